@@ -1,0 +1,1 @@
+"""Pure transforms: bytes -> text -> Article -> facts -> Arrow tables. No files, no Prefect, no DuckDB."""

@@ -1,0 +1,84 @@
+"""text -> Article: title, paragraphs in blank-line sections, trailing related headlines.
+
+Two shapes are read the same way: every non-empty line is a paragraph, blank lines separate sections.
+- A first section of one short line that does not end a sentence with "." is the title (the BBC shape).
+- Lines directly after the last paragraph that do not end a sentence and look like headlines are the related
+  headlines (the seed shape). This is deliberately conservative: a list, a results table or a one-line
+  paragraph that merely lacks terminal punctuation stays in the body.
+"""
+from __future__ import annotations
+
+import re
+
+from transforms.model import Article, BadInput, Paragraph
+
+_CLOSERS = "\"”'’)]"
+_SENTENCE_END = ".!?;:…"
+_TITLE_MAX_WORDS = 20
+_HEADLINE_WORDS = range(4, 26)
+_MIN_HEADLINES = 2
+_HEADLINE_START = re.compile(r"[A-Z0-9‘'“\"]")
+
+
+def segment(text: str) -> Article:
+    blocks = _blocks(text)
+    if not blocks:
+        raise BadInput("no paragraphs: the file holds only blank lines")
+    title = None
+    if len(blocks) > 1 and _is_title(blocks[0]):
+        title = blocks.pop(0)[0]
+    blocks, headlines = _split_related_headlines(blocks)
+    paragraphs = []
+    for section_index, block in enumerate(blocks):
+        for line in block:
+            paragraphs.append(Paragraph(len(paragraphs), section_index, line))
+    return Article(title, tuple(paragraphs), tuple(headlines))
+
+
+def _blocks(text: str) -> list[list[str]]:
+    blocks, current = [], []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _is_title(block: list[str]) -> bool:
+    line = block[0]
+    ends_with_full_stop = line.endswith(".") and not line.endswith("...")  # a trailing ellipsis is a title
+    return len(block) == 1 and len(line.split()) <= _TITLE_MAX_WORDS and not ends_with_full_stop
+
+
+def _split_related_headlines(blocks: list[list[str]]) -> tuple[list[list[str]], list[str]]:
+    last = blocks[-1]
+    cut = len(last)
+    while cut > 0 and _looks_like_headline(last[cut - 1]):
+        cut -= 1
+    if len(last) - cut < _MIN_HEADLINES or cut == 0:
+        return blocks, []
+    # Headlines follow a paragraph that ends a sentence, but not one that introduces a list ("Results:").
+    lead_in = last[cut - 1].rstrip(_CLOSERS)
+    if not _ends_sentence(lead_in) or lead_in.endswith(":"):
+        return blocks, []
+    return blocks[:-1] + [last[:cut]], last[cut:]
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip(_CLOSERS).endswith(tuple(_SENTENCE_END))
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return (
+        not _ends_sentence(line)
+        and "\t" not in line
+        and len(words) in _HEADLINE_WORDS
+        and bool(_HEADLINE_START.match(line))
+        and sum(w[0].isalpha() for w in words) * 2 > len(words)
+    )
