@@ -1,0 +1,1 @@
+"""Prefect flows and tasks: orchestration and all I/O (files, lake, DuckDB)."""

@@ -1,0 +1,92 @@
+"""Every file seen ends in file_manifest, and every refusal in quarantine: built here as Arrow tables.
+
+Nothing is lost: a file is loaded, or refused at discovery, or rejected by a transform, or excluded because a
+row of its article failed validation; each of the last three gives a quarantine row with the reason.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from flows.discover import Plan, SeenFile
+from flows.stage import BatchReport
+from flows.validate import ExpectationResult, RowFailure
+from schemas import TABLES
+from schemas.arrow import arrow_schema
+from transforms.ids import stable_id
+
+
+@dataclass
+class RunOutcome:
+    """What a run produced before its load: the plan, the batch reports and the validation verdicts."""
+    run_id: str
+    source: str
+    plan: Plan
+    reports: list[BatchReport] = field(default_factory=list)
+    results: list[ExpectationResult] = field(default_factory=list)
+    failures: list[RowFailure] = field(default_factory=list)
+
+    def refusals(self) -> dict[str, tuple[str, str]]:
+        """path -> (stage, reason) for every file that will not be loaded by this run."""
+        refused = {f.path: ("read" if (f.reason or "").startswith("cannot") else "discover", f.reason or "")
+                   for f in self.plan.refused}
+        for report in self.reports:
+            refused.update({r.source_uri: (r.stage, r.reason) for r in report.rejected})
+        return refused
+
+    def failed_validation(self) -> dict[str, str]:
+        """path -> reason for files whose article had a row failing an expectation."""
+        path_of = {f.article_id: f.path for f in self.plan.to_load}
+        failed: dict[str, str] = {}
+        for f in self.failures:
+            if f.article_id in path_of:
+                failed.setdefault(path_of[f.article_id], f"{f.table_name} row {f.row_key} failed {f.expectation}")
+        return failed
+
+    def excluded_article_ids(self) -> list[str]:
+        return sorted({f.article_id for f in self.failures if f.article_id})
+
+    def excluded_entity_ids(self) -> list[str]:
+        return sorted({f.row_key.split("|")[-1] for f in self.failures if f.table_name in ("entities", "entity_aliases")})
+
+
+def manifest_table(outcome: RunOutcome) -> pa.Table:
+    refused = {path: reason for path, (_, reason) in outcome.refusals().items()} | outcome.failed_validation()
+    rows = []
+    for f in outcome.plan.to_load + outcome.plan.unchanged + outcome.plan.refused:
+        status, reason = f.status, f.reason
+        if f.path in refused and status != "duplicate":
+            status, reason = "quarantined", refused[f.path]
+        rows.append(_manifest_row(outcome, f, status, reason))
+    return pa.Table.from_pylist(rows, schema=arrow_schema(TABLES["file_manifest"]))
+
+
+def _manifest_row(outcome: RunOutcome, f: SeenFile, status: str, reason: str | None) -> dict:
+    return dict(path=f.path, source=outcome.source, size_bytes=f.size_bytes, mtime_ns=f.mtime_ns,
+                content_sha256=f.content_sha256, article_id=f.article_id, status=status,
+                duplicate_of=f.duplicate_of, reason=reason, last_run_id=outcome.run_id)
+
+
+def quarantine_table(outcome: RunOutcome) -> pa.Table:
+    sha_of = {f.path: f.content_sha256 for f in outcome.plan.to_load + outcome.plan.refused}
+    rows = [_quarantine_row(outcome.run_id, path, sha_of.get(path), stage, reason)
+            for path, (stage, reason) in sorted(outcome.refusals().items())]
+    path_of = {f.article_id: f.path for f in outcome.plan.to_load}
+    rows += [_quarantine_row(outcome.run_id, path_of.get(f.article_id, f"{f.table_name}:{f.row_key}"), None,
+                             "validate", f"{f.table_name} row {f.row_key} failed {f.expectation}",
+                             f.table_name, f.row_key, f.expectation) for f in outcome.failures]
+    unique = {r["quarantine_id"]: r for r in rows}
+    return pa.Table.from_pylist(list(unique.values()), schema=arrow_schema(TABLES["quarantine"]))
+
+
+def _quarantine_row(run_id, source_uri, sha, stage, reason, table_name=None, row_key=None, expectation=None):
+    return dict(quarantine_id=stable_id(source_uri, sha, stage, reason, table_name, row_key, expectation),
+                run_id=run_id, source_uri=source_uri, stage=stage, reason=reason, table_name=table_name,
+                row_key=row_key, expectation=expectation)
+
+
+def validation_table(outcome: RunOutcome) -> pa.Table:
+    rows = [dict(run_id=outcome.run_id, table_name=r.table_name, expectation=r.expectation, success=r.success,
+                 element_count=r.element_count, unexpected_count=r.unexpected_count) for r in outcome.results]
+    return pa.Table.from_pylist(rows, schema=arrow_schema(TABLES["validation_results"]))

@@ -1,0 +1,123 @@
+"""List the source, compare with file_manifest, and decide per file: new / changed / unchanged / gone.
+
+Unchanged files are recognised from size and mtime alone; only files whose stat changed are read and hashed,
+and a file whose bytes hash the same as before stays `unchanged` (a touch is not a change).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from transforms.ids import article_id_for
+
+SUFFIX = ".txt"
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What file_manifest remembers about a path."""
+    size_bytes: int | None
+    mtime_ns: int | None
+    content_sha256: str | None
+    status: str
+    article_id: str | None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SeenFile:
+    path: str  # relative to the source, "/"-separated
+    size_bytes: int | None
+    mtime_ns: int | None
+    content_sha256: str | None
+    article_id: str | None
+    status: str  # new, changed, unchanged, quarantined, duplicate
+    reason: str | None = None  # for quarantined
+    duplicate_of: str | None = None
+
+
+@dataclass
+class Plan:
+    to_load: list[SeenFile] = field(default_factory=list)  # new and changed, sorted by path
+    unchanged: list[SeenFile] = field(default_factory=list)
+    refused: list[SeenFile] = field(default_factory=list)  # quarantined or duplicate at discovery
+    deleted: list[str] = field(default_factory=list)  # paths known to the manifest and now gone
+
+    @property
+    def seen(self) -> int:
+        return len(self.to_load) + len(self.unchanged) + len(self.refused)
+
+
+def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = False) -> Plan:
+    plan = Plan()
+    first_path_of: dict[str, str] = {}  # sha256 -> path, to recognise the same bytes under two names
+    owner_of: dict[str, str] = {}  # article_id -> path, to refuse two files claiming one article id
+    for path, entry in _walk(source):
+        seen = _inspect(source, path, entry, known.get(path), retry_quarantined)
+        if seen.status in ("new", "changed", "unchanged") and seen.content_sha256:
+            seen = _check_uniqueness(seen, first_path_of, owner_of)
+        {"unchanged": plan.unchanged, "new": plan.to_load, "changed": plan.to_load}.get(
+            seen.status, plan.refused).append(seen)
+    seen_paths = {f.path for f in plan.to_load + plan.unchanged + plan.refused}
+    plan.deleted = sorted(p for p, k in known.items() if p not in seen_paths and k.status != "deleted")
+    return plan
+
+
+def _walk(source: Path):
+    """(relative path, DirEntry) of every *.txt entry, sorted; directories are entered, symlinks never."""
+    stack = [source]
+    found = []
+    while stack:
+        folder = stack.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                elif entry.name.endswith(SUFFIX):
+                    found.append((Path(entry.path).relative_to(source).as_posix(), entry))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _inspect(source: Path, path: str, entry: os.DirEntry, old: Known | None, retry: bool) -> SeenFile:
+    article_id = article_id_for(path)
+    if entry.is_symlink():
+        target = os.path.realpath(entry.path)
+        where = "inside" if Path(target).is_relative_to(source.resolve()) else "outside"
+        return SeenFile(path, None, None, None, article_id, "quarantined",
+                        f"symlink to {target} ({where} the source folder): not followed")
+    try:
+        stat = entry.stat(follow_symlinks=False)
+    except OSError as err:
+        return SeenFile(path, None, None, None, article_id, "quarantined", f"cannot stat: {err.strerror}")
+    if old and old.size_bytes == stat.st_size and old.mtime_ns == stat.st_mtime_ns:
+        if old.status != "quarantined":
+            return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id, "unchanged")
+        if not retry:  # still refused for the same reason; fix the file (or pass retry) to try again
+            return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id,
+                            "quarantined", old.reason)
+    try:
+        sha = hashlib.sha256(Path(entry.path).read_bytes()).hexdigest()
+    except OSError as err:
+        return SeenFile(path, stat.st_size, stat.st_mtime_ns, None, article_id, "quarantined",
+                        f"cannot read: {err.strerror}")
+    if old is None or old.status == "deleted":
+        status = "new"
+    elif old.content_sha256 == sha and old.status != "quarantined":
+        status = "unchanged"
+    else:
+        status = "changed" if old.status != "quarantined" else "new"
+    return SeenFile(path, stat.st_size, stat.st_mtime_ns, sha, article_id, status)
+
+
+def _check_uniqueness(seen: SeenFile, first_path_of: dict, owner_of: dict) -> SeenFile:
+    first = first_path_of.setdefault(seen.content_sha256, seen.path)
+    if first != seen.path:
+        return SeenFile(seen.path, seen.size_bytes, seen.mtime_ns, seen.content_sha256, None, "duplicate",
+                        f"same bytes as {first}: loaded once, under {first}", duplicate_of=first)
+    owner = owner_of.setdefault(seen.article_id, seen.path)
+    if owner != seen.path:
+        return SeenFile(seen.path, seen.size_bytes, seen.mtime_ns, seen.content_sha256, seen.article_id,
+                        "quarantined", f"article id {seen.article_id} is already taken by {owner}")
+    return seen

@@ -1,0 +1,59 @@
+"""The Parquet lake: lake/<table>/run_id=<id>/part-<batch>.parquet, any fsspec URL or a local folder.
+
+A run's files are immutable once written. A run that died before its load committed leaves a run folder
+that no completed run owns; `remove_orphans` deletes those before the next run stages anything.
+"""
+from __future__ import annotations
+
+import fsspec
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from schemas.arrow import arrow_schema
+from schemas.tables import BUSINESS_TABLES
+
+_PARQUET_OPTIONS = dict(compression="zstd", write_statistics=True)
+
+
+class Lake:
+    def __init__(self, url: str):
+        self.url = str(url)
+        self.fs, self.root = fsspec.core.url_to_fs(self.url)
+
+    def run_dir(self, table: str, run_id: str) -> str:
+        return f"{self.root}/{table}/run_id={run_id}"
+
+    def write_part(self, table: str, run_id: str, part: int, data: pa.Table) -> str:
+        folder = self.run_dir(table, run_id)
+        self.fs.makedirs(folder, exist_ok=True)
+        path = f"{folder}/part-{part:05d}.parquet"
+        with self.fs.open(path, "wb") as out:
+            pq.write_table(data, out, **_PARQUET_OPTIONS)
+        return path
+
+    def dataset(self, table, run_id: str) -> ds.Dataset:
+        """The run's staged rows of one table (empty when the run staged none)."""
+        folder = self.run_dir(table.name, run_id)
+        files = sorted(self.fs.glob(f"{folder}/part-*.parquet")) if self.fs.exists(folder) else []
+        return ds.dataset(files, schema=arrow_schema(table), format="parquet", filesystem=self.fs)
+
+    def staged_run_ids(self) -> set[str]:
+        found = set()
+        for table in BUSINESS_TABLES:
+            folder = f"{self.root}/{table.name}"
+            if self.fs.exists(folder):
+                found.update(p.rsplit("run_id=", 1)[1] for p in self.fs.ls(folder, detail=False) if "run_id=" in p)
+        return found
+
+    def remove_run(self, run_id: str) -> None:
+        for table in BUSINESS_TABLES:
+            folder = self.run_dir(table.name, run_id)
+            if self.fs.exists(folder):
+                self.fs.rm(folder, recursive=True)
+
+    def remove_orphans(self, committed_run_ids: set[str]) -> list[str]:
+        orphans = sorted(self.staged_run_ids() - committed_run_ids)
+        for run_id in orphans:
+            self.remove_run(run_id)
+        return orphans

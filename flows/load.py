@@ -1,0 +1,173 @@
+"""The load: ONE DuckDB transaction per run. Readers see the warehouse before the run or after it.
+
+Current tables are replaced per article (delete the article's rows, insert the staged ones), global tables
+(entities, entity_aliases) only gain new keys, history is closed and opened in article_versions, and the
+pipeline_runs row is written last: a run without that row never happened.
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+import pyarrow as pa
+
+from flows.accounting import RunOutcome, manifest_table, quarantine_table, validation_table
+from flows.lake import Lake
+from schemas import TABLES
+from schemas.arrow import arrow_schema
+from schemas.tables import BUSINESS_TABLES
+from transforms.ids import article_id_for
+
+ARTICLE_TABLES = ("paragraphs", "related_headlines", "entity_mentions", "quotes", "quantities",
+                  "temporal_expressions")
+
+
+@dataclass(frozen=True, slots=True)
+class RunTimes:
+    started_at: datetime
+    seconds_discover: float
+    seconds_extract: float
+    seconds_validate: float
+
+
+def load_run(con: duckdb.DuckDBPyConnection, lake: Lake, outcome: RunOutcome, times: RunTimes,
+             flow_run_id: str | None, clock) -> dict[str, int]:
+    """Apply the run; returns rows inserted per business table. Rolls back entirely on any error."""
+    t0 = time.perf_counter()
+    run_id, loaded_at = outcome.run_id, clock()
+    inputs = _inputs(lake, outcome)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for name, data in inputs.items():
+            con.register(name, data)
+        inserted = _replace_articles(con, run_id, loaded_at)
+        inserted.update(_add_entities(con))
+        _mark_deleted(con, run_id)
+        _link_headlines(con)
+        _append_operational(con, outcome)
+        row = _run_row(outcome, times, flow_run_id, inserted, time.perf_counter() - t0, clock())
+        con.register("run_row", row)
+        con.execute("INSERT INTO pipeline_runs BY NAME SELECT * FROM run_row")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        for name in (*inputs, "run_row"):
+            con.unregister(name)
+    return inserted
+
+
+def _inputs(lake: Lake, outcome: RunOutcome) -> dict:
+    staged = {f"staged_{t.name}": lake.dataset(t, outcome.run_id) for t in BUSINESS_TABLES}
+    deleted = outcome.plan.deleted
+    return staged | {
+        "excluded_articles": pa.table({"article_id": pa.array(outcome.excluded_article_ids(), pa.string())}),
+        "deleted_paths": pa.table({"path": pa.array(deleted, pa.string()),
+                                   "article_id": pa.array([article_id_for(p) for p in deleted], pa.string())}),
+        "manifest_rows": manifest_table(outcome),
+        "quarantine_rows": quarantine_table(outcome),
+        "validation_rows": validation_table(outcome),
+        "run_source": pa.table({"source": [outcome.source], "run_id": [outcome.run_id]}),
+    }
+
+
+def _replace_articles(con, run_id: str, loaded_at: datetime) -> dict[str, int]:
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE incoming AS
+        SELECT s.article_id, s.content_sha256, s.source_uri,
+               CASE WHEN a.article_id IS NULL THEN 1
+                    WHEN a.content_sha256 = s.content_sha256 THEN a.version
+                    ELSE a.version + 1 END AS version,
+               coalesce(a.first_loaded_run, $run) AS first_loaded_run,
+               a.article_id IS NULL OR a.content_sha256 <> s.content_sha256 AS new_version
+        FROM staged_articles s LEFT JOIN articles a USING (article_id)
+        WHERE s.article_id NOT IN (SELECT article_id FROM excluded_articles)""", {"run": run_id})
+    con.execute("""UPDATE article_versions SET valid_to = $at WHERE valid_to IS NULL
+                   AND article_id IN (SELECT article_id FROM incoming WHERE new_version)""", {"at": loaded_at})
+    con.execute("""INSERT INTO article_versions BY NAME
+                   SELECT article_id, version, content_sha256, source_uri, $run AS run_id, $at AS valid_from
+                   FROM incoming WHERE new_version""", {"run": run_id, "at": loaded_at})
+    inserted = {}
+    for table in ("articles", *ARTICLE_TABLES):
+        con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM incoming)")
+    inserted["articles"] = _count(con.execute("""
+        INSERT INTO articles BY NAME
+        SELECT s.*, i.version, i.first_loaded_run, $run AS last_loaded_run, false AS is_deleted
+        FROM staged_articles s JOIN incoming i USING (article_id)""", {"run": run_id}))
+    for table in ARTICLE_TABLES:
+        inserted[table] = _count(con.execute(
+            f"INSERT INTO {table} BY NAME SELECT * FROM staged_{table} "
+            "WHERE article_id IN (SELECT article_id FROM incoming)"))
+    return inserted
+
+
+def _add_entities(con) -> dict[str, int]:
+    """Entities are global: add the ones the loaded articles refer to that the warehouse does not know yet."""
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE referenced AS
+        SELECT DISTINCT entity_id FROM entity_mentions WHERE article_id IN (SELECT article_id FROM incoming)""")
+    entities = _count(con.execute("""
+        INSERT INTO entities BY NAME
+        SELECT DISTINCT s.* FROM staged_entities s
+        WHERE s.entity_id IN (SELECT entity_id FROM referenced)
+          AND s.entity_id NOT IN (SELECT entity_id FROM entities)"""))
+    aliases = _count(con.execute("""
+        INSERT INTO entity_aliases BY NAME
+        SELECT DISTINCT s.* FROM staged_entity_aliases s
+        WHERE s.entity_id IN (SELECT entity_id FROM referenced)
+          AND NOT EXISTS (SELECT 1 FROM entity_aliases e WHERE e.alias = s.alias AND e.entity_id = s.entity_id)"""))
+    return {"entities": entities, "entity_aliases": aliases}
+
+
+def _mark_deleted(con, run_id: str) -> None:
+    con.execute("""UPDATE articles SET is_deleted = true, deleted_run = $run
+                   WHERE NOT is_deleted AND article_id IN (SELECT article_id FROM deleted_paths)
+                     AND article_id NOT IN (SELECT article_id FROM incoming)""", {"run": run_id})
+
+
+def _link_headlines(con) -> None:
+    """A related headline links to the live article whose title reads the same (case, quotes, punctuation
+    ignored). Recomputed every run: a new article can be the target of an old headline, and the other way."""
+    norm = "trim(regexp_replace(lower({}), '[^[:alnum:]]+', ' ', 'g'))"
+    con.execute(f"""
+        UPDATE related_headlines r SET linked_article_id = t.article_id
+        FROM (SELECT r2.article_id AS src, r2.position,
+                     (SELECT min(a.article_id) FROM articles a
+                      WHERE NOT a.is_deleted AND {norm.format('a.title')} = {norm.format('r2.headline')}) AS article_id
+              FROM related_headlines r2) t
+        WHERE r.article_id = t.src AND r.position = t.position
+          AND r.linked_article_id IS DISTINCT FROM t.article_id""")
+
+
+def _append_operational(con, outcome: RunOutcome) -> None:
+    con.execute("""DELETE FROM file_manifest WHERE source = (SELECT source FROM run_source)
+                   AND path IN (SELECT path FROM manifest_rows)""")
+    con.execute("INSERT INTO file_manifest BY NAME SELECT * FROM manifest_rows")
+    con.execute("""UPDATE file_manifest SET status = 'deleted', last_run_id = (SELECT run_id FROM run_source)
+                   WHERE source = (SELECT source FROM run_source) AND path IN (SELECT path FROM deleted_paths)""")
+    con.execute("""INSERT INTO quarantine BY NAME SELECT * FROM quarantine_rows
+                   WHERE quarantine_id NOT IN (SELECT quarantine_id FROM quarantine)""")
+    con.execute("INSERT INTO validation_results BY NAME SELECT * FROM validation_rows")
+
+
+def _run_row(outcome: RunOutcome, times: RunTimes, flow_run_id, inserted, seconds_load, finished_at) -> pa.Table:
+    plan = outcome.plan
+    quarantined = len(outcome.refusals()) + len(outcome.failed_validation())
+    row = dict(
+        run_id=outcome.run_id, flow_run_id=flow_run_id, started_at=times.started_at, finished_at=finished_at,
+        status="completed", source=outcome.source, files_seen=plan.seen,
+        files_new=sum(f.status == "new" for f in plan.to_load),
+        files_changed=sum(f.status == "changed" for f in plan.to_load),
+        files_unchanged=len(plan.unchanged), files_deleted=len(plan.deleted), files_quarantined=quarantined,
+        articles_loaded=inserted["articles"], seconds_discover=times.seconds_discover,
+        seconds_extract=times.seconds_extract, seconds_validate=times.seconds_validate,
+        seconds_load=seconds_load, row_counts=json.dumps(inserted, sort_keys=True))
+    return pa.Table.from_pylist([row], schema=arrow_schema(TABLES["pipeline_runs"]))
+
+
+def _count(result) -> int:
+    return int(result.fetchone()[0])

@@ -1,0 +1,62 @@
+"""One writer at a time: an advisory lock file beside the warehouse that names the run holding it.
+
+DuckDB's own file lock only lasts while a connection is open, and a run opens the warehouse only at its
+edges (discover, load); this lock covers the whole run. The kernel drops it when the holder dies, even on
+kill -9, so a crashed run never leaves the warehouse locked.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import socket
+from datetime import datetime, timezone
+from pathlib import Path
+
+
+class WarehouseBusy(RuntimeError):
+    pass
+
+
+class WriterLock:
+    def __init__(self, warehouse: str | Path, run_id: str, wait: bool = False):
+        self.path = Path(f"{warehouse}.lock")
+        self.run_id = run_id
+        self.wait = wait
+        self._fd: int | None = None
+
+    def __enter__(self) -> "WriterLock":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if self.wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            holder = os.read(fd, 4096).decode("utf-8", "replace")
+            os.close(fd)
+            raise WarehouseBusy(_busy_message(self.path, holder)) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(self._holder()).encode(), 0)
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._fd is not None:
+            os.ftruncate(self._fd, 0)
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+    def _holder(self) -> dict:
+        return {"run_id": self.run_id, "pid": os.getpid(), "host": socket.gethostname(),
+                "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+
+
+def _busy_message(path: Path, holder: str) -> str:
+    try:
+        info = json.loads(holder)
+        who = f"run {info['run_id']} (pid {info['pid']} on {info['host']}, started {info['started_at']})"
+    except (ValueError, KeyError):
+        who = "another run"
+    return (f"the warehouse is being written by {who}; lock file {path}. "
+            "Wait for it to finish, or pass --wait to queue behind it.")
+

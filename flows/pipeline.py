@@ -1,0 +1,145 @@
+"""The main flow: discover → stage (read, decode, segment, extract, Parquet) → validate → load → summary."""
+from __future__ import annotations
+
+import os
+import secrets
+import time
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.artifacts import create_markdown_artifact  # noqa: E402
+from prefect.context import get_run_context  # noqa: E402
+from prefect.futures import as_completed  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+
+from flows import progress  # noqa: E402
+from flows.accounting import RunOutcome  # noqa: E402
+from flows.discover import Plan, discover  # noqa: E402
+from flows.lake import Lake  # noqa: E402
+from flows.load import RunTimes, load_run  # noqa: E402
+from flows.lock import WriterLock  # noqa: E402
+from flows.stage import BatchReport, FileToLoad, stage_batch  # noqa: E402
+from flows.summary import summary_markdown  # noqa: E402
+from flows.validate import TableValidation, columns_needed, validate_frame  # noqa: E402
+from flows.warehouse import committed_run_ids, connect, ensure_schema, read_manifest  # noqa: E402
+from schemas.tables import BUSINESS_TABLES  # noqa: E402
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def new_run_id() -> str:
+    """Sorts in start order; the suffix keeps two runs in the same second apart."""
+    return _now().strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+
+
+@task(retries=2, retry_delay_seconds=1)
+def discover_files(source: str, warehouse: str, lake: str, retry_quarantined: bool) -> Plan:
+    """Read the manifest, drop staging left by dead runs, and decide what this run must load."""
+    con = connect(warehouse)
+    try:
+        ensure_schema(con)
+        known = read_manifest(con, source)
+        committed = committed_run_ids(con)
+    finally:
+        con.close()
+    orphans = Lake(lake).remove_orphans(committed)
+    if orphans:
+        get_run_logger().info("removed staging of %d unfinished run(s): %s", len(orphans), ", ".join(orphans))
+    return discover(Path(source), known, retry_quarantined)
+
+
+@task(retries=1, retry_delay_seconds=1)
+def stage(source: str, files: list[FileToLoad], lake: str, run_id: str, part: int,
+          reference_date: date | None) -> BatchReport:
+    return stage_batch(source, files, lake, run_id, part, reference_date)
+
+
+@task
+def validate_staged(lake: str, run_id: str) -> TableValidation:
+    """The table's Great Expectations suite over every row this run staged."""
+    store, verdict = Lake(lake), TableValidation()
+    for table in BUSINESS_TABLES:
+        frame = store.dataset(table, run_id).to_table(columns=columns_needed(table)).to_pandas()
+        if "article_id" not in frame.columns:  # global tables: batches repeat the same entity rows
+            frame = frame.drop_duplicates()
+        found = validate_frame(table, frame)
+        verdict.results += found.results
+        verdict.failures += found.failures
+    return verdict
+
+
+@task(retries=2, retry_delay_seconds=2)
+def load(warehouse: str, lake: str, outcome: RunOutcome, times: RunTimes, flow_run_id: str) -> dict[str, int]:
+    con = connect(warehouse)
+    try:
+        return load_run(con, Lake(lake), outcome, times, flow_run_id, _now)
+    finally:
+        con.close()
+
+
+def batches_of(plan: Plan, batch_size: int) -> list[list[FileToLoad]]:
+    files = [FileToLoad(f.path, f.article_id, f.content_sha256) for f in plan.to_load]
+    return [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
+
+
+def stage_all(source, batches, lake, run_id, reference_date) -> list[BatchReport]:
+    logger = get_run_logger()
+    futures = [stage.submit(source, files, lake, run_id, part, reference_date) for part, files in enumerate(batches)]
+    progress.start(sum(len(b) for b in batches))
+    reports = []
+    for future in as_completed(futures):
+        report = future.result()
+        reports.append(report)
+        done = len(batches[report.part])
+        progress.advance(done)
+        logger.info("batch %d/%d staged: %d files, %d rejected", len(reports), len(batches), done,
+                    len(report.rejected))
+    progress.finish()
+    return sorted(reports, key=lambda r: r.part)
+
+
+@flow(name="news-etl", task_runner=ThreadPoolTaskRunner(max_workers=1))
+def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb", lake: str = "lake",
+                  batch_size: int = 500, reference_date: date | None = None,
+                  retry_quarantined: bool = False, wait: bool = False) -> dict:
+    """Load the article files under `source` into the DuckDB `warehouse`, staging Parquet in `lake`."""
+    run_id, started_at = new_run_id(), _now()
+    flow_run_id = str(get_run_context().flow_run.id)
+    with WriterLock(warehouse, run_id, wait=wait):
+        t0 = time.perf_counter()
+        plan = discover_files(source, warehouse, lake, retry_quarantined)
+        t1 = time.perf_counter()
+        reports = stage_all(source, batches_of(plan, batch_size), lake, run_id, reference_date)
+        t2 = time.perf_counter()
+        verdict = validate_staged(lake, run_id) if plan.to_load else TableValidation()
+        t3 = time.perf_counter()
+        outcome = RunOutcome(run_id, source, plan, reports, verdict.results, verdict.failures)
+        inserted = load(warehouse, lake, outcome, RunTimes(started_at, t1 - t0, t2 - t1, t3 - t2), flow_run_id)
+        t4 = time.perf_counter()
+    summary = _summary(outcome, warehouse, lake, inserted, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])
+    create_markdown_artifact(markdown=summary_markdown(summary), key="news-etl-run-summary",
+                             description=f"news-etl run {run_id}")
+    return summary
+
+
+def _summary(outcome: RunOutcome, warehouse: str, lake: str, inserted: dict, seconds: list[float]) -> dict:
+    plan, refused = outcome.plan, outcome.refusals()
+    failed = outcome.failed_validation()
+    quarantined = [dict(path=p, stage=stage, reason=reason) for p, (stage, reason) in sorted(refused.items())]
+    quarantined += [dict(path=p, stage="validate", reason=reason) for p, reason in sorted(failed.items())]
+    loaded = len(plan.to_load) - len([q for q in quarantined if q["path"] in {f.path for f in plan.to_load}])
+    return {
+        "run_id": outcome.run_id, "source": outcome.source, "warehouse": warehouse, "lake": lake,
+        "files": {"seen": plan.seen, "loaded": loaded, "unchanged": len(plan.unchanged),
+                  "quarantined": len(quarantined), "deleted": len(plan.deleted)},
+        "rows": inserted,
+        "seconds": dict(zip(("discover", "stage", "validate", "load"), seconds)),
+        "validation": {"expectations": len(outcome.results),
+                       "passed": sum(r.success for r in outcome.results), "failed_rows": len(outcome.failures)},
+        "quarantined": quarantined,
+    }

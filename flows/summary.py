@@ -1,0 +1,42 @@
+"""The end-of-run summary: printed by the CLI and published as a Prefect markdown artifact."""
+from __future__ import annotations
+
+
+def summary_markdown(s: dict) -> str:
+    lines = [
+        f"# news-etl run `{s['run_id']}`",
+        "",
+        f"Source `{s['source']}` → warehouse `{s['warehouse']}`, lake `{s['lake']}`",
+        "",
+        "| files | count |", "|---|---|",
+        *(f"| {k} | {v} |" for k, v in s["files"].items()),
+        "",
+        "| table | rows loaded |", "|---|---|",
+        *(f"| {k} | {v} |" for k, v in s["rows"].items()),
+        "",
+        "| stage | seconds |", "|---|---|",
+        *(f"| {k} | {v:.2f} |" for k, v in s["seconds"].items()),
+        "",
+        f"Validation: {s['validation']['passed']} of {s['validation']['expectations']} expectations passed; "
+        f"{s['validation']['failed_rows']} failing rows quarantined.",
+    ]
+    if s["quarantined"]:
+        lines += ["", "| quarantined file | stage | reason |", "|---|---|---|"]
+        lines += [f"| {q['path']} | {q['stage']} | {q['reason']} |" for q in s["quarantined"][:50]]
+        if len(s["quarantined"]) > 50:
+            lines.append(f"| … and {len(s['quarantined']) - 50} more (see the quarantine table) | | |")
+    return "\n".join(lines) + "\n"
+
+
+def summary_text(s: dict) -> str:
+    files = ", ".join(f"{k} {v}" for k, v in s["files"].items())
+    rows = ", ".join(f"{k} {v}" for k, v in s["rows"].items())
+    seconds = ", ".join(f"{k} {v:.2f}s" for k, v in s["seconds"].items())
+    lines = [f"run {s['run_id']}: {files}", f"rows loaded: {rows}", f"time: {seconds}",
+             f"validation: {s['validation']['passed']}/{s['validation']['expectations']} expectations passed, "
+             f"{s['validation']['failed_rows']} failing rows quarantined"]
+    lines += [f"quarantined {q['path']} [{q['stage']}]: {q['reason']}" for q in s["quarantined"][:20]]
+    if len(s["quarantined"]) > 20:
+        lines.append(f"... {len(s['quarantined']) - 20} more: SELECT * FROM quarantined_files")
+    lines.append(f"query it: news-etl sql \"SELECT * FROM article_facts LIMIT 10\" --warehouse {s['warehouse']}")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""news-etl: article files -> facts -> Parquet -> Great Expectations -> DuckDB."""

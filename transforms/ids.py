@@ -1,0 +1,24 @@
+"""Deterministic ids: the same input always gives the same keys, run after run and machine after machine."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+_SOURCE_ID = re.compile(r"^\d+_([0-9a-f]{16})$")
+
+
+def stable_id(*parts: object) -> str:
+    """16 hex chars of BLAKE2b over the parts (unit-separated so ("ab", "c") != ("a", "bc"))."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.blake2b(joined.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def article_id_for(relative_path: str) -> str:
+    """The source's own id when the file name carries one (`NNN_<16 hex>.txt`), else a hash of the path."""
+    stem = relative_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    match = _SOURCE_ID.match(stem)
+    return match.group(1) if match else stable_id("path", relative_path)
+
+
+def entity_id_for(entity_type: str, canonical_name: str) -> str:
+    return stable_id("entity", entity_type, canonical_name)
