@@ -128,15 +128,16 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
 
 
 def _summary(outcome: RunOutcome, warehouse: str, lake: str, inserted: dict, seconds: list[float]) -> dict:
-    plan, refused = outcome.plan, outcome.refusals()
-    failed = outcome.failed_validation()
+    plan = outcome.plan
+    duplicates = {f.path for f in plan.refused if f.status == "duplicate"}
+    refused = {p: r for p, r in outcome.refusals().items() if p not in duplicates}
     quarantined = [dict(path=p, stage=stage, reason=reason) for p, (stage, reason) in sorted(refused.items())]
-    quarantined += [dict(path=p, stage="validate", reason=reason) for p, reason in sorted(failed.items())]
-    loaded = len(plan.to_load) - len([q for q in quarantined if q["path"] in {f.path for f in plan.to_load}])
+    quarantined += [dict(path=p, stage="validate", reason=reason)
+                    for p, reason in sorted(outcome.failed_validation().items())]
     return {
         "run_id": outcome.run_id, "source": outcome.source, "warehouse": warehouse, "lake": lake,
-        "files": {"seen": plan.seen, "loaded": loaded, "unchanged": len(plan.unchanged),
-                  "quarantined": len(quarantined), "deleted": len(plan.deleted)},
+        "files": {"seen": plan.seen, "loaded": inserted["articles"], "unchanged": len(plan.unchanged),
+                  "duplicates": len(duplicates), "quarantined": len(quarantined), "deleted": len(plan.deleted)},
         "rows": inserted,
         "seconds": dict(zip(("discover", "stage", "validate", "load"), seconds)),
         "validation": {"expectations": len(outcome.results),
