@@ -1,0 +1,66 @@
+"""The command line mirrors the Python API; every command explains itself."""
+import json
+
+import duckdb
+import pytest
+
+from conftest import SEED
+from news_etl.cli import build_parser, main
+
+
+def _verbs():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "verb")
+    return sub, sub.choices
+
+
+def test_every_command_has_help():
+    sub, verbs = _verbs()
+    helps = {a.dest: a.help for a in sub._choices_actions}
+    assert set(verbs) >= {"run", "extract", "sql", "eval", "bench"}
+    for name, parser in verbs.items():
+        assert helps.get(name), f"{name} has no help"
+        for action in parser._actions:
+            assert action.help, f"{name} {action.dest} has no help"
+
+
+def test_sql_prints_a_table(tmp_path, capsys):
+    warehouse = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(warehouse))
+    con.execute("CREATE TABLE t AS SELECT * FROM (VALUES (1, 'a'), (2, NULL)) v(n, s)")
+    con.close()
+    assert main(["sql", "SELECT * FROM t ORDER BY n", "--warehouse", str(warehouse)]) == 0
+    assert capsys.readouterr().out == "n  s\n-  -\n1  a\n2\n(2 rows)\n"
+
+
+def test_sql_reports_a_clean_error(tmp_path, capsys):
+    assert main(["sql", "SELECT 1", "--warehouse", str(tmp_path / "missing.duckdb")]) == 2
+    assert "no warehouse at" in capsys.readouterr().err
+
+
+def test_sql_is_read_only(tmp_path, capsys):
+    warehouse = tmp_path / "w.duckdb"
+    duckdb.connect(str(warehouse)).close()
+    assert main(["sql", "CREATE TABLE x (i INT)", "--warehouse", str(warehouse)]) == 2
+    assert "read-only" in capsys.readouterr().err
+
+
+def test_extract_writes_one_facts_json_per_file(tmp_path):
+    assert main(["extract", str(SEED), "--out", str(tmp_path)]) == 0
+    facts = json.loads((tmp_path / "000_d163ad6fdaadeadf.json").read_text(encoding="utf-8"))
+    assert facts["article_id"] == "d163ad6fdaadeadf"
+    assert facts["title"] is None and len(facts["paragraphs"]) == 15
+    assert facts["sections"] == [[0, 3], [4, 8], [9, 10], [11, 14]]
+
+
+def test_extract_refuses_a_non_article(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["extract", str(empty), "--out", str(tmp_path / "out")]) == 2
+    assert "empty file" in capsys.readouterr().err
+
+
+def test_unknown_date_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit):
+        main(["extract", str(SEED), "--out", "x", "--reference-date", "yesterday"])
+    assert "not a YYYY-MM-DD date" in capsys.readouterr().err
