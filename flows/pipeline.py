@@ -11,9 +11,11 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
+from prefect.client.orchestration import get_client  # noqa: E402
 from prefect.context import get_run_context  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+from prefect_dask import DaskTaskRunner  # noqa: E402
 
 from flows import progress  # noqa: E402
 from flows.accounting import RunOutcome  # noqa: E402
@@ -87,9 +89,13 @@ def batches_of(plan: Plan, batch_size: int) -> list[list[FileToLoad]]:
     return [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
 
 
-def stage_all(source, batches, lake, run_id, reference_date) -> list[BatchReport]:
+def stage_batches(runner, source: str, batches: list[list[FileToLoad]], lake: str, run_id: str,
+                  reference_date: date | None) -> list[BatchReport]:
+    """Every batch as one `stage` task on `runner`; the files are read where the task runs."""
     logger = get_run_logger()
-    futures = [stage.submit(source, files, lake, run_id, part, reference_date) for part, files in enumerate(batches)]
+    futures = [runner.submit(stage, parameters=dict(source=source, files=files, lake=lake, run_id=run_id,
+                                                     part=part, reference_date=reference_date))
+               for part, files in enumerate(batches)]
     progress.start(sum(len(b) for b in batches))
     reports = []
     for future in as_completed(futures):
@@ -103,10 +109,29 @@ def stage_all(source, batches, lake, run_id, reference_date) -> list[BatchReport
     return sorted(reports, key=lambda r: r.part)
 
 
+def stage_runner(dask_address: str | None, workers: int, batch_count: int):
+    """An existing Dask cluster when given; a local one when there is parallel work; else this process."""
+    if dask_address:
+        return DaskTaskRunner(address=dask_address)
+    if workers > 1 and batch_count > 1:
+        _share_api_with_workers()
+        return DaskTaskRunner(cluster_kwargs=dict(n_workers=min(workers, batch_count), threads_per_worker=1,
+                                                  processes=True, dashboard_address=None))
+    return ThreadPoolTaskRunner(max_workers=1)
+
+
+def _share_api_with_workers() -> None:
+    """Worker processes inherit the environment: point them at this run's API (the ephemeral one included),
+    otherwise each would start a temporary API of its own and report its tasks there."""
+    if not os.environ.get("PREFECT_API_URL"):
+        os.environ["PREFECT_API_URL"] = str(get_client(sync_client=True).api_url)
+
+
 @flow(name="news-etl", task_runner=ThreadPoolTaskRunner(max_workers=1))
 def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb", lake: str = "lake",
                   batch_size: int = 500, reference_date: date | None = None,
-                  retry_quarantined: bool = False, wait: bool = False) -> dict:
+                  retry_quarantined: bool = False, wait: bool = False, workers: int = 2,
+                  dask_address: str | None = None) -> dict:
     """Load the article files under `source` into the DuckDB `warehouse`, staging Parquet in `lake`."""
     run_id, started_at = new_run_id(), _now()
     flow_run_id = str(get_run_context().flow_run.id)
@@ -114,7 +139,9 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
         t0 = time.perf_counter()
         plan = discover_files(source, warehouse, lake, retry_quarantined)
         t1 = time.perf_counter()
-        reports = stage_all(source, batches_of(plan, batch_size), lake, run_id, reference_date)
+        batches = batches_of(plan, batch_size)
+        with stage_runner(dask_address, workers, len(batches)) as runner:
+            reports = stage_batches(runner, source, batches, lake, run_id, reference_date)
         t2 = time.perf_counter()
         verdict = validate_staged(lake, run_id) if plan.to_load else TableValidation()
         t3 = time.perf_counter()

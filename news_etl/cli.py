@@ -23,7 +23,8 @@ def cmd_run(args) -> int:
     try:
         summary = news_etl_flow(source=str(args.source), warehouse=str(args.warehouse), lake=str(args.lake),
                                 batch_size=args.batch_size, reference_date=args.reference_date,
-                                retry_quarantined=args.retry_quarantined, wait=args.wait)
+                                retry_quarantined=args.retry_quarantined, wait=args.wait,
+                                workers=args.workers, dask_address=args.dask_address)
     except WarehouseBusy as err:
         print(f"news-etl run: {err}", file=sys.stderr)
         return 3
@@ -88,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--reference-date", type=_date, help="resolve relative dates against this YYYY-MM-DD")
     run.add_argument("--retry-quarantined", action="store_true", help="try quarantined files again")
     run.add_argument("--wait", action="store_true", help="queue behind a run holding the warehouse")
+    run.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                     help="local Dask worker processes for the batches (default: one per core; 1 = in-process)")
+    run.add_argument("--dask-address", help="run the batches on an existing Dask cluster (tcp://HOST:PORT)")
     run.set_defaults(func=cmd_run)
 
     extract = verbs.add_parser("extract", help="the transforms alone: one facts JSON per input file")
