@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat as stat_module
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,33 +55,49 @@ def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = Fa
     plan = Plan()
     first_path_of: dict[str, str] = {}  # sha256 -> path, to recognise the same bytes under two names
     owner_of: dict[str, str] = {}  # article_id -> path, to refuse two files claiming one article id
-    for path, entry in _walk(source):
+    found, unlisted = _walk(source)
+    for path, entry in found:
         seen = _inspect(source, path, entry, known.get(path), retry_quarantined)
         if seen.status in ("new", "changed", "unchanged") and seen.content_sha256:
             seen = _check_uniqueness(seen, first_path_of, owner_of)
         {"unchanged": plan.unchanged, "new": plan.to_load, "changed": plan.to_load}.get(
             seen.status, plan.refused).append(seen)
+    for folder, reason in unlisted:
+        plan.refused.append(SeenFile(folder + "/", None, None, None, None, "quarantined", reason))
     seen_paths = {f.path for f in plan.to_load + plan.unchanged + plan.refused}
-    plan.deleted = sorted(p for p, k in known.items() if p not in seen_paths and k.status != "deleted")
+    # Files under a folder we could not list are unknown, not gone: they keep their manifest row.
+    hidden = tuple(folder + "/" for folder, _ in unlisted)
+    plan.deleted = sorted(p for p, k in known.items()
+                          if p not in seen_paths and k.status != "deleted" and not p.startswith(hidden))
     return plan
 
 
 def _walk(source: Path):
-    """(relative path, DirEntry) of every *.txt entry, sorted; directories are entered, symlinks never."""
+    """(relative path, DirEntry) of every *.txt entry, sorted; directories are entered, symlinks never.
+    Also (relative folder, reason) of every subfolder that could not be listed (permission denied)."""
     stack = [source]
-    found = []
+    found, unlisted = [], []
     while stack:
         folder = stack.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(Path(entry.path))
-                elif entry.name.endswith(SUFFIX):
-                    found.append((Path(entry.path).relative_to(source).as_posix(), entry))
-    return sorted(found, key=lambda item: item[0])
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(Path(entry.path))
+                    elif entry.name.endswith(SUFFIX):
+                        found.append((Path(entry.path).relative_to(source).as_posix(), entry))
+        except OSError as err:
+            if folder == source:  # no source at all is the caller's mistake, not a bad input
+                raise
+            unlisted.append((folder.relative_to(source).as_posix(), f"cannot list folder: {err.strerror}"))
+    return sorted(found, key=lambda item: item[0]), sorted(unlisted)
 
 
 def _inspect(source: Path, path: str, entry: os.DirEntry, old: Known | None, retry: bool) -> SeenFile:
+    if not _is_utf8(path):  # the manifest, ids and Parquet are UTF-8: record a readable escape of the name
+        shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        return SeenFile(shown, None, None, None, None, "quarantined",
+                        "file name is not valid UTF-8: rename the file to load it")
     article_id = article_id_for(path)
     if entry.is_symlink():
         target = os.path.realpath(entry.path)
@@ -91,6 +108,9 @@ def _inspect(source: Path, path: str, entry: os.DirEntry, old: Known | None, ret
         stat = entry.stat(follow_symlinks=False)
     except OSError as err:
         return SeenFile(path, None, None, None, article_id, "quarantined", f"cannot stat: {err.strerror}")
+    if not stat_module.S_ISREG(stat.st_mode):  # a FIFO or device would block or never end when read
+        return SeenFile(path, None, None, None, article_id, "quarantined",
+                        "not a regular file (FIFO, socket or device): not read")
     if old and old.size_bytes == stat.st_size and old.mtime_ns == stat.st_mtime_ns:
         if old.status != "quarantined":
             return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id, "unchanged")
@@ -109,6 +129,14 @@ def _inspect(source: Path, path: str, entry: os.DirEntry, old: Known | None, ret
     else:
         status = "changed" if old.status != "quarantined" else "new"
     return SeenFile(path, stat.st_size, stat.st_mtime_ns, sha, article_id, status)
+
+
+def _is_utf8(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:  # os.scandir keeps undecodable name bytes as lone surrogates
+        return False
+    return True
 
 
 def _check_uniqueness(seen: SeenFile, first_path_of: dict, owner_of: dict) -> SeenFile:

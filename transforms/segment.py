@@ -24,6 +24,10 @@ def segment(text: str) -> Article:
     blocks = _blocks(text)
     if not blocks:
         raise BadInput("no paragraphs: the file holds only blank lines")
+    lines = [line for block in blocks for line in block]
+    # Related headlines are only recognised after a body; a file of nothing else has lost its article.
+    if len(lines) >= _MIN_HEADLINES and all(_looks_like_headline(line) for line in lines):
+        raise BadInput(f"no body: all {len(lines)} lines look like headlines and none ends a sentence")
     title = None
     if len(blocks) > 1 and _is_title(blocks[0]):
         title = blocks.pop(0)[0]
