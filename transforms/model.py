@@ -100,3 +100,5 @@ class Facts:
     quotes: tuple[Quote, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     temporals: tuple[Temporal, ...] = field(default=())
+    # Entities named only in related headlines: about other articles, so kept apart from `entities`.
+    headline_entities: tuple[Entity, ...] = ()

@@ -1,0 +1,70 @@
+"""evaluate() scores exactly like the reference scorer (shared/tools/score_facts.py) on the same predictions."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from news_etl.evaluate import MACRO_TYPES, TYPES, evaluate, find_source, format_report, predict
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+SEED_GOLD = REPO / "tests" / "fixtures" / "seed_gold"
+BBC_GOLD = REPO / "tests" / "fixtures" / "bbc_gold"
+REFERENCE = REPO.parent / "shared" / "tools" / "score_facts.py"
+
+
+def _reference(gold_dir: Path, pred_dir: Path) -> dict:
+    out = subprocess.run([sys.executable, str(REFERENCE), str(gold_dir), str(pred_dir), "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out.splitlines()[0])
+
+
+def _write_predictions(gold_dir: Path, corpus: Path | None, pred_dir: Path) -> None:
+    pred_dir.mkdir()
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        source = find_source(gold_file, gold, corpus)
+        if source is not None:
+            (pred_dir / gold_file.name).write_text(json.dumps(predict(source), ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize("gold_dir, corpus", [(SEED_GOLD, SEEDS), (BBC_GOLD, None)], ids=["seed", "bbc_dev"])
+def test_evaluate_agrees_with_reference_scorer(tmp_path, gold_dir, corpus):
+    if not REFERENCE.exists():
+        pytest.skip("the reference scorer ../shared/tools/score_facts.py is not here")
+    if not any(gold_dir.glob("*.json")):
+        pytest.skip(f"no gold files in {gold_dir}")
+    mine = evaluate(gold_dir, corpus)
+    _write_predictions(gold_dir, corpus, tmp_path / "pred")
+    theirs = _reference(gold_dir, tmp_path / "pred")
+    for kind in TYPES:
+        assert mine[kind] == theirs[kind], kind
+    assert mine["structure"] == theirs["structure"]
+    assert mine["missing"] == theirs["missing"]
+
+
+def test_evaluate_seed_macro_f1_at_least_0_90():
+    result = evaluate(SEED_GOLD, SEEDS)
+    assert result["missing"] == []
+    assert result["macro_f1"] >= 0.90, format_report(result)
+
+
+def test_format_report_lists_every_type_and_macro_f1():
+    result = evaluate(SEED_GOLD, SEEDS)
+    report = format_report(result)
+    for kind in TYPES:
+        assert kind in report
+    assert f"macro-F1 {result['macro_f1']:.3f}" in report
+    expected = round(sum(result[k]["f"] for k in MACRO_TYPES) / 4, 3)
+    assert result["macro_f1"] == expected
+
+
+def test_evaluate_reports_gold_without_article_text(tmp_path):
+    (tmp_path / "business_999.json").write_text('{"entities": [{"name": "X", "type": "ORG"}]}', encoding="utf-8")
+    result = evaluate(tmp_path)
+    assert result["missing"] == ["business_999.json"]
+    assert result["entities"] == {"p": 0.0, "r": 0.0, "f": 0.0}

@@ -1,0 +1,120 @@
+"""Entities: typed mentions with exact offsets, merged per article into canonical names with aliases."""
+from __future__ import annotations
+
+from extract_helpers import article
+
+from transforms.extract import extract_facts
+
+
+def _entities(*paragraphs, **kw):
+    facts = extract_facts(article(*paragraphs, **kw))
+    return {(e.name, e.type): e for e in facts.entities}, facts
+
+
+def test_extract_facts_full_name_honorific_and_surname_merge():
+    ents, _ = _entities("Chief executive Patrick Cescau said sales fell.",
+                        "Mr Cescau added that the firm would recover. Cescau has run it since March.")
+    person = ents[("Patrick Cescau", "PERSON")]
+    assert person.aliases == ("Cescau", "Mr Cescau")
+    assert [(m.paragraph_index, m.start, m.end, m.text) for m in person.mentions] == [
+        (0, 16, 30, "Patrick Cescau"), (1, 0, 9, "Mr Cescau"), (1, 45, 51, "Cescau")]
+
+
+def test_extract_facts_family_name_first_links_mr_form():
+    ents, _ = _entities("North Korean leader Kim Jong Un visited a factory.", "Mr Kim said it was vital.")
+    assert ents[("Kim Jong Un", "PERSON")].aliases == ("Kim", "Mr Kim")
+
+
+def test_extract_facts_offsets_are_exact():
+    paragraphs = ("The Bank of England held rates, said Governor Mervyn King in London on Friday.",)
+    facts = extract_facts(article(*paragraphs))
+    for e in facts.entities:
+        for m in e.mentions:
+            assert paragraphs[m.paragraph_index][m.start:m.end] == m.text
+    assert {(e.name, e.type) for e in facts.entities} == {
+        ("Bank of England", "ORG"), ("Mervyn King", "PERSON"), ("London", "GPE")}
+
+
+def test_extract_facts_acronym_defined_in_text_links_to_expansion():
+    ents, _ = _entities("The Scottish National Party (SNP) won the seat.", "The SNP said it was delighted.")
+    party = ents[("Scottish National Party", "ORG")]
+    assert party.aliases == ("SNP",)
+    assert len(party.mentions) == 3
+
+
+def test_extract_facts_acronym_from_initials_and_typo_link():
+    ents, _ = _entities("The Korean Central News Agency reported the launch.",
+                        "KCNA showed pictures.", "Mr Kim spoke, according to KNCA.")
+    assert ents[("Korean Central News Agency", "ORG")].aliases == ("KCNA", "KNCA")
+
+
+def test_extract_facts_typo_acronym_links_to_known_acronym():
+    ents, _ = _entities("State news agency KCNA said so.", "The report was carried by KNCA.")
+    assert ents[("KCNA", "ORG")].aliases == ("KNCA",)
+
+
+def test_extract_facts_sentence_initial_and_title_words_are_not_entities():
+    ents, _ = _entities("Pictures released on Friday showed the site. Shares rose sharply.",
+                        title="Tobacco Giants Hail Court Ruling")
+    assert ents == {}
+
+
+def test_extract_facts_title_entity_counts_when_known_or_in_body():
+    ents, facts = _entities("Unilever is to merge its two boards.", title="Unilever shake up in Japan")
+    assert [(m.paragraph_index, m.text) for m in ents[("Unilever", "ORG")].mentions] == [(-1, "Unilever"), (0, "Unilever")]
+    assert ("Japan", "GPE") in ents
+
+
+def test_extract_facts_org_suffixes_and_of_patterns():
+    ents, _ = _entities("Shares in Altria Group and Liggett Group rose, as did the University of Strathclyde.")
+    assert {k for k in ents} == {("Altria Group", "ORG"), ("Liggett Group", "ORG"),
+                                 ("University of Strathclyde", "ORG")}
+
+
+def test_extract_facts_places_from_gazetteers():
+    ents, _ = _entities("Talks in Pyongyang involved Japan, the US and Texas, near the Sea of Japan and Asia.")
+    assert {k for k in ents} == {("Pyongyang", "GPE"), ("Japan", "GPE"), ("United States", "GPE"),
+                                 ("Texas", "GPE"), ("Sea of Japan", "LOC"), ("Asia", "LOC")}
+    assert ents[("United States", "GPE")].aliases == ("US",)
+
+
+def test_extract_facts_country_as_sports_team_is_gpe_and_clubs_org():
+    ents, _ = _entities("England beat Italy 30-10 in the rugby match, with the league leaders Chelsea"
+                        " and Arsenal watching the striker who scored a penalty goal for the cup.")
+    assert ents[("England", "GPE")].type == "GPE"
+    assert ents[("Italy", "GPE")].type == "GPE"
+    assert ("Chelsea", "ORG") in ents and ("Arsenal", "ORG") in ents
+
+
+def test_extract_facts_honorific_title_phrase_stripped():
+    ents, _ = _entities("Prime Minister Tony Blair met President George Bush.", "Mr Blair said Mr Bush agreed.")
+    assert ents[("Tony Blair", "PERSON")].aliases == ("Blair", "Mr Blair", "Prime Minister Tony Blair")
+    assert ents[("George Bush", "PERSON")].aliases == ("Bush", "Mr Bush", "President George Bush")
+
+
+def test_extract_facts_headline_entities_kept_apart():
+    facts = extract_facts(article("Mr Kim visited Japan on Friday.",
+                                  headlines=("Amazon says over 1,800 North Koreans blocked", "Japan warns Kim")))
+    assert [(e.name, e.type) for e in facts.headline_entities] == [("Amazon", "ORG"), ("Koreans", "NORP")]
+    japan = next(e for e in facts.entities if e.name == "Japan")
+    assert [(m.paragraph_index, m.headline_position) for m in japan.mentions] == [(0, None), (None, 1)]
+
+
+def test_extract_facts_unknown_name_after_in_is_a_place():
+    ents, _ = _entities("The summit was held in Gyeongju last year.")
+    assert ("Gyeongju", "GPE") in ents
+
+
+def test_extract_facts_seed_entities():
+    from pathlib import Path
+
+    from transforms.decode import decode
+    from transforms.segment import segment
+
+    text = decode((Path(__file__).parent.parent / "seeds" / "000_d163ad6fdaadeadf.txt").read_bytes()).text
+    facts = extract_facts(segment(text))
+    scored = [(e.name, e.type) for e in facts.entities if e.type in ("PERSON", "ORG", "GPE", "LOC")]
+    assert ("Kim Jong Un", "PERSON") in scored and ("Sea of Japan", "LOC") in scored
+    assert ("Korean People’s Army", "ORG") in scored and ("Korean Workers’ Party", "ORG") in scored
+    kcna = next(e for e in facts.entities if e.name == "KCNA")
+    assert kcna.aliases == ("KNCA",)

@@ -1,0 +1,74 @@
+"""Quantities: money with ISO currency, percent, counts with their noun, measures, ages, durations, scores,
+ranges and qualifiers; years, dates, ordinals and numbers inside names are not quantities."""
+from __future__ import annotations
+
+from extract_helpers import article
+
+from transforms.extract import extract_facts
+
+
+def _q(text, headlines=()):
+    return [(q.span.text, q.value, q.value2, q.unit, q.qualifier, q.kind)
+            for q in extract_facts(article(text, headlines=headlines)).quantities]
+
+
+def test_extract_facts_money_with_multipliers_and_iso_codes():
+    assert _q("It paid $1.13bn, then £162,086 and €5m, plus 2.9bn euros and 510.75 pence.") == [
+        ("$1.13bn", 1130000000.0, None, "USD", None, "money"),
+        ("£162,086", 162086.0, None, "GBP", None, "money"),
+        ("€5m", 5000000.0, None, "EUR", None, "money"),
+        ("2.9bn euros", 2900000000.0, None, "EUR", None, "money"),
+        ("510.75 pence", 510.75, None, "GBX", None, "money"),
+    ]
+
+
+def test_extract_facts_percent_and_qualifiers():
+    assert _q("Sales rose 36%, almost 4 per cent more than at least 2.5% forecast.") == [
+        ("36%", 36.0, None, "percent", None, "percent"),
+        ("almost 4 per cent", 4.0, None, "percent", "almost", "percent"),
+        ("at least 2.5%", 2.5, None, "percent", "at least", "percent"),
+    ]
+
+
+def test_extract_facts_counts_take_their_noun_as_unit():
+    assert _q("Over 1,800 North Koreans and three executives left, with 400 main brands.") == [
+        ("Over 1,800 North Koreans", 1800.0, None, "Koreans", "Over", "count"),
+        ("three executives", 3.0, None, "executives", None, "count"),
+        ("400 main brands", 400.0, None, "brands", None, "count"),
+    ]
+
+
+def test_extract_facts_measures_ages_and_durations():
+    assert _q("An 8,700-tonne submarine, a 62-year-old man aged 62, after eighteen months.") == [
+        ("8,700-tonne", 8700.0, None, "tonne", None, "measure"),
+        ("62-year-old", 62.0, None, "years", None, "age"),
+        ("62", 62.0, None, None, None, "count"),
+        ("eighteen months", 18.0, None, "months", None, "duration"),
+    ]
+
+
+def test_extract_facts_scores_and_ranges():
+    assert _q("Celtic won 5-0 and fans aged 30-39 paid between £3m and £4m.") == [
+        ("5-0", 5.0, 0.0, None, None, "score"),
+        ("30-39", 30.0, 39.0, None, None, "range"),
+        ("between £3m and £4m", 3000000.0, 4000000.0, "GBP", "between", "money"),
+    ]
+
+
+def test_extract_facts_one_in_n_and_a_quarter_are_percent():
+    assert _q("One in five users and a quarter of firms agreed.") == [
+        ("One in five", 20.0, None, "percent", None, "percent"),
+        ("a quarter", 25.0, None, "percent", None, "percent"),
+    ]
+
+
+def test_extract_facts_years_dates_ordinals_ranks_and_names_are_not_quantities():
+    assert _q("In 2004, on 12 January, his 50th cap, BBC Radio 4, No 10, an MP3 player and the Six Nations "
+              "at 10:30 in the 2004-05 season.") == []
+
+
+def test_extract_facts_headline_quantity_is_located_in_headline():
+    facts = extract_facts(article("Nothing here.", headlines=("Amazon says over 1,800 North Koreans blocked",
+                                                              "Another headline is here now")))
+    assert [(q.span.paragraph_index, q.span.headline_position, q.value, q.qualifier) for q in facts.quantities] == [
+        (None, 0, 1800.0, "over")]

@@ -1,0 +1,70 @@
+"""Quotes: spans inside the marks, continuation after a collapsed paragraph break, speakers and cues."""
+from __future__ import annotations
+
+from extract_helpers import article
+
+from transforms.extract import extract_facts
+
+
+def _quotes(*paragraphs, **kw):
+    return [(q.span.paragraph_index, q.span.headline_position, q.span.text, q.speaker, q.speaker_surface, q.cue)
+            for q in extract_facts(article(*paragraphs, **kw)).quotes]
+
+
+def test_extract_facts_quote_curly_marks_and_x_said():
+    assert _quotes("Leader Kim Jong Un visited.", "“The sector is vital,” Mr Kim said.") == [
+        (1, None, "The sector is vital,", "Kim Jong Un", "Mr Kim", "said")]
+
+
+def test_extract_facts_quote_said_x_and_continuation_after_collapsed_break():
+    got = _quotes('Chairman Antony Burgmans spoke. "We have recognised the need," said Mr Burgmans. '
+                  '"It is a wise step. "He lacks nothing at all," he added.')
+    assert got == [
+        (0, None, "We have recognised the need,", "Antony Burgmans", "Mr Burgmans", "said"),
+        (0, None, "It is a wise step.", "Antony Burgmans", "Mr Burgmans", "said"),
+        (0, None, "He lacks nothing at all,", "Antony Burgmans", "he", "added"),
+    ]
+
+
+def test_extract_facts_quote_speaker_before_with_colon_and_told_reporters():
+    got = _quotes("Finance Minister Gordon Brown told reporters: \"The economy is strong and stable.\"",
+                  "The minister told reporters that \"new plans for growth are coming soon\" in the spring.")
+    assert got == [
+        (0, None, "The economy is strong and stable.", "Gordon Brown", "Finance Minister Gordon Brown", "told"),
+        (1, None, "new plans for growth are coming soon", "Gordon Brown", "The minister", "told"),
+    ]
+
+
+def test_extract_facts_quote_according_to_organisation():
+    got = _quotes('Shares fell. "Profits will be lower than forecast this year," according to Unilever.')
+    assert got == [(0, None, "Profits will be lower than forecast this year,", "Unilever", "Unilever",
+                    "according to")]
+
+
+def test_extract_facts_quote_multi_sentence_single_span():
+    got = _quotes('"We are happy. We won. We move on," said coach Jose Mourinho.')
+    assert got == [(0, None, "We are happy. We won. We move on,", "Jose Mourinho", "coach Jose Mourinho", "said")]
+
+
+def test_extract_facts_quote_pronoun_resolves_to_latest_person():
+    got = _quotes("Patrick Cescau met Antony Burgmans.", '"It went well," she said.')
+    assert got == [(1, None, "It went well,", "Antony Burgmans", "she", "said")]
+
+
+def test_extract_facts_scare_quotes_and_titles_are_not_quotes():
+    assert _quotes('Critics attacked the "yob culture" of the town and the film "Dirty Dancing" was shown.') == []
+
+
+def test_extract_facts_short_fragment_with_reporting_verb_is_a_quote():
+    got = _quotes('Union leader Bob Crow said the offer was "complete rubbish".')
+    assert got == [(0, None, "complete rubbish", "Bob Crow", "leader Bob Crow", "said")]
+
+
+def test_extract_facts_quote_unclosed_runs_to_paragraph_end():
+    got = _quotes('Manager Alex McLeish said: "We were poor in the first half and we know it')
+    assert got == [(0, None, "We were poor in the first half and we know it", "Alex McLeish", "Manager Alex McLeish", "said")]
+
+
+def test_extract_facts_quote_in_headline_is_not_body():
+    got = _quotes("Mr Kim visited.", headlines=("North Korea warns Japan on plans", "Kim says “we will win the war”"))
+    assert [(p, h) for p, h, *_ in got] == [(None, 1)]

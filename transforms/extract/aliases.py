@@ -1,0 +1,192 @@
+"""Merge an article's mentions into canonical entities with aliases.
+
+Full names and known names make entities first; short forms then attach to them: "Mr Kim" and "Kim" to
+"Kim Jong Un", "Cescau" to "Patrick Cescau", an acronym to the name it abbreviates or was defined for
+("Scottish National Party (SNP)"), a typo'd acronym to a near-identical one (KNCA after KCNA).
+Title and headline words are only trusted when they are known names or repeat a body entity; headlines
+never add entities to the article (they are about other articles).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from transforms.extract.entities import Mention
+
+_SCORED_TYPES = ("PERSON", "ORG", "GPE", "LOC")
+_INITIAL_SKIP = frozenset("of the for and & de du da van von der".split())
+
+
+@dataclass(slots=True)
+class Cluster:
+    name: str
+    type: str
+    order: int
+    mentions: list[Mention] = field(default_factory=list)
+    tokens: tuple[str, ...] = ()
+    headline_only: bool = False
+
+
+class Merger:
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self.by_key: dict[tuple[str, str], Cluster] = {}
+        self.acronym_defs: dict[str, Cluster] = {}
+        self.of_mention: dict[tuple[int, int], Cluster] = {}
+
+    def add(self, mention: Mention, cluster: Cluster) -> None:
+        cluster.mentions.append(mention)
+        self.of_mention[(mention.loc, mention.start)] = cluster
+        if mention.acronym_of:
+            self.acronym_defs[mention.acronym_of] = cluster
+
+    def new(self, mention: Mention, name: str, type_: str, headline_only: bool = False) -> Cluster:
+        cluster = Cluster(name, type_, len(self.clusters), tokens=tuple(name.split()), headline_only=headline_only)
+        self.clusters.append(cluster)
+        self.by_key[(type_, name)] = cluster
+        self.add(mention, cluster)
+        return cluster
+
+
+def merge(mentions: list[Mention], headline_locs: frozenset[int]):
+    """-> (clusters of the article, clusters seen only in headlines, {(loc, start): cluster})."""
+    merger = Merger()
+    strong = [m for m in mentions if _is_strong(m) and m.loc not in headline_locs and not m.weak]
+    for m in strong:
+        _attach_strong(merger, m)
+    for m in mentions:
+        if (m.loc, m.start) in merger.of_mention:
+            continue
+        _attach_short(merger, m, m.loc in headline_locs)
+    article = [c for c in merger.clusters if not c.headline_only]
+    headline = [c for c in merger.clusters if c.headline_only]
+    return article, headline, merger.of_mention
+
+
+def _is_strong(m: Mention) -> bool:
+    """Names that stand on their own: known names, multi-word names, typed acronyms."""
+    if m.type == "UNKNOWN" or m.initial and m.canonical is None:
+        return False
+    return m.canonical is not None or " " in m.name or m.type in ("GPE", "LOC", "NORP")
+
+
+def _attach_strong(merger: Merger, m: Mention) -> None:
+    if m.name.isupper() and len(m.name) >= 2:  # an acronym of a name given earlier
+        target = merger.acronym_defs.get(m.name) or _by_initials(merger, m.name)
+        if target:
+            merger.add(m, target)
+            return
+    name = m.canonical or m.name
+    existing = merger.by_key.get((m.type, name))
+    if existing:
+        merger.add(m, existing)
+        return
+    if m.type == "PERSON":
+        longer = _person_containing(merger, m.name.split())
+        if longer:
+            merger.add(m, longer)
+            return
+    merger.new(m, name, m.type)
+
+
+def _person_containing(merger: Merger, tokens: list[str]) -> Cluster | None:
+    """A person already named in full whose name ends with (or is) these tokens: "Jong Un" -> "Kim Jong Un"."""
+    for c in reversed(merger.clusters):
+        if c.type == "PERSON" and len(c.tokens) > len(tokens) and list(c.tokens[-len(tokens):]) == tokens:
+            return c
+    return None
+
+
+def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
+    target = _find_target(merger, m)
+    if target:
+        merger.add(m, target)
+        return
+    if m.weak and m.canonical is None and not (in_headline and m.type != "UNKNOWN"):
+        return  # a capitalised title word nobody vouches for
+    if m.initial and m.honorific is None:
+        return  # a sentence-initial capital on its own proves nothing
+    type_ = m.type
+    if type_ == "UNKNOWN":
+        if in_headline or m.weak:
+            return
+        type_ = "ORG"  # an unexplained mid-sentence name is most often a company, club or body
+    name = m.canonical or m.name
+    existing = merger.by_key.get((type_, name))
+    if existing and existing.headline_only == in_headline:
+        merger.add(m, existing)
+    else:
+        merger.new(m, name, type_, headline_only=in_headline)
+
+
+def _find_target(merger: Merger, m: Mention) -> Cluster | None:
+    """The entity a short form refers to, or None."""
+    if m.canonical:
+        for type_ in (m.type, "ORG", "GPE", "LOC"):
+            c = merger.by_key.get((type_, m.canonical))
+            if c:
+                return c
+    same = merger.by_key.get((m.type, m.name))
+    if same:
+        return same
+    tokens = m.name.split()
+    if m.type in ("PERSON", "UNKNOWN") and len(tokens) <= 2:
+        person = _person_by_part(merger, tokens, m.honorific is not None)
+        if person:
+            return person
+    if m.name in merger.acronym_defs:
+        return merger.acronym_defs[m.name]
+    if m.name.isupper() and len(m.name) >= 2:
+        return _by_initials(merger, m.name) or _near_acronym(merger, m.name)
+    if m.type == "UNKNOWN" and len(tokens) == 1:
+        return _org_by_first_word(merger, tokens[0])
+    return None
+
+
+def _person_by_part(merger: Merger, tokens: list[str], has_honorific: bool) -> Cluster | None:
+    best = None
+    for c in merger.clusters:
+        if c.type != "PERSON" or len(c.tokens) <= len(tokens):
+            continue
+        if list(c.tokens[-len(tokens):]) == tokens:
+            best = c  # the surname: later full names win ties (the most recent person named)
+        elif best is None and has_honorific and list(c.tokens[:len(tokens)]) == tokens:
+            best = c  # family name first ("Mr Kim" for Kim Jong Un)
+    return best
+
+
+def _initials(tokens: tuple[str, ...]) -> str:
+    return "".join(t[0] for t in tokens if t not in _INITIAL_SKIP and t[:1].isupper())
+
+
+def _by_initials(merger: Merger, acronym: str) -> Cluster | None:
+    for c in merger.clusters:
+        if c.type in ("ORG", "GPE", "LOC") and len(c.tokens) >= 2 and _initials(c.tokens) == acronym:
+            return c
+    return None
+
+
+def _near_acronym(merger: Merger, acronym: str) -> Cluster | None:
+    """A typo'd acronym (KNCA after KCNA): same letters in another order, or one letter different."""
+    for c in merger.clusters:
+        for form in {c.name, *(x.name for x in c.mentions)}:
+            if form.isupper() and len(form) == len(acronym) >= 3 and form != acronym and _one_edit(form, acronym):
+                return c
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(diffs) == 1:
+        return True
+    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+
+
+def _org_by_first_word(merger: Merger, word: str) -> Cluster | None:
+    for c in merger.clusters:
+        if c.type == "ORG" and len(c.tokens) >= 2 and c.tokens[0] == word:
+            return c
+    return None
+
+
+def scored(cluster: Cluster) -> bool:
+    return cluster.type in _SCORED_TYPES

@@ -1,0 +1,210 @@
+"""Find name mentions: runs of capitalised words, typed by gazetteers, lexicons and the words around them.
+
+One regex pass per text finds candidate runs ("Korean Central News Agency", "Mr Kim", "Sea of Japan");
+each run is then resolved into zero or more typed mentions. Types are PERSON, ORG, GPE, LOC, NORP and
+UNKNOWN (a single capitalised word with no evidence yet: the merge step decides, e.g. a surname of a
+person named in full elsewhere in the article).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.extract import gazetteer, lexicon
+from transforms.extract.names import GIVEN_NAMES
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_CAP = rf"(?:[{_UPPER}]\.){{2,}}|(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][\w\-&]*(?:['’](?!s\b)[A-Za-z]+)*"
+# Joiners inside a name: "Sea of Japan", "Procter & Gamble", "Korean People's Army", "Workers' Party".
+_JOIN = r"(?: (?:of|of the|for|for the|de|del|della|da|di|du|van|von|der|den|le|la|al|bin|and|&|upon|on) |['’]s |['’] | )"
+_RUN = re.compile(rf"(?<![\w'’])(?:{_CAP})(?:{_JOIN}(?:{_CAP}))*")
+_TOKEN = re.compile(rf"{_CAP}|['’]s?|[a-z&]+")
+_ACRONYM_DEF = re.compile(r" \(([A-Z][A-Za-z&]{1,7})\)")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"’”)]?\s*[\"“‘(]?|^[\"“‘(])\s*$")
+_ALLCAPS = re.compile(r"^[A-Z][A-Z&]{1,5}s?$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
+_ARTICLES = frozenset(["The", "A", "An"])
+_SPLITTERS = frozenset(["and", "&", "'s", "’s", "'", "’", "on", "upon"])
+_LOWER_JOINERS = frozenset("of the for de del della da di du van von der den le la al bin and upon on".split())
+
+
+@dataclass(slots=True)
+class Mention:
+    loc: int  # position of the text in article.texts() order
+    start: int
+    end: int
+    text: str  # exact surface, possibly with honorific ("Mr Kim")
+    name: str  # the name without honorific ("Kim")
+    type: str  # PERSON, ORG, GPE, LOC, NORP, UNKNOWN
+    canonical: str | None = None  # known canonical name (gazetteer, known org)
+    honorific: str | None = None
+    initial: bool = False  # first word of a sentence: capital proves nothing
+    weak: bool = False  # in a title or headline: capitals prove nothing
+    acronym_of: str | None = None  # expansion defined in the text: "Scottish National Party (SNP)"
+
+
+def find_mentions(loc: int, text: str, lower_words: set[str], weak: bool, sport: bool) -> list[Mention]:
+    """All typed mentions in one paragraph / title / headline."""
+    out: list[Mention] = []
+    for run in _RUN.finditer(text):
+        tokens = [(m.group(), run.start() + m.start()) for m in _TOKEN.finditer(run.group())]
+        initial = bool(_SENTENCE_END.search(text[max(0, run.start() - 4):run.start()]))
+        found = _resolve(tokens, initial, lower_words, sport)
+        for m in found:
+            m.loc, m.weak = loc, weak
+            m.text = text[m.start:m.end]
+            if m.type == "UNKNOWN" and _PLACE_BEFORE.search(text, max(0, m.start - 12), m.start) \
+                    and not text.startswith(("'s", "’s"), m.end):
+                m.type = "GPE"  # "a summit in Gyeongju": an unknown name after "in" is a place
+        _link_acronym_definition(text, run.end(), found)
+        out.extend(found)
+    return out
+
+
+def _link_acronym_definition(text: str, end: int, found: list[Mention]) -> None:
+    """"Scottish National Party (SNP)": remember the expansion on the acronym's mention (made next)."""
+    if not found or found[-1].end != end:
+        return
+    definition = _ACRONYM_DEF.match(text, end)
+    if definition and found[-1].type in ("ORG", "GPE", "LOC", "UNKNOWN"):
+        found[-1].acronym_of = definition.group(1)
+
+
+def _resolve(tokens, initial, lower_words, sport) -> list[Mention]:
+    """Turn one capitalised run into mentions, splitting it where no single name covers it."""
+    while tokens and tokens[0][0] in _LOWER_JOINERS:
+        tokens = tokens[1:]
+    while tokens and (tokens[-1][0] in _LOWER_JOINERS or tokens[-1][0] in ("'s", "’s", "'", "’")):
+        tokens = tokens[:-1]
+    if not tokens:
+        return []
+    whole = _known(tokens, sport)
+    if whole:
+        return [whole]
+    honorific, rest = _strip_honorific(tokens)
+    if honorific and rest:
+        return _person(tokens, rest, honorific)
+    split = _split_at(tokens, _SPLITTERS)
+    if split and tokens[-1][0] in lexicon.ORG_SUFFIXES and not _known(split[0], sport) \
+            and not any(t in ("and", "&") for t, _ in tokens):
+        return [_by_shape(tokens, sport)]  # "Korean People's Army": the possessive is inside the name
+    if split:
+        return [m for part in split for m in _resolve(part, initial and part is split[0], lower_words, sport)]
+    if tokens[0][0] in _ARTICLES and len(tokens) > 1:
+        return _resolve(tokens[1:], False, lower_words, sport)
+    if tokens[0][0] in lexicon.DEMONYMS and len(tokens) > 1 and (
+            tokens[1][0] in GIVEN_NAMES or _strip_honorific(tokens[1:])[0]):  # "British Prime Minister Tony Blair"
+        return _resolve(tokens[:1], initial, lower_words, sport) + _resolve(tokens[1:], False, lower_words, sport)
+    typed = _by_shape(tokens, sport)
+    if typed:
+        return [typed]
+    if not any(t in _LOWER_JOINERS for t, _ in tokens) and any(t in lexicon.ORG_WORDS for t, _ in tokens):
+        start, end, name = _span(tokens)
+        return [Mention(0, start, end, name, name, "ORG")]  # "Asia-Pacific Economic Cooperation"
+    for size in range(len(tokens) - 1, 0, -1):  # "South Korea for the Asia-Pacific ...": a known name first
+        head = _known(tokens[:size], sport)
+        if head:
+            return [head] + _resolve(tokens[size:], False, lower_words, sport)
+    if tokens[0][0] in lexicon.NOT_NAMES or (initial and tokens[0][0].lower() in lower_words):
+        return _resolve(tokens[1:], False, lower_words, sport) if len(tokens) > 1 else []
+    parts = _split_at(tokens, _LOWER_JOINERS)
+    if parts:  # "Mayor of London": resolve each side on its own
+        return [m for part in parts for m in _resolve(part, initial and part is parts[0], lower_words, sport)]
+    return _unknown(tokens, initial)
+
+
+def _span(tokens) -> tuple[int, int, str]:
+    start = tokens[0][1]
+    end = tokens[-1][1] + len(tokens[-1][0])
+    return start, end, _join(tokens)
+
+
+def _join(tokens) -> str:
+    out = ""
+    for i, (tok, _) in enumerate(tokens):
+        if i and not tok.startswith(("'", "’")):
+            out += " "
+        out += tok
+    return out
+
+
+def _known(tokens, sport) -> Mention | None:
+    """A run that is a whole known place or organisation ("Sea of Japan", "Bank of England")."""
+    start, end, name = _span(tokens)
+    lookup = name[4:] if name.startswith("the ") else name
+    org = gazetteer.orgs().get(lookup)
+    place = gazetteer.places().get(lookup)
+    if org and place:  # "Liverpool" the club in a match report, the city elsewhere
+        return Mention(0, start, end, name, lookup, "ORG" if sport else place[1], org if sport else place[0])
+    if org:
+        return Mention(0, start, end, name, lookup, "ORG", org)
+    if place:
+        return Mention(0, start, end, name, lookup, place[1], place[0])
+    return None
+
+
+def _strip_honorific(tokens):
+    for size in (4, 3, 2, 1):
+        if len(tokens) > size and _join(tokens[:size]) in lexicon.HONORIFICS:
+            return _join(tokens[:size]), tokens[size:]
+    return None, tokens
+
+
+def _person(tokens, rest, honorific) -> list[Mention]:
+    start, end, _ = _span(tokens)
+    if len(rest) > 4 or any(t in _LOWER_JOINERS and t not in ("van", "von", "de", "bin", "al") for t, _ in rest):
+        return []  # "President of France": a title phrase, not a name
+    return [Mention(0, start, end, "", _join(rest), "PERSON", honorific=honorific)]
+
+
+def _split_at(tokens, splitters):
+    """Parts of a run between splitter words, or None when there is nothing to split at."""
+    parts, current = [], []
+    for tok in tokens:
+        if tok[0] in splitters:
+            if current:
+                parts.append(current)
+            current = []
+        else:
+            current.append(tok)
+    if current:
+        parts.append(current)
+    return parts if len(parts) > 1 else None
+
+
+def _by_shape(tokens, sport) -> Mention | None:
+    """Type a run from its own words: org suffixes and heads, geographic heads, given names, demonyms."""
+    start, end, name = _span(tokens)
+    first, last = tokens[0][0], tokens[-1][0]
+    if len(tokens) > 1 and last in lexicon.ORG_SUFFIXES:
+        return Mention(0, start, end, name, name, "ORG")
+    if len(tokens) > 2 and first in lexicon.ORG_HEADS and tokens[1][0] in ("of", "for"):
+        return Mention(0, start, end, name, name, "ORG")
+    if len(tokens) > 1 and (first in lexicon.LOC_HEADS or last in lexicon.LOC_HEADS):
+        return Mention(0, start, end, name, name, "LOC")
+    if first in lexicon.DEMONYMS:
+        return Mention(0, start, end, name, name, "NORP")
+    if len(tokens) == 1 and _ALLCAPS.match(first):
+        return Mention(0, start, end, name, name, "ORG")
+    if 1 < len(tokens) <= 4 and first in GIVEN_NAMES and all(_name_like(t) for t, _ in tokens[1:]):
+        return Mention(0, start, end, name, name, "PERSON")
+    return None
+
+
+def _name_like(token: str) -> bool:
+    return token[:1].isupper() and token not in lexicon.NOT_NAMES and not _ALLCAPS.match(token)
+
+
+def _unknown(tokens, initial) -> list[Mention]:
+    start, end, name = _span(tokens)
+    if any(t in _LOWER_JOINERS for t, _ in tokens):
+        return []
+    if len(tokens) == 1:
+        if tokens[0][0] in lexicon.NOT_NAMES or any(c.isdigit() for c in tokens[0][0]):
+            return []
+        return [Mention(0, start, end, name, name, "UNKNOWN", initial=initial)]
+    if any(t in lexicon.ORG_WORDS or gazetteer.places().get(t) for t, _ in tokens):
+        return [Mention(0, start, end, name, name, "ORG", initial=initial)]
+    if len(tokens) <= 3 and all(_name_like(t) for t, _ in tokens):
+        return [Mention(0, start, end, name, name, "PERSON", initial=initial)]
+    return [Mention(0, start, end, name, name, "ORG", initial=initial)]

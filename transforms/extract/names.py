@@ -1,0 +1,57 @@
+"""Common given names (English-language news: British, American, European, and frequent world names).
+
+A capitalised pair whose first word is a given name is very likely a person ("Patrick Cescau"), which is
+what lets unknown surnames be typed without a model. Written from general knowledge, not from any article.
+"""
+from __future__ import annotations
+
+GIVEN_NAMES = frozenset("""
+Aaron Abdul Abdullah Abraham Adam Adrian Ahmed Aidan Aiden Alan Alastair Albert Alberto Alec Alex Alexander
+Alexandra Alexis Alfred Ali Alice Alison Alistair Allan Allen Alun Amanda Amy Ana Andre Andrea Andreas Andrew
+Andy Angela Angelina Angus Anita Ann Anna Anne Annie Anthony Antoine Anton Antonio Antony Archie Ariel Arnold
+Arsene Arthur Ashley Aung Barbara Barry Bart Beatrice Ben Benjamin Bernard Bernie Beth Betty Bill Billy Bob
+Bobby Boris Brad Bradley Brendan Brett Brian Bridget Britney Bruce Bruno Bryan Bryn Carl Carla Carlos Carol
+Caroline Carolyn Catherine Cathy Cecil Cedric Charles Charlie Charlotte Cherie Chris Christian Christina
+Christine Christopher Claire Clare Claude Claudia Clint Clive Colin Condoleezza Connor Craig Dale Damian
+Damien Damon Dan Daniel Danny Darren Dave David Dean Debbie Deborah Declan Denis Dennis Derek Diana Diane Dick
+Dido Diego Dominic Don Donald Donna Dorothy Doug Douglas Duncan Dylan Ed Eddie Edgar Edmund Edward Edwin Eileen
+Elaine Eleanor Elizabeth Ellen Elton Emily Emma Eric Erik Ernest Ernie Eva Evan Fabio Faye Felipe Felix
+Fernando Fiona Francesca Francis Francisco Frank Frankie Franz Fred Freddie Frederick Gail Gareth Garry Gary
+Gavin Gemma Gene Geoff Geoffrey George Georgina Gerald Gerard Gerhard Gerry Gil Gillian Giorgio Giovanni Glen
+Glenn Gordon Graeme Graham Grant Greg Gregory Guy Hamid Hank Hans Harold Harriet Harry Hassan Hazel Heather
+Heidi Helen Helena Henri Henrik Henry Herbert Hilary Hillary Howard Hugh Hugo Hussein Iain Ian Igor Imran
+Ingrid Irene Isaac Isabel Ivan Jack Jackie Jacob Jacques Jake James Jamie Jan Jane Janet Jason Javier Jean
+Jeff Jeffrey Jennifer Jenny Jeremy Jerry Jess Jessica Jill Jim Jimmy Jo Joan Joanna Joanne Joe Joel Johan
+Johann John Johnny Jon Jonathan Jonny Jordan Jorge Jose Joseph Josh Joshua Juan Judith Judy Jules Julia Julian
+Julie Juliet Justin Karen Karl Kate Katherine Kathleen Kathryn Katie Keith Kelly Ken Kenneth Kenny Kerry Kevin
+Kieran Kim Kirsty Kofi Kristin Kurt Kylie Lance Larry Laura Lauren Lawrence Lee Leigh Len Leo Leon Leonard
+Lewis Liam Linda Lindsay Lisa Liz Lord Lorraine Louis Louise Luc Luca Lucy Luis Luke Lynn Madonna Mahmoud
+Malcolm Manuel Marc Marco Marcus Margaret Maria Marie Mario Mark Marsha Martin Martina Mary Matt Matthew
+Maurice Max Maxine Megan Mel Melanie Mervyn Michael Michel Michelle Mick Mickey Miguel Mike Mikhail Miles Milan
+Mohamed Mohammad Mohammed Muhammad Nadia Natalie Nathan Neil Nelson Nicholas Nick Nicky Nicola Nicolas Nigel
+Nikolai Noel Norman Oliver Olivia Omar Oscar Owen Pablo Paddy Pamela Pat Patrick Patricia Paul Paula Pauline
+Pedro Penny Pete Peter Phil Philip Philippe Phillip Pierre Piers Ralph Ramon Randy Raul Ray Raymond Rebecca
+Reg Richard Rick Ricky Rio Rob Robbie Robert Roberto Robin Rod Roger Roland Ron Ronald Ronnie Rory Rosa Rose
+Ross Roy Ruby Rudolph Rupert Russell Ruth Ryan Saddam Sally Sam Samantha Samuel Sandra Sara Sarah Scott
+Sean Sebastian Sergei Sergey Seth Shane Sharon Shaun Sheila Shirley Silvio Simon Sophie Stan Stanley Stefan
+Stella Stephane Stephanie Stephen Steve Steven Stewart Stuart Sue Susan Suzanne Sven Tamsin Tanya Ted Terry
+Tessa Thabo Thierry Thomas Tiger Tim Timothy Tina Toby Todd Tom Tommy Toni Tony Tracey Tracy Trevor Valerie
+Vanessa Victor Victoria Vince Vincent Viktor Vladimir Walter Wayne Wendy Will William Willie Xavier Yasser
+Yvonne Zach Zoe Zinedine Jose Mikael Rafael Roman Roger Serena Venus Lleyton Andy Marat Amelie Kim Justine
+Lindsay Jose Arnaud Yannick Gael Sebastien Fabien Olivier Didier Patrice Gianluca Alessandro Francesco
+Paolo Stefano Massimo Luigi Fabrizio Andriy Hernan Gabriel Gabriela Ronaldo Roberto Ruud Wesley Arjen Edgar
+Jaap Dirk Jens Jurgen Michael Oliver Bastian Lukas Thomas Sven Jonas Kenji Hiroshi Yuki Takeshi Junichiro
+Jiang Hu Wen Li Wang Zhang Chen Liu Yang Zhao Jong Kim Ban Roh Moon Park Lee Ehud Ariel Benjamin Shimon Yitzhak
+Mahmoud Ayatollah Hamid Nouri Iyad Jalal Ibrahim Osama Ayman Abu Tariq Pervez Nawaz Benazir Manmohan Sonia
+Rahul Atal Lal Sachin Rahul Sourav Brian Shane Ricky Adam Matthew Andrew Kevin Jacques Hansie Graeme Makhaya
+Shaun Jonny Lawrence Gavin Brian Ronan Denis Keith Paul Gordon Ruud Ryan Roy Wayne Rio Sol Ashley Jermain Jermaine
+Kieron Frank Steven Jamie Michael Owen Sir Alex Arsene Jose Rafael Claudio Gerard Harry Sam Bobby Mark
+Darren Kenny Alan Ally Walter Martin Gordon Tommy Davie Barry Marvin Kofi Nelson Desmond Thabo Robert Morgan
+Tessa Margaret Hazel Estelle Patricia Ruth Clare Harriet Jacqui Theresa Yvette Ann Anne Glenys Glenda Diane
+Jack Tony Gordon Michael Charles Alan Peter David John Paul Geoff Alistair Des Ken Boris Menzies Ming Nick
+Jacqueline Janis Kenyon Jamal Lionel Leonardo Martin Quentin Spike Woody Steven Keanu Tom Brad Angelina
+Jennifer Julia Nicole Cate Kate Keira Scarlett Renee Halle Denzel Russell Jamie Will Hugh Colin Ewan Jude
+Sean Mel Clint Morgan Hilary Imelda Meryl Dustin Robin Samuel Eminem Usher Beyonce Kanye Jay Justin Elvis
+Bono Sting Shania Kylie Dannii Cliff Rod Mick Keith Ringo Ozzy Sharon Kelly Simon Pete Carl Noel Liam Damon
+Robbie Gary Howard Ronan Shane Geri Emma Victoria Mel Joss Katie Charlotte Natasha Jools Jools Jools
+""".split())

@@ -1,0 +1,141 @@
+"""Direct quotations and who said them.
+
+Quote marks are paired by their side (an opening mark follows a space, a closing one follows a word), so
+a quote re-opened after a collapsed paragraph break (`wise. "He lacks`) starts a new span, and a quote left
+open at the end of a paragraph runs to its end (news style omits the closing mark when the quote goes on).
+Speakers come from the cue around the quote: `, X said`, `said X`, `X said:` / `X told reporters that`
+before it, `according to X`; pronouns and role nouns ("he", "the leader") resolve to the most recent person
+(or organisation for "the company"); a quote with no cue continues the previous quote's speaker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.extract import lexicon
+
+_VERB = "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))
+_WHO = (r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I"
+        r"|(?:(?:" + "|".join(sorted(lexicon.ROLE_NOUNS, key=len, reverse=True)) + r")\s+)?"
+        r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|de|van|von)){0,5})")
+_AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO})\s+(?:also\s+|later\s+|then\s+)?(?P<verb>{_VERB})\b")
+_AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?P<who>{_WHO})")
+_ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P<verb>according to)\s+(?P<who>{_WHO})")
+_BEFORE = re.compile(rf"(?P<who>{_WHO})(?:,[^,]{{2,80}},)?\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<verb>{_VERB})\b(?P<tail>[^.!?\"“”]{{0,60}}?)[:,]?\s*$")
+_PRONOUNS = frozenset("he she they we I it".split())
+_ORG_ROLES = frozenset("company firm group club party government ministry department agency bank union"
+                       " organisation organization council board spokesman spokeswoman spokesperson".split())
+_OPENERS = " \t([{—–-/"
+_SHORT_WORDS = 3
+
+
+@dataclass(slots=True)
+class RawQuote:
+    loc: int
+    start: int
+    end: int
+    text: str
+    speaker: object | None = None  # a Cluster
+    surface: str | None = None
+    cue: str | None = None
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of double quote marks."""
+    spans, pending = [], None
+    for i, ch in enumerate(text):
+        if ch not in '"“”':
+            continue
+        opening = ch == "“" or (ch == '"' and (i == 0 or text[i - 1] in _OPENERS))
+        if ch == '"' and opening and i + 1 < len(text) and text[i + 1] == " " and pending is not None:
+            opening = False  # a lone mark between spaces closes what is open
+        if opening:
+            if pending is not None:  # re-opened without closing: the earlier quote ended here
+                spans.append((pending, i))
+            pending = i + 1
+        elif pending is not None:
+            spans.append((pending, i))
+            pending = None
+    if pending is not None:
+        spans.append((pending, len(text)))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quotes(loc: int, text: str, resolver) -> list[RawQuote]:
+    out = []
+    spans = quote_spans(text)
+    for n, (start, end) in enumerate(spans):
+        q = RawQuote(loc, start, end, text[start:end])
+        close = end + 1 if end < len(text) else end
+        nxt = spans[n + 1][0] - 1 if n + 1 < len(spans) else len(text)
+        prev_end = spans[n - 1][1] + 1 if n else 0
+        _resolve_speaker(q, text, close, nxt, prev_end, resolver)
+        if q.cue is None and _looks_like_term(q.text):
+            continue  # scare quotes, titles, nicknames: nobody is quoted
+        out.append(q)
+    return out
+
+
+def _looks_like_term(inner: str) -> bool:
+    words = inner.split()
+    return len(words) <= _SHORT_WORDS or (len(words) <= 6 and not inner.rstrip()[-1:] in ".,!?;:" and
+                                          sum(w[:1].isupper() for w in words) * 2 > len(words))
+
+
+def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int, resolver) -> None:
+    after = text[close:min(nxt, close + 120)]
+    for pattern in (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _ACCORDING):
+        m = pattern.match(after)
+        if m:
+            _set(q, m, close, resolver)
+            return
+    before_start = max(prev_end, _sentence_start(text, q.start - 1))
+    m = _BEFORE.search(text, before_start, max(before_start, q.start - 1))
+    if m and m.end() >= q.start - 2:
+        _set(q, m, 0, resolver)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    cut = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos))
+    return cut + 2 if cut >= 0 else 0
+
+
+def _set(q: RawQuote, m: re.Match, offset: int, resolver) -> None:
+    who = m.group("who")
+    if who.endswith(".") and not who.endswith(("Mr.", "Mrs.", "Ms.", "Dr.")):
+        who = who[:-1]  # the full stop ends the sentence, not the name
+    q.cue = m.group("verb")
+    q.surface = who
+    q.speaker = resolver(q.loc, offset + m.start("who"), who)
+
+
+def continue_speakers(quotes: list[RawQuote], max_gap: int = 1) -> None:
+    """A quote with no cue of its own continues the previous quote's speaker (same or previous paragraph)."""
+    prev = None
+    for q in quotes:
+        if q.cue is None and prev is not None and prev.speaker is not None and q.loc - prev.loc <= max_gap:
+            q.speaker, q.surface, q.cue = prev.speaker, prev.surface, prev.cue
+        if q.speaker is not None:
+            prev = q
+
+
+def role_kind(who: str) -> str | None:
+    """'PERSON' or 'ORG' for a pronoun or role noun phrase, None for a name."""
+    words = who.split()
+    if who.lower() in _PRONOUNS or who == "I":
+        who = who.lower()
+        return "ORG" if who in ("it", "they", "we") else "PERSON"
+    if words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+        head = words[-1].lower()
+        if head in _ORG_ROLES:
+            return "ORG"
+        return "PERSON" if head in lexicon.ROLE_NOUNS else None
+    return None
