@@ -156,7 +156,8 @@ def _append_operational(con, outcome: RunOutcome) -> None:
 
 def _run_row(outcome: RunOutcome, times: RunTimes, flow_run_id, inserted, seconds_load, finished_at) -> pa.Table:
     plan = outcome.plan
-    quarantined = len(outcome.refusals()) + len(outcome.failed_validation())
+    duplicates = {f.path for f in plan.refused if f.status == "duplicate"}  # accounted, not refused
+    quarantined = len(set(outcome.refusals()) - duplicates) + len(outcome.failed_validation())
     row = dict(
         run_id=outcome.run_id, flow_run_id=flow_run_id, started_at=times.started_at, finished_at=finished_at,
         status="completed", source=outcome.source, files_seen=plan.seen,

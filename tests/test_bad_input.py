@@ -1,0 +1,214 @@
+"""Every bad input of issue 5 in one source folder, one real `news-etl run`: each file ends as loaded rows or a
+quarantine row with a clear reason, and the run itself succeeds. Then a Great Expectations failure: the failing
+row's article is quarantined with the expectation, the rest of the batch loads."""
+from __future__ import annotations
+
+import codecs
+import ctypes
+import os
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from cli_runner import run_args, run_cli
+from conftest import BBC_GOLD, SEED
+
+NUL_REASON = "binary content: NUL bytes and no UTF-16 byte-order mark"
+LONG_LINE = ("lorem ipsum " * 440_000).strip()  # 5,279,999 characters, no line break
+
+# path -> encoding recorded in articles, and a phrase that only a correct decoding gives back.
+LOADED = {
+    SEED.name: ("utf-8", "KCNA"),
+    "business_111.txt": ("utf-8", "Unilever"),
+    "latin1.txt": ("latin-1", "Café owners in Zürich"),
+    "cp1252.txt": ("windows-1252", "“profits” rose – again"),
+    "utf16_bom.txt": ("utf-16", "Pay talks in Kraków"),
+    "utf8_bom.txt": ("utf-8-sig", "Ministers in Łódź"),
+    "crlf.txt": ("utf-8", "Windows line ends"),
+    "same_a.txt": ("utf-8", "Twin story"),
+    "café ñews.txt": ("utf-8", "accented name"),
+    "新闻/报道.txt": ("utf-8", "Chinese folder"),
+    "folder.txt/inner.txt": ("utf-8", "inside a folder named like a file"),
+    "ids/001_00000000000000aa.txt": ("utf-8", "first claim"),
+}
+# path -> (file_manifest status, quarantine stage, reason); None stage: the test fills in a tmp path.
+REFUSED = {
+    "empty.txt": ("quarantined", "decode", "empty file: no bytes or only whitespace"),
+    "binary.txt": ("quarantined", "decode", NUL_REASON),
+    "nul_bytes.txt": ("quarantined", "decode", NUL_REASON),
+    "headlines_only.txt": ("quarantined", "segment",
+                           "no body: all 3 lines look like headlines and none ends a sentence"),
+    "one_5mb_line.txt": ("quarantined", "segment", f"line of {len(LONG_LINE):,} characters (limit 100,000): "
+                         "not article text; a file without line breaks?"),
+    "same_b.txt": ("duplicate", "discover", "same bytes as same_a.txt: loaded once, under same_a.txt"),
+    "caf\\xe9 latin-1 name.txt": ("quarantined", "discover",
+                                  "file name is not valid UTF-8: rename the file to load it"),
+    "ids/002_00000000000000aa.txt": ("quarantined", "discover",
+                                     "article id 00000000000000aa is already taken by ids/001_00000000000000aa.txt"),
+    "pipe.txt": ("quarantined", "discover", "not a regular file (FIFO, socket or device): not read"),
+    "link_outside.txt": ("quarantined", "discover", None),
+}
+UNREADABLE = {
+    "unreadable.txt": ("quarantined", "read", "cannot read: Permission denied"),
+    "locked/": ("quarantined", "read", "cannot list folder: Permission denied"),
+}
+
+
+def _story(label: str) -> str:
+    return (f"{label} story\n\nMinisters said on Tuesday that the plan for {label} would cost 3bn pounds.\n\n"
+            f"The opposition called it a disgrace, and said the {label} vote would come next week.\n")
+
+
+def _write_inputs(source: Path, outside: Path) -> None:
+    def put(name, data: bytes):
+        path = source / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    source.mkdir(parents=True)
+    shutil.copy(SEED, source / SEED.name)
+    shutil.copy(BBC_GOLD / "business_111.txt", source / "business_111.txt")
+    put("latin1.txt", "Café owners in Zürich said prices rose.\n\nThe señor agreed.\n".encode("latin-1"))
+    put("cp1252.txt", "Bank chiefs said “profits” rose – again.\n\nThe € was strong.\n".encode("cp1252"))
+    put("utf16_bom.txt", codecs.BOM_UTF16_LE + _story("Pay talks in Kraków").encode("utf-16-le"))
+    put("utf8_bom.txt", codecs.BOM_UTF8 + _story("Ministers in Łódź").encode())
+    put("crlf.txt", _story("Windows line ends").replace("\n", "\r\n").encode())
+    put("same_a.txt", _story("Twin story").encode())
+    put("same_b.txt", _story("Twin story").encode())
+    put("café ñews.txt", _story("accented name").encode())
+    put("新闻/报道.txt", _story("Chinese folder").encode())
+    put("folder.txt/inner.txt", _story("inside a folder named like a file").encode())
+    put("ids/001_00000000000000aa.txt", _story("first claim").encode())
+    put("ids/002_00000000000000aa.txt", _story("second claim").encode())
+    put("empty.txt", b"")
+    put("binary.txt", random.Random(5).randbytes(4096))
+    put("nul_bytes.txt", b"Some text here.\x00\x00\x00 And more text after the NUL bytes.\n")
+    put("headlines_only.txt", b"Ministers Unveil New Budget Plan\nOpposition Attacks Spending Cuts Today\n"
+                              b"Markets Rally After Rate Decision\n")
+    put("one_5mb_line.txt", LONG_LINE.encode())
+    (source / os.fsdecode(b"caf\xe9 latin-1 name.txt")).write_bytes(_story("Latin-1 file name").encode())
+    os.mkfifo(source / "pipe.txt")
+    outside.write_text(_story("Secret outside the source"), encoding="utf-8")
+    (source / "link_outside.txt").symlink_to(outside)
+    put("unreadable.txt", _story("Unreadable").encode())
+    put("locked/hidden.txt", _story("Behind a locked folder").encode())
+    (source / "unreadable.txt").chmod(0)
+    (source / "locked").chmod(0)
+
+
+def _drop_file_override():
+    """preexec_fn for the run: drop CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from its bounding set, so mode 000
+    means "Permission denied" even to root (tests often run as root in containers). The test keeps its rights."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def _can_deny(probe: Path) -> tuple[bool, object]:
+    """Whether a mode-000 file is really unreadable to the run, and the preexec_fn that makes it so."""
+    preexec = _drop_file_override if os.geteuid() == 0 else None
+    try:
+        done = subprocess.run(["cat", str(probe)], capture_output=True, preexec_fn=preexec)
+    except (OSError, subprocess.SubprocessError):
+        return False, None
+    return done.returncode != 0, preexec
+
+
+@pytest.fixture(scope="module")
+def bad_run(tmp_path_factory, cli_env):
+    root = tmp_path_factory.mktemp("bad")
+    source, outside = root / "source", root / "outside.txt"
+    _write_inputs(source, outside)
+    denied, preexec = _can_deny(source / "unreadable.txt")
+    if not denied:  # root without the right to drop capabilities: mode 000 would not stop a read
+        (source / "unreadable.txt").unlink()
+        (source / "locked").chmod(0o755)
+        shutil.rmtree(source / "locked")
+    done = run_cli(run_args(source, root / "w.duckdb", root / "lake", "--batch-size", "4", "--workers", "1"),
+                   cli_env, preexec_fn=preexec)
+    for path in (source / "unreadable.txt", source / "locked"):
+        if path.exists():
+            path.chmod(0o755)  # so pytest can clean up
+    con = duckdb.connect(str(root / "w.duckdb"), read_only=True)
+    yield dict(done=done, con=con, denied=denied, outside=outside.resolve())
+    con.close()
+
+
+def _manifest(con) -> dict[str, tuple]:
+    return {r[0]: r[1:] for r in con.execute(
+        "SELECT path, status, reason, duplicate_of FROM file_manifest").fetchall()}
+
+
+def _quarantine(con) -> dict[str, tuple]:
+    rows = con.execute("SELECT source_uri, stage, reason FROM quarantine").fetchall()
+    assert len(rows) == len({r[0] for r in rows}), "one quarantine row per refused file"
+    return {r[0]: r[1:] for r in rows}
+
+
+def _expected_refused(bad_run) -> dict[str, tuple]:
+    expected = dict(REFUSED)
+    expected["link_outside.txt"] = ("quarantined", "discover",
+                                    f"symlink to {bad_run['outside']} (outside the source folder): not followed")
+    return expected | (UNREADABLE if bad_run["denied"] else {})
+
+
+def test_the_run_succeeds_and_counts_every_file(bad_run):
+    done, con = bad_run["done"], bad_run["con"]
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    refused = _expected_refused(bad_run)
+    duplicates = sum(status == "duplicate" for status, _, _ in refused.values())
+    run = con.execute("SELECT status, files_seen, files_new, files_quarantined, articles_loaded "
+                      "FROM pipeline_runs").fetchall()
+    assert run == [("completed", len(LOADED) + len(refused), len(LOADED) + _new_but_refused_later(refused), len(refused) - duplicates, len(LOADED))]
+    assert f"loaded {len(LOADED)}" in done.stdout and f"duplicates {duplicates}" in done.stdout
+
+
+def _new_but_refused_later(refused: dict) -> int:
+    """Files that discovery passed as new and a later stage (decode, segment) refused."""
+    return sum(stage in ("decode", "segment") for _, stage, _ in refused.values())
+
+
+def test_every_file_is_loaded_or_quarantined_with_its_reason(bad_run):
+    con = bad_run["con"]
+    refused = _expected_refused(bad_run)
+    manifest, quarantine = _manifest(con), _quarantine(con)
+    assert set(manifest) == set(LOADED) | set(refused)
+    assert {p for p, (status, _, _) in manifest.items() if status == "new"} == set(LOADED)
+    assert quarantine == {path: (stage, reason) for path, (_, stage, reason) in refused.items()}
+    assert {p: (s, r) for p, (s, r, _) in manifest.items() if p in refused} == \
+        {p: (status, reason) for p, (status, _, reason) in refused.items()}
+    assert manifest["same_b.txt"][2] == "same_a.txt"
+    assert con.execute("SELECT count(*) FROM quarantined_files").fetchone()[0] == len(refused)
+
+
+def test_decodable_files_record_their_encoding_and_read_back_right(bad_run):
+    rows = bad_run["con"].execute("SELECT source_uri, encoding, title, body FROM articles").fetchall()
+    assert {uri: enc for uri, enc, _, _ in rows} == {p: enc for p, (enc, _) in LOADED.items()}
+    for uri, _, title, body in rows:
+        assert LOADED[uri][1] in f"{title or ''}\n{body}", uri
+        assert "\r" not in body and "\x00" not in body, uri
+
+
+def test_crlf_and_boms_segment_like_plain_utf8(bad_run):
+    shapes = bad_run["con"].execute("""SELECT source_uri, title IS NOT NULL, paragraph_count, section_count
+        FROM articles WHERE source_uri IN ('crlf.txt', 'utf8_bom.txt', 'utf16_bom.txt', 'same_a.txt')""").fetchall()
+    assert sorted(shapes) == [("crlf.txt", True, 2, 2), ("same_a.txt", True, 2, 2), ("utf16_bom.txt", True, 2, 2),
+                              ("utf8_bom.txt", True, 2, 2)]
+
+
+def test_symlink_is_not_followed(bad_run):
+    con = bad_run["con"]
+    assert con.execute("SELECT count(*) FROM articles WHERE body LIKE '%Secret outside%'").fetchone() == (0,)
+    assert con.execute("SELECT size_bytes, content_sha256 FROM file_manifest WHERE path = 'link_outside.txt'"
+                       ).fetchone() == (None, None)
+
+
+def test_unreadable_file_and_folder_are_quarantined(bad_run):
+    if not bad_run["denied"]:
+        pytest.skip("running as root and cannot drop CAP_DAC_OVERRIDE: mode 000 does not stop a read here")
+    quarantine = _quarantine(bad_run["con"])
+    assert {p: quarantine[p] for p in UNREADABLE} == {p: (stage, r) for p, (_, stage, r) in UNREADABLE.items()}
