@@ -200,6 +200,14 @@ def _num(row: dict[str, Any], name: str) -> float | None:
     return None if value is None else float(value)
 
 
+def _flow_seconds(run: dict[str, Any]) -> float | None:
+    started, finished = run.get("started_at"), run.get("finished_at")
+    try:
+        return (finished - started).total_seconds()
+    except (TypeError, AttributeError):
+        return None
+
+
 def ours_figures(prefix: str, measured: Measured, run: dict[str, Any], per_stage: bool) -> list[Figure]:
     files = run.get("files_seen")
     articles = run.get("articles_loaded")
@@ -223,6 +231,11 @@ def ours_figures(prefix: str, measured: Measured, run: dict[str, Any], per_stage
                 Figure(f"{prefix}.{stage}.articles_per_s", rate(articles, seconds), "articles/s"),
             ]
         figures.append(Figure(f"{prefix}.other.seconds", measured.wall - staged, "s"))
+    else:
+        figures.append(Figure(f"{prefix}.discover.seconds", _num(run, "seconds_discover"), "s"))
+    # The flow itself (started_at .. finished_at of its pipeline_runs row); wall minus this is process start,
+    # imports, the ephemeral Prefect API and executor start-up and shut-down.
+    figures.append(Figure(f"{prefix}.flow.seconds", _flow_seconds(run), "s"))
     figures.append(Figure(f"{prefix}.peak_rss", _mib(measured.peak_rss), "MiB"))
     return figures
 
@@ -309,6 +322,17 @@ def run_limit(corpus: Path, workdir: Path) -> tuple[float, int]:
 # ---------------------------------------------------------------------------------------------- extraction only
 
 
+def _unit_for(name: str) -> str:
+    """A unit guessed from a figure name: `words_per_s` -> words/s, `seconds` -> s, `articles` -> articles."""
+    if name.endswith("_per_s"):
+        return name.removesuffix("_per_s").rsplit("_", 1)[-1] + "/s"
+    if name == "seconds" or name.endswith("_seconds"):
+        return "s"
+    if name.endswith("_rss") or name.endswith("_mib"):
+        return "MiB"
+    return name.rsplit("_", 1)[-1] if name.endswith("s") else ""
+
+
 def extraction_figures(corpus: Path, log: Callable[[str], None]) -> list[Figure]:
     """Figures of news_etl.extract_bench.bench_extraction(corpus) when that module exists, else none."""
     try:
@@ -333,8 +357,7 @@ def extraction_figures(corpus: Path, log: Callable[[str], None]) -> list[Figure]
         elif isinstance(value, (tuple, list)) and len(value) == 2:  # (value, unit)
             figures.append(Figure(f"extract_only.{name}", value[0], value[1]))
         else:
-            unit = "articles/s" if str(name).endswith("per_s") else ("s" if str(name).endswith("seconds") else "")
-            figures.append(Figure(f"extract_only.{name}", value, unit))
+            figures.append(Figure(f"extract_only.{name}", value, _unit_for(str(name))))
     return figures
 
 
@@ -366,7 +389,7 @@ def run_bench(replicas: int = 5, workdir: Path | str = Path("bench-work"), batch
     corpus = build_corpus(source, workdir, replicas, log=log)
     files = count_files(corpus)
     emit(Figure("bench.replicas", replicas, "replicas"), Figure("bench.files", files, "files"),
-         Figure("bench.batch_size", batch_size, "files"), Figure("bench.cpus", os.cpu_count(), "cpus"))
+         Figure("bench.batch_size", batch_size or "default", "files"), Figure("bench.cpus", os.cpu_count(), "cpus"))
 
     # 2. ours, cold: a fresh warehouse and lake.
     rundir = workdir / "runs" / "ours"

@@ -130,3 +130,19 @@ def test_rate_and_ratio_guard_against_missing_values():
     assert rate(100, 4.0) == 25.0
     assert rate(100, 0.0) is None and rate(None, 1.0) is None
     assert ratio(10.0, 5.0) == 2.0 and ratio(10.0, None) is None and ratio(None, 2.0) is None
+
+
+def test_extraction_figures_get_units_from_their_names(monkeypatch):
+    import sys
+    import types
+
+    from news_etl import bench
+
+    fake = types.ModuleType("news_etl.extract_bench")
+    fake.bench_extraction = lambda corpus: {"articles": 10, "words": 400, "seconds": 0.5, "articles_per_s": 20.0,
+                                            "words_per_s": 800.0}
+    monkeypatch.setitem(sys.modules, "news_etl.extract_bench", fake)
+    lines = [format_figure(f) for f in bench.extraction_figures(Path("."), log=lambda _: None)]
+    assert lines == ["extract_only.articles: 10 articles", "extract_only.words: 400 words",
+                     "extract_only.seconds: 0.5 s", "extract_only.articles_per_s: 20.00 articles/s",
+                     "extract_only.words_per_s: 800.0 words/s"]
