@@ -5,10 +5,9 @@ between calls. Facts are ordered by where they sit (title, body paragraphs, rela
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from transforms.extract import aliases, entities, quotes
+from transforms.extract import aliases, entities, quotes, triggers
 from transforms.extract.gazetteer import orgs, places
 from transforms.extract.quantities import find_quantities
 from transforms.extract.temporal import find_temporals
@@ -16,10 +15,11 @@ from transforms.model import TITLE, Article, Entity, Facts, Quote, Span
 
 __all__ = ["extract_facts"]
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
-_SPORT = re.compile(r"\b(?:goals?|match|striker|midfielder|defender|keeper|league|cup|coach|tries|try|"
-                    r"penalty|kick|seed|champions?|tournament|squad|fixture|rugby|football|tennis|cricket|"
-                    r"wicket|innings|stadium|scored|unbeaten|semi-final|quarter-final|final)\b")
+# Words that mark a match report: there, a city name is a club and "100m" is a distance.
+_SPORT = triggers.automaton(
+    "goal goals match striker midfielder defender keeper league cup coach tries try penalty kick seed champion"
+    " champions tournament squad fixture rugby football tennis cricket wicket innings stadium scored unbeaten"
+    " semi-final quarter-final final".split())
 _SPORT_MIN_HITS = 4
 
 places(), orgs()  # build the gazetteers at import, not inside the first timed call
@@ -30,12 +30,11 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     locs = [(pi, hp) for pi, hp, _ in texts]
     headline_locs = frozenset(i for i, (pi, _) in enumerate(locs) if pi is None)
     body = " ".join(t for pi, _, t in texts if pi is not None)
-    lower_words = set(_LOWER_WORD.findall(body))
-    sport = len(_SPORT.findall(body)) >= _SPORT_MIN_HITS
+    sport = len(triggers.word_hits(_SPORT, body, whole_word=True)) >= _SPORT_MIN_HITS
 
     mentions = []
     for i, (pi, _, text) in enumerate(texts):
-        mentions.extend(entities.find_mentions(i, text, lower_words, weak=pi == TITLE or pi is None, sport=sport))
+        mentions.extend(entities.find_mentions(i, text, body, weak=pi == TITLE or pi is None, sport=sport))
     clusters, headline_clusters, of_mention = aliases.merge(mentions, headline_locs)
     ents = tuple(_entity(c, locs) for c in _ordered(clusters))
     resolver = _SpeakerResolver(of_mention, mentions)

@@ -17,10 +17,9 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAP = rf"(?:[{_UPPER}]\.){{2,}}|(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][\w\-&]*(?:['’](?!s\b)[A-Za-z]+)*"
 # Joiners inside a name: "Sea of Japan", "Procter & Gamble", "Korean People's Army", "Workers' Party".
 _JOIN = r"(?: (?:of|of the|for|for the|de|del|della|da|di|du|van|von|der|den|le|la|al|bin|and|&|upon|on) |['’]s |['’] | )"
-_RUN = re.compile(rf"(?<![\w'’])(?:{_CAP})(?:{_JOIN}(?:{_CAP}))*")
+_RUN = re.compile(rf"(?=[{_UPPER}])(?<![\w'’])(?:{_CAP})(?:{_JOIN}(?:{_CAP}))*")
 _TOKEN = re.compile(rf"{_CAP}|['’]s?|[a-z&]+")
 _ACRONYM_DEF = re.compile(r" \(([A-Z][A-Za-z&]{1,7})\)")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"’”)]?\s*[\"“‘(]?|^[\"“‘(])\s*$")
 _ALLCAPS = re.compile(r"^[A-Z][A-Z&]{1,5}s?$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
 _ARTICLES = frozenset(["The", "A", "An"])
@@ -43,34 +42,79 @@ class Mention:
     acronym_of: str | None = None  # expansion defined in the text: "Scottish National Party (SNP)"
 
 
-def find_mentions(loc: int, text: str, lower_words: set[str], weak: bool, sport: bool) -> list[Mention]:
-    """All typed mentions in one paragraph / title / headline."""
+def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool) -> list[Mention]:
+    """All typed mentions in one paragraph / title / headline. `body` is the article's text, used to tell
+    a sentence-initial common word ("Pictures released ...") from a name: the word appears in lower case."""
     out: list[Mention] = []
     for run in _RUN.finditer(text):
-        tokens = [(m.group(), run.start() + m.start()) for m in _TOKEN.finditer(run.group())]
-        initial = bool(_SENTENCE_END.search(text[max(0, run.start() - 4):run.start()]))
-        found = _resolve(tokens, initial, lower_words, sport)
-        for m in found:
-            m.loc, m.weak = loc, weak
-            m.text = text[m.start:m.end]
-            if m.type == "UNKNOWN" and _PLACE_BEFORE.search(text, max(0, m.start - 12), m.start) \
-                    and not text.startswith(("'s", "’s"), m.end):
-                m.type = "GPE"  # "a summit in Gyeongju": an unknown name after "in" is a place
-        _link_acronym_definition(text, run.end(), found)
-        out.extend(found)
+        run_text, run_start = run.group(), run.start()
+        initial = _sentence_initial(text, run_start)
+        common = initial and _in_lower_case(_first_word(run_text), body)
+        found = _resolve_cached(run_text, initial, common, sport)
+        for template in found:
+            m = _place(template, run_start, loc, weak, text)
+            out.append(m)
+        if found:
+            _link_acronym_definition(text, run.end(), out[-1])
     return out
 
 
-def _link_acronym_definition(text: str, end: int, found: list[Mention]) -> None:
+def _first_word(run_text: str) -> str:
+    cut = run_text.find(" ")
+    return run_text if cut < 0 else run_text[:cut]
+
+
+def _in_lower_case(word: str, body: str) -> bool:
+    low = word.lower()
+    return f" {low} " in body or f" {low}," in body or f" {low}." in body
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \"“‘'(":
+        i -= 1
+    if i >= 0 and text[i] in "\"”’'" and i > 0:
+        i -= 1  # a closing quote after the full stop: `wise." Then`
+    return i < 0 or text[i] in ".!?:;"
+
+
+_CACHE: dict[tuple, list[Mention]] = {}
+_CACHE_MAX = 200_000
+
+
+def _resolve_cached(run_text: str, initial: bool, common: bool, sport: bool) -> list[Mention]:
+    """Runs repeat within and across articles ("Mr Blair", "US"): resolve each distinct one once.
+    Templates carry offsets relative to the run; they are copied, never handed out."""
+    key = (run_text, initial, common, sport)
+    found = _CACHE.get(key)
+    if found is None:
+        tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(run_text)]
+        found = _resolve(tokens, initial, common, sport)
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        _CACHE[key] = found
+    return found
+
+
+def _place(t: Mention, offset: int, loc: int, weak: bool, text: str) -> Mention:
+    start, end = t.start + offset, t.end + offset
+    type_ = t.type
+    if type_ == "UNKNOWN" and _PLACE_BEFORE.search(text, max(0, start - 12), start) \
+            and not text.startswith(("'s", "’s"), end):
+        type_ = "GPE"  # "a summit in Gyeongju": an unknown name after "in" is a place
+    return Mention(loc, start, end, text[start:end], t.name, type_, t.canonical, t.honorific, t.initial, weak)
+
+
+def _link_acronym_definition(text: str, end: int, last: Mention) -> None:
     """"Scottish National Party (SNP)": remember the expansion on the acronym's mention (made next)."""
-    if not found or found[-1].end != end:
+    if last.end != end:
         return
     definition = _ACRONYM_DEF.match(text, end)
-    if definition and found[-1].type in ("ORG", "GPE", "LOC", "UNKNOWN"):
-        found[-1].acronym_of = definition.group(1)
+    if definition and last.type in ("ORG", "GPE", "LOC", "UNKNOWN"):
+        last.acronym_of = definition.group(1)
 
 
-def _resolve(tokens, initial, lower_words, sport) -> list[Mention]:
+def _resolve(tokens, initial, common, sport) -> list[Mention]:
     """Turn one capitalised run into mentions, splitting it where no single name covers it."""
     while tokens and tokens[0][0] in _LOWER_JOINERS:
         tokens = tokens[1:]
@@ -89,12 +133,12 @@ def _resolve(tokens, initial, lower_words, sport) -> list[Mention]:
             and not any(t in ("and", "&") for t, _ in tokens):
         return [_by_shape(tokens, sport)]  # "Korean People's Army": the possessive is inside the name
     if split:
-        return [m for part in split for m in _resolve(part, initial and part is split[0], lower_words, sport)]
+        return [m for part in split for m in _resolve(part, initial and part is split[0], common, sport)]
     if tokens[0][0] in _ARTICLES and len(tokens) > 1:
-        return _resolve(tokens[1:], False, lower_words, sport)
+        return _resolve(tokens[1:], False, common, sport)
     if tokens[0][0] in lexicon.DEMONYMS and len(tokens) > 1 and (
             tokens[1][0] in GIVEN_NAMES or _strip_honorific(tokens[1:])[0]):  # "British Prime Minister Tony Blair"
-        return _resolve(tokens[:1], initial, lower_words, sport) + _resolve(tokens[1:], False, lower_words, sport)
+        return _resolve(tokens[:1], initial, common, sport) + _resolve(tokens[1:], False, common, sport)
     typed = _by_shape(tokens, sport)
     if typed:
         return [typed]
@@ -104,12 +148,12 @@ def _resolve(tokens, initial, lower_words, sport) -> list[Mention]:
     for size in range(len(tokens) - 1, 0, -1):  # "South Korea for the Asia-Pacific ...": a known name first
         head = _known(tokens[:size], sport)
         if head:
-            return [head] + _resolve(tokens[size:], False, lower_words, sport)
-    if tokens[0][0] in lexicon.NOT_NAMES or (initial and tokens[0][0].lower() in lower_words):
-        return _resolve(tokens[1:], False, lower_words, sport) if len(tokens) > 1 else []
+            return [head] + _resolve(tokens[size:], False, common, sport)
+    if tokens[0][0] in lexicon.NOT_NAMES or (initial and common):
+        return _resolve(tokens[1:], False, common, sport) if len(tokens) > 1 else []
     parts = _split_at(tokens, _LOWER_JOINERS)
     if parts:  # "Mayor of London": resolve each side on its own
-        return [m for part in parts for m in _resolve(part, initial and part is parts[0], lower_words, sport)]
+        return [m for part in parts for m in _resolve(part, initial and part is parts[0], common, sport)]
     return _unknown(tokens, initial)
 
 

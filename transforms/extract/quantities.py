@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 
-from transforms.extract import lexicon
-from transforms.extract.numbers import DIGITS, MULTIPLIER, NUMBER, multiplier, parse_number
+from transforms.extract import lexicon, triggers
+from transforms.extract.numbers import MULTIPLIER, NUMBER, TENS, UNITS, multiplier, parse_number
 from transforms.model import Quantity, Span
 
+_DIGIT_RUN = re.compile(r"\d[\d.,]*")
+_SIGNS = "$£€¥"
+_NUMBER_WORDS = triggers.automaton([w for word in UNITS[1:] + TENS for w in (word, word.capitalize())])
 _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "A$": "AUD", "C$": "CAD",
                    "HK$": "HKD", "NZ$": "NZD", "Rs": "INR"}
 _CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
@@ -62,21 +65,49 @@ _TIME = re.compile(r"[.:]\d\d\s?(?:am|pm|GMT|BST)?\b|\s?(?:am|pm|a\.m\.|p\.m\.)\
 def find_quantities(text: str, loc_index: int | None, headline: int | None, sport: bool) -> list[Quantity]:
     out = []
     taken: list[tuple[int, int]] = []
-    for m in _FRACTION.finditer(text):
-        q = _fraction(m, text, loc_index, headline)
-        out.append(q)
-        taken.append((m.start(), m.end()))
+    if _MAY_HAVE_FRACTION(text):
+        for m in _FRACTION.finditer(text):
+            out.append(_fraction(m, text, loc_index, headline))
+            taken.append((m.start(), m.end()))
     pos = 0
-    while (m := _QTY.search(text, pos)) is not None:
-        pos = m.end() if m.end() > m.start() else m.start() + 1
-        if any(s <= m.start("num") < e for s, e in taken):
+    for start in _starts(text):
+        if start < pos:
             continue
+        m = _QTY.match(text, start)
+        if m is None or any(s <= m.start("num") < e for s, e in taken):
+            continue
+        pos = m.end()
         q = _quantity(m, text, loc_index, headline, sport)
         if q is not None:
             out.append(q)
             pos = max(q.span.end, m.start("num") + 1) if q.span.end < m.end() else pos
     out.sort(key=lambda q: q.span.start)
     return out
+
+
+def _MAY_HAVE_FRACTION(text: str) -> bool:
+    return "quarter" in text or "third" in text or "half" in text or "alf of" in text or "ne in " in text
+
+
+def _starts(text: str) -> list[int]:
+    """Where a quantity may start: a currency sign or the first digit of a number, or a number word.
+    Scanning for these is far cheaper than trying the whole grammar at every character."""
+    starts = [_with_currency(text, m.start()) for m in _DIGIT_RUN.finditer(text)]
+    starts.extend(s for s, _ in triggers.word_hits(_NUMBER_WORDS, text, whole_word=False))
+    starts.sort()
+    return starts
+
+
+def _with_currency(text: str, start: int) -> int:
+    """Move a number's start back over its currency sign ("£ 5", "US$10")."""
+    j = start - 1
+    if j > 0 and text[j] == " " and text[j - 1] in _SIGNS:
+        j -= 1
+    if j >= 0 and text[j] in _SIGNS:
+        if text[j - 2:j] in ("US", "HK", "NZ"):
+            return j - 2
+        return j - 1 if j and text[j - 1] in "AC" and (j < 2 or not text[j - 2].isalpha()) else j
+    return start
 
 
 def _fraction(m: re.Match, text: str, loc: int | None, headline: int | None) -> Quantity:

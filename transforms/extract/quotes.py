@@ -25,6 +25,7 @@ _BEFORE = re.compile(rf"(?P<who>{_WHO})(?:,[^,]{{2,80}},)?\s+(?:has\s+|had\s+|al
 _PRONOUNS = frozenset("he she they we I it".split())
 _ORG_ROLES = frozenset("company firm group club party government ministry department agency bank union"
                        " organisation organization council board spokesman spokeswoman spokesperson".split())
+_MARK = re.compile('["“”]')
 _OPENERS = " \t([{—–-/"
 _SHORT_WORDS = 3
 
@@ -43,9 +44,8 @@ class RawQuote:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of double quote marks."""
     spans, pending = [], None
-    for i, ch in enumerate(text):
-        if ch not in '"“”':
-            continue
+    for mark in _MARK.finditer(text):
+        i, ch = mark.start(), mark.group()
         opening = ch == "“" or (ch == '"' and (i == 0 or text[i - 1] in _OPENERS))
         if ch == '"' and opening and i + 1 < len(text) and text[i + 1] == " " and pending is not None:
             opening = False  # a lone mark between spaces closes what is open

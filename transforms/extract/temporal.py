@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from transforms.extract import triggers
 from transforms.extract.numbers import WORD_NUMBER
 from transforms.extract.resolve import resolve
 from transforms.model import Span, Temporal
@@ -26,7 +27,7 @@ _EDGE = r"(?:(?:early|late|mid|the end of|the start of|the beginning of|the midd
 _REL_DET = r"(?:this|next|last|the coming|the past|the previous|the following|the next|the last|the current|the same|the first|the final|the new|earlier this|later this|early next|late next|early this|late last|early last|late this)"
 
 _TEMPORAL = re.compile(
-    rf"(?<![\w-])(?:"
+    rf"(?=[\w])(?<![\w-])(?:"
     rf"(?P<date>(?:(?:{_WEEKDAY}),?\s)?(?:the\s)?\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?(?:{_ANY_MONTH})(?:,?\s(?:19|20)\d\d)?"
     rf"|(?:(?:{_WEEKDAY}),?\s)?(?:{_ANY_MONTH})\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:19|20)\d\d)?(?!\d)"
     rf"|(?:19|20)\d\d-\d\d-\d\d)"
@@ -59,9 +60,29 @@ _GRAIN_OF = {"summer": "season", "winter": "season", "spring": "season", "autumn
              "yesterday": "day", "tomorrow": "day", "tonight": "day", "fortnight": "week", "century": "decade"}
 
 
+# Every alternative of the grammar contains one of these heads (a year is found by _YEAR_HEAD).
+_HEADS = triggers.automaton(
+    "January February March April May June July August September October November December Jan Feb Mar Apr"
+    " Jun Jul Aug Sep Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday today Today"
+    " yesterday Yesterday tomorrow Tomorrow tonight Tonight year month week day fortnight quarter half season"
+    " decade centur summer winter spring autumn term morning afternoon evening night hour minute Q1 Q2 Q3 Q4".split())
+_YEAR_HEAD = re.compile(r"(?:19|20)\d\d|\d0s")
+_BEFORE, _AFTER = 40, 24  # the longest lead ("the beginning of the following twenty-five ") and tail (", 2005")
+
+
+def _matches(text: str):
+    hits = triggers.word_hits(_HEADS, text) + triggers.regex_hits(_YEAR_HEAD, text)
+    last_end = 0
+    for lo, hi in triggers.windows(hits, _BEFORE, _AFTER, len(text)):
+        for m in _TEMPORAL.finditer(text, lo, hi):
+            if m.start() >= last_end:
+                last_end = m.end()
+                yield m
+
+
 def find_temporals(text: str, loc: int | None, headline: int | None, reference: date | None) -> list[Temporal]:
     out = []
-    for m in _TEMPORAL.finditer(text):
+    for m in _matches(text):
         group = m.lastgroup
         start, surface = m.start(), m.group()
         lead = _LEAD_WORDS.match(surface)
