@@ -34,8 +34,11 @@ from news_etl.replicas import build_corpus, count_files
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = REPO_ROOT.parent / "shared" / "corpus" / "bbc"
-# The peer's own venv gets exactly this (a separate venv: its duckdb may differ from ours).
-PEER_REQUIREMENT = "dlt[duckdb]==1.31.0"
+# The peer's own venv gets exactly these (a separate venv: its duckdb may differ from ours). dlt 1.31 installs
+# and runs with duckdb 2.0, but its merge load then peaks at 2.5 GiB RSS for 2,205 files (4.7 GiB for 11,025)
+# and is slower; with the duckdb 1.x line dlt is tested against it peaks near 0.5 GiB. The peer gets the
+# combination that treats it fairly.
+PEER_REQUIREMENTS = ("dlt[duckdb]==1.31.0", "duckdb==1.5.6")
 PEER_SCRIPT = Path(__file__).resolve().parent / "bench_peer.py"
 STAGES = ("discover", "extract", "validate", "load")
 POLL_SECONDS = 0.05
@@ -256,11 +259,11 @@ def _venv_python(venv: Path) -> Path:
 
 
 def ensure_peer_venv(workdir: Path, log: Callable[[str], None]) -> Path:
-    """WORKDIR/peer-venv with PEER_REQUIREMENT, created once and reused; returns its python."""
+    """WORKDIR/peer-venv with PEER_REQUIREMENTS, created once and reused; returns its python."""
     venv = workdir / "peer-venv"
     marker = venv / ".news-etl-peer.json"
     python = _venv_python(venv)
-    wanted = {"requirement": PEER_REQUIREMENT}
+    wanted = {"requirements": list(PEER_REQUIREMENTS)}
     try:
         if json.loads(marker.read_text()) == wanted and python.exists():
             return python
@@ -268,11 +271,16 @@ def ensure_peer_venv(workdir: Path, log: Callable[[str], None]) -> Path:
         pass
     if venv.exists():
         shutil.rmtree(venv)
-    log(f"bench: installing {PEER_REQUIREMENT} into {venv} (once)")
+    log(f"bench: installing {' '.join(PEER_REQUIREMENTS)} into {venv} (once)")
     base = getattr(sys, "_base_executable", None) or sys.executable
-    subprocess.run([base, "-m", "venv", str(venv)], check=True)
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    PEER_REQUIREMENT], check=True)
+    install_log = workdir / "logs" / "peer-install.log"
+    install_log.parent.mkdir(parents=True, exist_ok=True)
+    with open(install_log, "wb") as sink:
+        for cmd in ([base, "-m", "venv", str(venv)],
+                    [str(python), "-m", "pip", "install", "--disable-pip-version-check", *PEER_REQUIREMENTS]):
+            if subprocess.run(cmd, stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL).returncode:
+                tail = install_log.read_text(errors="replace").splitlines()[-15:]
+                raise RuntimeError(f"installing the dlt peer failed (log: {install_log}):\n" + "\n".join(tail))
     marker.write_text(json.dumps(wanted))
     return python
 
