@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from transforms.extract import aliases, entities, quotes, triggers
-from transforms.extract.gazetteer import orgs, places
+from transforms.extract.gazetteer import orgs, places, towns
 from transforms.extract.quantities import find_quantities
 from transforms.extract.temporal import find_temporals
 from transforms.model import TITLE, Article, Entity, Facts, Quote, Span
@@ -22,7 +22,7 @@ _SPORT = triggers.automaton(
     " semi-final quarter-final final".split())
 _SPORT_MIN_HITS = 4
 
-places(), orgs()  # build the gazetteers at import, not inside the first timed call
+places(), orgs(), towns()  # build the gazetteers at import, not inside the first timed call
 
 
 def extract_facts(article: Article, reference_date: date | None = None) -> Facts:
@@ -35,7 +35,7 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     mentions = []
     for i, (pi, _, text) in enumerate(texts):
         mentions.extend(entities.find_mentions(i, text, body, weak=pi == TITLE or pi is None, sport=sport))
-    clusters, headline_clusters, of_mention = aliases.merge(mentions, headline_locs)
+    clusters, headline_clusters, of_mention = aliases.merge(mentions, headline_locs, sport)
     ents = tuple(_entity(c, locs) for c in _ordered(clusters))
     resolver = _SpeakerResolver(of_mention, mentions)
 

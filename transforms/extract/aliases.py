@@ -32,6 +32,7 @@ class Merger:
         self.by_key: dict[tuple[str, str], Cluster] = {}
         self.acronym_defs: dict[str, Cluster] = {}
         self.of_mention: dict[tuple[int, int], Cluster] = {}
+        self.sport = False
 
     def add(self, mention: Mention, cluster: Cluster) -> None:
         cluster.mentions.append(mention)
@@ -47,9 +48,10 @@ class Merger:
         return cluster
 
 
-def merge(mentions: list[Mention], headline_locs: frozenset[int]):
+def merge(mentions: list[Mention], headline_locs: frozenset[int], sport: bool = False):
     """-> (clusters of the article, clusters seen only in headlines, {(loc, start): cluster})."""
     merger = Merger()
+    merger.sport = sport
     strong = [m for m in mentions if _is_strong(m) and m.loc not in headline_locs and not m.weak]
     for m in strong:
         _attach_strong(merger, m)
@@ -109,7 +111,9 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
     if type_ == "UNKNOWN":
         if in_headline or m.weak:
             return
-        type_ = "ORG"  # an unexplained mid-sentence name is most often a company, club or body
+        # An unexplained mid-sentence name: in a match report most often a player (line-ups, scorers),
+        # elsewhere most often a company, club or body.
+        type_ = "PERSON" if merger.sport else "ORG"
     name = m.canonical or m.name
     existing = merger.by_key.get((type_, name))
     if existing and existing.headline_only == in_headline:

