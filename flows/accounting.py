@@ -29,8 +29,8 @@ class RunOutcome:
 
     def refusals(self) -> dict[str, tuple[str, str]]:
         """path -> (stage, reason) for every file that will not be loaded by this run."""
-        refused = {f.path: ("read" if (f.reason or "").startswith("cannot") else "discover", f.reason or "")
-                   for f in self.plan.refused}
+        refused = {f.path: (f.stage or ("read" if (f.reason or "").startswith("cannot") else "discover"),
+                            f.reason or "") for f in self.plan.refused}
         for report in self.reports:
             refused.update({r.source_uri: (r.stage, r.reason) for r in report.rejected})
         return refused

@@ -25,6 +25,7 @@ class Known:
     status: str
     article_id: str | None
     reason: str | None = None
+    stage: str | None = None  # for quarantined: the stage that refused it (from the quarantine table)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class SeenFile:
     status: str  # new, changed, unchanged, quarantined, duplicate
     reason: str | None = None  # for quarantined
     duplicate_of: str | None = None
+    stage: str | None = None  # for a refusal carried over from an earlier run: the stage that refused it
 
 
 @dataclass
@@ -116,7 +118,7 @@ def _inspect(source: Path, path: str, entry: os.DirEntry, old: Known | None, ret
             return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id, "unchanged")
         if not retry:  # still refused for the same reason; fix the file (or pass retry) to try again
             return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id,
-                            "quarantined", old.reason)
+                            "quarantined", old.reason, stage=old.stage)
     try:
         sha = hashlib.sha256(Path(entry.path).read_bytes()).hexdigest()
     except OSError as err:

@@ -28,9 +28,13 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def read_manifest(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, Known]:
-    rows = con.execute(
-        "SELECT path, size_bytes, mtime_ns, content_sha256, status, article_id, reason "
-        "FROM file_manifest WHERE source = ?", [source]).fetchall()
+    # A refusal carried over keeps the stage that made it, so its quarantine row is the same (recorded once).
+    rows = con.execute("""
+        SELECT m.path, m.size_bytes, m.mtime_ns, m.content_sha256, m.status, m.article_id, m.reason, q.stage
+        FROM file_manifest m LEFT JOIN (SELECT source_uri, reason, arg_max(stage, run_id) AS stage
+                                        FROM quarantine GROUP BY ALL) q
+          ON m.status = 'quarantined' AND q.source_uri = m.path AND q.reason = m.reason
+        WHERE m.source = ?""", [source]).fetchall()
     return {r[0]: Known(*r[1:]) for r in rows}
 
 

@@ -1,6 +1,7 @@
 """Start `news-etl` the way users and schedulers do: a real subprocess, from the repository root."""
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import subprocess
@@ -36,3 +37,22 @@ def kill_tree(proc: subprocess.Popen) -> None:
     except ProcessLookupError:
         pass
     proc.wait(timeout=30)
+
+
+def _drop_file_override():
+    """preexec_fn for the run: drop CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from its bounding set, so mode 000
+    means "Permission denied" even to root (tests often run as root in containers). The test keeps its rights."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def can_deny(probe: Path) -> tuple[bool, object]:
+    """Whether a mode-000 file is really unreadable to the run, and the preexec_fn that makes it so."""
+    preexec = _drop_file_override if os.geteuid() == 0 else None
+    try:
+        done = subprocess.run(["cat", str(probe)], capture_output=True, preexec_fn=preexec)
+    except (OSError, subprocess.SubprocessError):
+        return False, None
+    return done.returncode != 0, preexec

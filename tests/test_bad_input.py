@@ -4,17 +4,15 @@ row's article is quarantined with the expectation, the rest of the batch loads."
 from __future__ import annotations
 
 import codecs
-import ctypes
 import os
 import random
 import shutil
-import subprocess
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from cli_runner import run_args, run_cli
+from cli_runner import can_deny, run_args, run_cli
 from conftest import BBC_GOLD, SEED
 
 NUL_REASON = "binary content: NUL bytes and no UTF-16 byte-order mark"
@@ -99,31 +97,12 @@ def _write_inputs(source: Path, outside: Path) -> None:
     (source / "locked").chmod(0)
 
 
-def _drop_file_override():
-    """preexec_fn for the run: drop CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from its bounding set, so mode 000
-    means "Permission denied" even to root (tests often run as root in containers). The test keeps its rights."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
-        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
-
-
-def _can_deny(probe: Path) -> tuple[bool, object]:
-    """Whether a mode-000 file is really unreadable to the run, and the preexec_fn that makes it so."""
-    preexec = _drop_file_override if os.geteuid() == 0 else None
-    try:
-        done = subprocess.run(["cat", str(probe)], capture_output=True, preexec_fn=preexec)
-    except (OSError, subprocess.SubprocessError):
-        return False, None
-    return done.returncode != 0, preexec
-
-
 @pytest.fixture(scope="module")
 def bad_run(tmp_path_factory, cli_env):
     root = tmp_path_factory.mktemp("bad")
     source, outside = root / "source", root / "outside.txt"
     _write_inputs(source, outside)
-    denied, preexec = _can_deny(source / "unreadable.txt")
+    denied, preexec = can_deny(source / "unreadable.txt")
     if not denied:  # root without the right to drop capabilities: mode 000 would not stop a read
         (source / "unreadable.txt").unlink()
         (source / "locked").chmod(0o755)
@@ -212,3 +191,52 @@ def test_unreadable_file_and_folder_are_quarantined(bad_run):
         pytest.skip("running as root and cannot drop CAP_DAC_OVERRIDE: mode 000 does not stop a read here")
     quarantine = _quarantine(bad_run["con"])
     assert {p: quarantine[p] for p in UNREADABLE} == {p: (stage, r) for p, (_, stage, r) in UNREADABLE.items()}
+
+
+def test_row_failing_an_expectation_is_quarantined_and_the_rest_loads(tmp_path):
+    """The production stage, validate and load functions, with one staged value made out of range between
+    stage and validate (no transform emits one on purpose): paragraphs.word_count = 0 for the seed's 4th."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from flows.accounting import RunOutcome
+    from flows.discover import discover
+    from flows.lake import Lake
+    from flows.load import RunTimes, load_run
+    from flows.pipeline import _now, validate_staged
+    from flows.stage import FileToLoad, stage_batch
+    from flows.warehouse import connect, ensure_schema
+
+    source, lake, run_id = tmp_path / "source", Lake(tmp_path / "lake"), "20260101T000000Z-test00"
+    source.mkdir()
+    shutil.copy(SEED, source / SEED.name)
+    shutil.copy(BBC_GOLD / "business_111.txt", source / "business_111.txt")
+    plan = discover(source, {})
+    files = [FileToLoad(f.path, f.article_id, f.content_sha256) for f in plan.to_load]
+    report = stage_batch(str(source), files, lake.url, run_id, 0)
+    part = Path(lake.run_dir("paragraphs", run_id)) / "part-00000.parquet"
+    staged = pq.read_table(part)
+    bad = pc.and_(pc.equal(staged["article_id"], "d163ad6fdaadeadf"), pc.equal(staged["paragraph_index"], 3))
+    words = pc.if_else(bad, 0, staged["word_count"]).cast(staged.schema.field("word_count").type)
+    pq.write_table(staged.set_column(staged.schema.get_field_index("word_count"), "word_count", words), part)
+
+    verdict = validate_staged.fn(lake.url, run_id)
+    outcome = RunOutcome(run_id, str(source), plan, [report], verdict.results, verdict.failures)
+    con = connect(tmp_path / "w.duckdb")
+    ensure_schema(con)
+    load_run(con, lake, outcome, RunTimes(_now(), 0, 0, 0), None, _now)
+
+    expectation = "expect_column_values_to_be_between(word_count)"
+    reason = f"paragraphs row d163ad6fdaadeadf|3 failed {expectation}"
+    assert con.execute("SELECT source_uri, stage, reason, table_name, row_key, expectation FROM quarantine"
+                       ).fetchall() == [(SEED.name, "validate", reason, "paragraphs", "d163ad6fdaadeadf|3", expectation)]
+    assert con.execute("SELECT path, status, reason FROM file_manifest ORDER BY path").fetchall() == [
+        (SEED.name, "quarantined", reason), ("business_111.txt", "new", None)]
+    assert con.execute("SELECT source_uri FROM articles").fetchall() == [("business_111.txt",)]
+    assert con.execute("SELECT count(*) FROM paragraphs WHERE article_id = 'd163ad6fdaadeadf'").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == \
+        con.execute("SELECT paragraph_count FROM articles").fetchone()[0]
+    assert con.execute("SELECT success, element_count, unexpected_count FROM validation_results "
+                       "WHERE table_name = 'paragraphs' AND expectation = ?", [expectation]).fetchone() == \
+        (False, staged.num_rows, 1)
+    assert con.execute("SELECT files_quarantined, articles_loaded FROM pipeline_runs").fetchone() == (1, 1)
