@@ -331,9 +331,11 @@ def run_limit(corpus: Path, workdir: Path) -> tuple[float, int]:
 
 
 def _unit_for(name: str) -> str:
-    """A unit guessed from a figure name: `words_per_s` -> words/s, `seconds` -> s, `articles` -> articles."""
-    if name.endswith("_per_s"):
-        return name.removesuffix("_per_s").rsplit("_", 1)[-1] + "/s"
+    """A unit guessed from a figure name: `words_per_s` -> words/s, `articles_per_cpu_s` -> articles/cpu-s,
+    `seconds` or `cpu_seconds` -> s, `articles` -> articles."""
+    if "_per_" in name:
+        numerator, denominator = name.rsplit("_per_", 1)
+        return f"{numerator.rsplit('_', 1)[-1]}/{denominator.replace('_', '-')}"
     if name == "seconds" or name.endswith("_seconds"):
         return "s"
     if name.endswith("_rss") or name.endswith("_mib"):

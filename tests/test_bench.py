@@ -140,9 +140,10 @@ def test_extraction_figures_get_units_from_their_names(monkeypatch):
 
     fake = types.ModuleType("news_etl.extract_bench")
     fake.bench_extraction = lambda corpus: {"articles": 10, "words": 400, "seconds": 0.5, "articles_per_s": 20.0,
-                                            "words_per_s": 800.0}
+                                            "words_per_s": 800.0, "cpu_seconds": 0.4, "articles_per_cpu_s": 25.0}
     monkeypatch.setitem(sys.modules, "news_etl.extract_bench", fake)
     lines = [format_figure(f) for f in bench.extraction_figures(Path("."), log=lambda _: None)]
     assert lines == ["extract_only.articles: 10 articles", "extract_only.words: 400 words",
                      "extract_only.seconds: 0.5 s", "extract_only.articles_per_s: 20.00 articles/s",
-                     "extract_only.words_per_s: 800.0 words/s"]
+                     "extract_only.words_per_s: 800.0 words/s", "extract_only.cpu_seconds: 0.4 s",
+                     "extract_only.articles_per_cpu_s: 25.00 articles/cpu-s"]
