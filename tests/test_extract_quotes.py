@@ -68,3 +68,30 @@ def test_extract_facts_quote_unclosed_runs_to_paragraph_end():
 def test_extract_facts_quote_in_headline_is_not_body():
     got = _quotes("Mr Kim visited.", headlines=("North Korea warns Japan on plans", "Kim says “we will win the war”"))
     assert [(p, h) for p, h, *_ in got] == [(None, 1)]
+
+
+def test_extract_facts_quote_speaker_with_apposition_after_quote():
+    got = _quotes('"The lira was funny money," Tevfik Aksoy, chief economist at Deutsche Bank, told Associated Press.')
+    assert got == [(0, None, "The lira was funny money,", "Tevfik Aksoy", "Tevfik Aksoy", "told")]
+
+
+def test_extract_facts_quote_role_with_named_apposition_before():
+    got = _quotes('The new President, Viktor Yushchenko, has said a "limited" list is being drawn up.')
+    assert got == [(0, None, "limited", "Viktor Yushchenko", "The new President", "said")]
+
+
+def test_extract_facts_quote_statement_from_organisation():
+    got = _quotes('Chelsea sacked him. A statement from Chelsea read:"We have a zero tolerance policy on drugs."')
+    assert got == [(0, None, "We have a zero tolerance policy on drugs.", "Chelsea", "A statement from Chelsea",
+                    "read")]
+
+
+def test_extract_facts_uncued_quote_after_reported_clause():
+    got = _quotes('Ms Yulia Tymoshenko said prosecutors had a list. "We will return it to the state soon."')
+    assert got == [(0, None, "We will return it to the state soon.", "Yulia Tymoshenko", "Ms Yulia Tymoshenko",
+                    "said")]
+
+
+def test_extract_facts_quote_she_skips_men_and_names_inside_quotes():
+    got = _quotes("Hilary Swank thanked Clint Eastwood.", '"You guided us, Morgan Freeman," she said.')
+    assert got == [(1, None, "You guided us, Morgan Freeman,", "Hilary Swank", "she", "said")]

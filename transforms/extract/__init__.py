@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from transforms.extract import aliases, entities, quotes, triggers
+from transforms.extract.names import FEMALE_NAMES, GIVEN_NAMES
 from transforms.extract.gazetteer import orgs, places, towns
 from transforms.extract.quantities import find_quantities
 from transforms.extract.temporal import find_temporals
@@ -37,11 +38,12 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
         mentions.extend(entities.find_mentions(i, text, body, weak=pi == TITLE or pi is None, sport=sport))
     clusters, headline_clusters, of_mention = aliases.merge(mentions, headline_locs, sport)
     ents = tuple(_entity(c, locs) for c in _ordered(clusters))
-    resolver = _SpeakerResolver(of_mention, mentions)
+    quoted = {i: quotes.quote_spans(text) for i, (_, _, text) in enumerate(texts)}
+    resolver = _SpeakerResolver(of_mention, mentions, quoted)
 
     raw_quotes = []
     for i, (pi, _, text) in enumerate(texts):
-        found = quotes.find_quotes(i, text, resolver)
+        found = quotes.find_quotes(i, text, resolver, quoted[i])
         raw_quotes.extend(found)
     body_quotes = [q for q in raw_quotes if q.loc not in headline_locs]
     quotes.continue_speakers(body_quotes)
@@ -78,22 +80,50 @@ def _quote(q, locs) -> Quote:
 
 
 class _SpeakerResolver:
-    """Maps a speaker phrase at a position to an entity cluster: a name mention there, or for a pronoun or
-    role noun the most recent person (or organisation) mentioned before it."""
+    """Maps a speaker phrase to an entity cluster: a person (else any name) mentioned inside the phrase or
+    its apposition; for a pronoun or role noun, the most recent fitting person (or organisation) mentioned
+    before it outside quotation marks, agreeing in gender when the name tells."""
 
-    def __init__(self, of_mention, mentions) -> None:
-        self.of_mention = of_mention
-        self.ordered = sorted(((m.loc, m.start), of_mention[(m.loc, m.start)]) for m in mentions
-                              if (m.loc, m.start) in of_mention)
+    def __init__(self, of_mention, mentions, quoted) -> None:
+        self.ordered = [((m.loc, m.start), of_mention[(m.loc, m.start)]) for m in
+                        sorted(mentions, key=lambda m: (m.loc, m.start)) if (m.loc, m.start) in of_mention]
+        self.outside = [(key, c) for key, c in self.ordered if not _inside(quoted.get(key[0], ()), key[1])]
 
-    def __call__(self, loc: int, pos: int, who: str):
+    def __call__(self, loc: int, start: int, end: int, who: str):
         kind = quotes.role_kind(who)
+        inside = [c for (mloc, mstart), c in self.ordered if mloc == loc and start <= mstart < end]
+        person = next((c for c in inside if c.type == "PERSON"), None)
+        if person or (inside and kind is None):
+            named = person or inside[0]
+            return named if named.type in ("PERSON", "ORG", "GPE", "NORP") else None
         if kind is None:
-            for (mloc, mstart), cluster in self.ordered:
-                if mloc == loc and pos <= mstart < pos + len(who):
-                    return cluster if cluster.type in ("PERSON", "ORG", "GPE", "NORP") else None
             return None
-        for (mloc, mstart), cluster in reversed(self.ordered):
-            if (mloc, mstart) < (loc, pos) and cluster.type == kind and not cluster.headline_only:
+        gender = _GENDER_OF_PRONOUN.get(who.lower())
+        fallback = None
+        for key, cluster in reversed(self.outside):
+            if key >= (loc, start) or cluster.type != kind or cluster.headline_only:
+                continue
+            if gender is None or kind != "PERSON" or _gender(cluster) in (gender, None):
                 return cluster
-        return None
+            fallback = fallback or cluster
+        return fallback
+
+
+_GENDER_OF_PRONOUN = {"he": "m", "she": "f"}
+
+
+def _gender(cluster) -> str | None:
+    first = cluster.name.split()[0]
+    if first in FEMALE_NAMES or any(m.honorific in _FEMALE_TITLES for m in cluster.mentions):
+        return "f"
+    if any(m.honorific in _MALE_TITLES for m in cluster.mentions):
+        return "m"
+    return "m" if first in GIVEN_NAMES else None
+
+
+_FEMALE_TITLES = frozenset("Mrs Mrs. Ms Ms. Miss Lady Dame Baroness Queen Princess Duchess Sister Actress".split())
+_MALE_TITLES = frozenset("Mr Mr. Sir Lord King Prince Duke Father Brother Baron Earl".split())
+
+
+def _inside(spans, pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)

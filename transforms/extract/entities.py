@@ -266,6 +266,8 @@ def _by_shape(tokens, sport) -> Mention | None:
     """Type a run from its own words: org suffixes and heads, geographic heads, given names, demonyms."""
     start, end, name = _span(tokens)
     first, last = tokens[0][0], tokens[-1][0]
+    if len(tokens) > 1 and last in ("Bill", "Act", "Treaty", "Directive", "Convention", "Accord"):
+        return Mention(0, start, end, name, name, "LAW")  # a law is named like an organisation, but is not one
     if len(tokens) > 1 and last in lexicon.ORG_SUFFIXES:
         return Mention(0, start, end, name, name, "ORG")
     if len(tokens) > 2 and first in lexicon.ORG_HEADS and tokens[1][0] in ("of", "for"):

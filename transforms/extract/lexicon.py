@@ -240,7 +240,7 @@ SPEECH_VERBS = _words(
     " predicted predicts believes believed described describes called calls confirmed confirms maintained"
     " maintains conceded concedes recalled recalls revealed reveals reported reports joked jokes"
     " complained complains pointed observed observes agreed agrees concluded concludes promised promises"
-    " vowed vows thinks thought felt feels hopes hoped cautioned cautions boasted boasts"
+    " vowed vows thinks thought felt feels hopes hoped cautioned cautions boasted boasts read"
 )
 
 # Nouns that refer back to a person already named ("the leader said", "the minister told MPs").

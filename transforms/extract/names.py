@@ -20,7 +20,7 @@ Fernando Fiona Francesca Francis Francisco Frank Frankie Franz Fred Freddie Fred
 Gavin Gemma Gene Geoff Geoffrey George Georgina Gerald Gerard Gerhard Gerry Gil Gillian Giorgio Giovanni Glen
 Glenn Gordon Graeme Graham Grant Greg Gregory Guy Hamid Hank Hans Harold Harriet Harry Hassan Hazel Heather
 Heidi Helen Helena Henri Henrik Henry Herbert Hilary Hillary Howard Hugh Hugo Hussein Iain Ian Igor Imran
-Ingrid Irene Isaac Isabel Ivan Jack Jackie Jacob Jacques Jake James Jamie Jan Jane Janet Jason Javier Jean
+Ingrid Irene Isaac Annette Teri Yulia Isabel Ivan Jack Jackie Jacob Jacques Jake James Jamie Jan Jane Janet Jason Javier Jean
 Jeff Jeffrey Jennifer Jenny Jeremy Jerry Jess Jessica Jill Jim Jimmy Jo Joan Joanna Joanne Joe Joel Johan
 Johann John Johnny Jon Jonathan Jonny Jordan Jorge Jose Joseph Josh Joshua Juan Judith Judy Jules Julia Julian
 Julie Juliet Justin Karen Karl Kate Katherine Kathleen Kathryn Katie Keith Kelly Ken Kenneth Kenny Kerry Kevin
@@ -54,4 +54,20 @@ Jennifer Julia Nicole Cate Kate Keira Scarlett Renee Halle Denzel Russell Jamie 
 Sean Mel Clint Morgan Hilary Imelda Meryl Dustin Robin Samuel Eminem Usher Beyonce Kanye Jay Justin Elvis
 Bono Sting Shania Kylie Dannii Cliff Rod Mick Keith Ringo Ozzy Sharon Kelly Simon Pete Carl Noel Liam Damon
 Robbie Gary Howard Ronan Shane Geri Emma Victoria Mel Joss Katie Charlotte Natasha Jools Jools Jools
+""".split())
+
+# Given names that are (almost always) women's: "she said" resolves to these first.
+FEMALE_NAMES = frozenset("""
+Alexandra Alice Alison Amanda Amy Ana Andrea Angela Angelina Anita Ann Anna Anne Annette Annie Barbara Beatrice
+Beth Betty Bridget Britney Carla Carol Caroline Carolyn Catherine Cathy Charlotte Cherie Christina Christine
+Claire Clare Claudia Condoleezza Dannii Debbie Deborah Diana Diane Dido Dorothy Eileen Elaine Eleanor Elizabeth
+Ellen Emily Emma Estelle Eva Faye Fiona Francesca Gail Gemma Geri Georgina Gillian Glenda Glenys Halle Harriet
+Hazel Heather Heidi Helen Helena Hilary Hillary Imelda Ingrid Irene Isabel Jacqueline Jacqui Jane Janet Janis
+Jennifer Jenny Jessica Jill Joan Joanna Joanne Judith Judy Julia Julie Juliet Justine Karen Kate Katherine
+Kathleen Kathryn Katie Keira Kelly Kirsty Kristin Kylie Laura Lauren Linda Lindsay Lisa Liz Lorraine Louise
+Lucy Lynn Madonna Margaret Maria Marie Marsha Martina Mary Maxine Megan Melanie Meryl Michelle Nadia Natalie
+Natasha Nicola Nicole Olivia Pamela Patricia Paula Pauline Penny Rebecca Renee Rosa Rose Ruby Ruth Sally
+Samantha Sandra Sara Sarah Scarlett Serena Shania Sharon Sheila Shirley Sonia Sophie Stella Stephanie Sue
+Susan Suzanne Tamsin Tanya Teri Tessa Theresa Tina Tracey Tracy Valerie Vanessa Venus Victoria Wendy Yvette
+Yvonne Zoe Amelie Beyonce Cate Nicky Yulia Michelle Hayriye Benazir Aung Sonia Jools Hilary Annette Natalie
 """.split())

@@ -15,18 +15,28 @@ from dataclasses import dataclass
 from transforms.extract import lexicon
 
 _VERB = "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))
-_WHO = (r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I"
-        r"|(?:(?:" + "|".join(sorted(lexicon.ROLE_NOUNS, key=len, reverse=True)) + r")\s+)?"
-        r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|de|van|von)){0,5})")
-_AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO})\s+(?:also\s+|later\s+|then\s+)?(?P<verb>{_VERB})\b")
+_NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|de|van|von|&)){0,6}"
+_VOICE = r"(?:statement|spokesman|spokeswoman|spokesperson|representative|lawyer|website|source)"
+_WHO = (
+    rf"\b(?:(?:[Aa]|[Tt]he|[Aa]n)\s{_VOICE}\s(?:from|for|at|of)\s(?:the\s)?{_NAME}"  # a statement from Chelsea
+    rf"|{_NAME}['’]s?\s{_VOICE}"  # Chelsea's statement
+    r"|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+"  # the leader, a spokeswoman
+    r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I"
+    rf"|(?:[a-z][\w\-]*\s){{0,2}}{_NAME})"  # shop owner Hayriye Evren, coach Jose Mourinho
+)
+# An apposition between the speaker and the verb: "Tevfik Aksoy, chief economist at Deutsche Bank, told".
+_APP = r"(?P<app>,[^,\"“”]{2,90},|,)?"
+_ADVERB = r"(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|previously\s+|recently\s+)?"
+_AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?P<who>{_WHO})")
 _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P<verb>according to)\s+(?P<who>{_WHO})")
-_BEFORE = re.compile(rf"(?P<who>{_WHO})(?:,[^,]{{2,80}},)?\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<verb>{_VERB})\b(?P<tail>[^.!?\"“”]{{0,60}}?)[:,]?\s*$")
+_BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b(?P<tail>[^.!?\"“”]{{0,60}}?)[:,]?\s*$")
+_CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
 _PRONOUNS = frozenset("he she they we I it".split())
 _ORG_ROLES = frozenset("company firm group club party government ministry department agency bank union"
                        " organisation organization council board spokesman spokeswoman spokesperson".split())
 _MARK = re.compile('["“”]')
-_OPENERS = " \t([{—–-/"
+_OPENERS = " \t([{—–-/:"
 _SHORT_WORDS = 3
 
 
@@ -69,15 +79,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_quotes(loc: int, text: str, resolver) -> list[RawQuote]:
+def find_quotes(loc: int, text: str, resolver, spans: list[tuple[int, int]] | None = None) -> list[RawQuote]:
     out = []
-    spans = quote_spans(text)
+    spans = quote_spans(text) if spans is None else spans
     for n, (start, end) in enumerate(spans):
         q = RawQuote(loc, start, end, text[start:end])
         close = end + 1 if end < len(text) else end
         nxt = spans[n + 1][0] - 1 if n + 1 < len(spans) else len(text)
         prev_end = spans[n - 1][1] + 1 if n else 0
         _resolve_speaker(q, text, close, nxt, prev_end, resolver)
+        if q.cue is None and not _looks_like_term(q.text):
+            _last_reporting_clause(q, text, prev_end, resolver)
         if q.cue is None and _looks_like_term(q.text):
             continue  # scare quotes, titles, nicknames: nobody is quoted
         out.append(q)
@@ -103,6 +115,16 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
         _set(q, m, 0, resolver)
 
 
+def _last_reporting_clause(q: RawQuote, text: str, prev_end: int, resolver) -> None:
+    """`Ms Tymoshenko said prosecutors had a list. "We will return ...`: an uncued quote after a reported
+    clause (and no quote in between) is that clause's speaker's."""
+    last = None
+    for m in _CLAUSE.finditer(text, prev_end, max(prev_end, q.start - 1)):
+        last = m
+    if last is not None:
+        _set(q, last, 0, resolver)
+
+
 def _sentence_start(text: str, pos: int) -> int:
     cut = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos))
     return cut + 2 if cut >= 0 else 0
@@ -114,7 +136,9 @@ def _set(q: RawQuote, m: re.Match, offset: int, resolver) -> None:
         who = who[:-1]  # the full stop ends the sentence, not the name
     q.cue = m.group("verb")
     q.surface = who
-    q.speaker = resolver(q.loc, offset + m.start("who"), who)
+    app = m.groupdict().get("app")
+    end = offset + (m.end("app") if app else m.start("who") + len(who))
+    q.speaker = resolver(q.loc, offset + m.start("who"), end, who)
 
 
 def continue_speakers(quotes: list[RawQuote], max_gap: int = 1) -> None:
