@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from flows.accounting import RunOutcome, manifest_table, quarantine_table, validation_table
 from flows.lake import Lake
+from flows.seam import pause_at
 from schemas import TABLES
 from schemas.arrow import arrow_schema
 from schemas.tables import BUSINESS_TABLES
@@ -51,6 +52,7 @@ def load_run(con: duckdb.DuckDBPyConnection, lake: Lake, outcome: RunOutcome, ti
         row = _run_row(outcome, times, flow_run_id, inserted, time.perf_counter() - t0, clock())
         con.register("run_row", row)
         con.execute("INSERT INTO pipeline_runs BY NAME SELECT * FROM run_row")
+        pause_at("load")  # test seam (flows/seam.py): a kill here dies with everything written, uncommitted
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

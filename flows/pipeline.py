@@ -23,6 +23,7 @@ from flows.discover import Plan, discover  # noqa: E402
 from flows.lake import Lake  # noqa: E402
 from flows.load import RunTimes, load_run  # noqa: E402
 from flows.lock import WriterLock  # noqa: E402
+from flows.seam import pause_at  # noqa: E402
 from flows.stage import BatchReport, FileToLoad, stage_batch  # noqa: E402
 from flows.summary import summary_markdown  # noqa: E402
 from flows.validate import TableValidation, columns_needed, validate_frame  # noqa: E402
@@ -52,6 +53,7 @@ def discover_files(source: str, warehouse: str, lake: str, retry_quarantined: bo
     orphans = Lake(lake).remove_orphans(committed)
     if orphans:
         get_run_logger().info("removed staging of %d unfinished run(s): %s", len(orphans), ", ".join(orphans))
+    pause_at("discover")  # test seam (flows/seam.py): inert unless NEWS_ETL_PAUSE_AT is set
     return discover(Path(source), known, retry_quarantined)
 
 
@@ -64,6 +66,7 @@ def stage(source: str, files: list[FileToLoad], lake: str, run_id: str, part: in
 @task
 def validate_staged(lake: str, run_id: str) -> TableValidation:
     """The table's Great Expectations suite over every row this run staged."""
+    pause_at("validate")  # test seam (flows/seam.py)
     store, verdict = Lake(lake), TableValidation()
     for table in BUSINESS_TABLES:
         frame = store.dataset(table, run_id).to_table(columns=columns_needed(table)).to_pandas()

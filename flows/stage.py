@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from flows.lake import Lake
+from flows.seam import pause_at
 from transforms.batch import Rejected, SourceDoc, transform_batch
 
 
@@ -43,6 +44,8 @@ def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str
     for table, data in out.tables.items():
         if data.num_rows:
             lake.write_part(table, run_id, part, data)
+    if part == 1:
+        pause_at("stage")  # test seam (flows/seam.py): one batch staged, this one written, the rest not
     seconds = dict(out.seconds, read=t1 - t0, write=time.perf_counter() - t2)
     rows = {table: data.num_rows for table, data in out.tables.items()}
     return BatchReport(part, rows, rejected + out.rejected, seconds)
