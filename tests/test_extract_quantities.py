@@ -72,3 +72,40 @@ def test_extract_facts_headline_quantity_is_located_in_headline():
                                                               "Another headline is here now")))
     assert [(q.span.paragraph_index, q.span.headline_position, q.value, q.qualifier) for q in facts.quantities] == [
         (None, 0, 1800.0, "over")]
+
+
+def test_extract_facts_hyphenated_number_words_and_partitives():
+    assert _q("A three-judge panel, two of the strongest sectors, and all three were there.") == [
+        ("three-judge", 3.0, None, "judge", None, "count"),
+        ("two", 2.0, None, None, None, "count"),
+        ("three", 3.0, None, None, None, "count"),
+    ]
+
+
+def test_extract_facts_fractions_and_half_a_million():
+    assert _q("Nearly two thirds of voters, around one-twentieth of the cost, close to half a million homes.") == [
+        ("Nearly two thirds", 66.6667, None, "percent", "Nearly", "percent"),
+        ("around one-twentieth", 5.0, None, "percent", "around", "percent"),
+        ("close to half a million", 500000.0, None, None, "close to", "count"),
+    ]
+
+
+def test_extract_facts_metres_versus_millions_and_glued_units():
+    assert _q("The 508m tall tower lifts at 17m/s, about 38mph, and cost $5m for 2m users.") == [
+        ("508m", 508.0, None, "m", None, "measure"),
+        ("17m", 17.0, None, "m", None, "measure"),
+        ("about 38mph", 38.0, None, "mph", "about", "measure"),
+        ("$5m", 5000000.0, None, "USD", None, "money"),
+        ("2m users", 2000000.0, None, "users", None, "count"),
+    ]
+
+
+def test_extract_facts_vote_tally_and_either_or_range():
+    assert _q("MPs voted 272-219, giving five or six awards.") == [
+        ("272-219", 272.0, 219.0, None, None, "score"),
+        ("five or six awards", 5.0, 6.0, "awards", None, "range"),
+    ]
+
+
+def test_extract_facts_line_up_minutes_dates_and_glued_digits_are_not_quantities():
+    assert _q("Halliwell, Sheridan (Burns 61), Varga 40. After 9/11 at 3GSM they reached numbers 19 and 10.") == []

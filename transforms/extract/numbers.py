@@ -23,8 +23,8 @@ def _either_case(words) -> str:
 
 
 # "twenty-five", "thirty two", "seven", "Eighteen": a whole word, case of the first letter free.
-WORD_NUMBER = (rf"(?:(?:{_either_case(TENS)})(?:[- ](?:{_alt(UNITS[1:10])}))?|(?:{_either_case(UNITS[1:])}))"
-               r"(?![\w-])")
+WORD_NUMBER = (rf"(?:(?:{_either_case(TENS)})(?:[- ](?:{_alt(UNITS[1:10])})(?![\w]))?|(?:{_either_case(UNITS[1:])}))"
+               r"(?![\w])|[Aa] (?:million|billion|thousand|hundred|dozen)(?![\w])")
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 MULTIPLIER = r"(?:bn|billion|tn|trillion|mn|million|m|k|thousand)(?![a-z])"

@@ -15,7 +15,9 @@ from transforms.model import Quantity, Span
 
 _DIGIT_RUN = re.compile(r"\d[\d.,]*")
 _SIGNS = "$£€¥"
-_NUMBER_WORDS = triggers.automaton([w for word in UNITS[1:] + TENS for w in (word, word.capitalize())])
+_NUMBER_WORDS = triggers.automaton([w for word in UNITS[1:] + TENS + ["a million", "a billion", "a thousand",
+                                                                     "a hundred", "a dozen"]
+                                    for w in (word, word[0].upper() + word[1:])])
 _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "A$": "AUD", "C$": "CAD",
                    "HK$": "HKD", "NZ$": "NZD", "Rs": "INR"}
 _CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
@@ -31,24 +33,30 @@ _QUAL_RE = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
 
 _QTY = re.compile(
     rf"(?<![\w$£€¥.,/:-])(?P<cur>(?:US|A|C|HK|NZ)?\$|£|€|¥)?\s?(?P<num>{NUMBER})"
-    rf"(?:\s?(?P<mult>{MULTIPLIER}))?"
-    rf"(?:(?P<dash>\s?[-–]\s?|\s(?:to|and)\s)(?P<cur2>(?:US)?\$|£|€)?(?P<num2>{NUMBER})(?:\s?(?P<mult2>{MULTIPLIER}))?)?"
+    rf"(?:(?:\s|(?<=[a-z])-)?(?P<mult>{MULTIPLIER}))?"
+    rf"(?:(?P<dash>\s?[-–]\s?|\s(?:to|and|or)\s)(?P<cur2>(?:US)?\$|£|€)?(?P<num2>{NUMBER})(?:\s?(?P<mult2>{MULTIPLIER}))?)?"
     r"(?P<pct>\s?(?:%|per ?cent\b|percent\b|percentage points?\b))?"
 )
 _AFTER_WORD = re.compile(r"(?:-|\s)(?P<w1>[A-Za-z][a-z]*(?:-[a-z]+)*)(?:\s(?P<w2>[A-Za-z][a-z]*))?")
 _CUR_WORD = re.compile(r"\s?(?P<word>(?:US |Hong Kong |Australian |Canadian )?(?:" +
                        "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)) + r"))\b")
 _QUAL_BEFORE = re.compile(rf"(?:^|\s)(?P<q>{_QUAL_RE})\s$", re.I)
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                 "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+                 "tenths": 10, "twentieth": 20, "hundredth": 100}
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "nine": 9}
 _FRACTION = re.compile(
     r"\b(?:(?P<one>one|One) in (?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)"
-    r"|(?P<frac>[Aa] quarter|[Aa] third|[Tt]wo-thirds|[Tt]hree-quarters|[Hh]alf)(?= of\b))"
+    r"|(?P<half_mult>[Hh]alf an? (?P<hm>million|billion))"
+    r"|(?P<num>(?:[Aa]|[Oo]ne)(?=[- ]\w+ of\b)|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Nn]ine)[- ](?P<den>thirds?|quarters?|fifths?|sixths?|seventh"
+    r"|eighth|ninth|tenths?|twentieth|hundredth)(?![\w-])(?!\s(?:of\s)?(?:the\s)?(?:year|season|century|round|time|period))"
+    r"|(?P<half>[Hh]alf)(?= of\b))"
 )
-_FRACTIONS = {"a quarter": 25.0, "a third": 100 / 3, "two-thirds": 200 / 3, "three-quarters": 75.0, "half": 50.0}
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
            "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s$")
 _MONTH_AFTER = re.compile(rf"\s(?:{_MONTHS})\b")
-_NAME_BEFORE = re.compile(r"[^.!?\"“\s]\s(?P<word>[A-Z][A-Za-z]*\.?)\s$")
+_NAME_BEFORE = re.compile(r"(?:[^.!?\"“\s]\s|\(|^)(?P<word>[A-Z][A-Za-z]*\.?)\s$")
 _DURATION_UNITS = {"year": "years", "years": "years", "month": "months", "months": "months", "week": "weeks",
                    "weeks": "weeks", "day": "days", "days": "days", "hour": "hours", "hours": "hours",
                    "minute": "minutes", "minutes": "minutes", "second": "seconds", "seconds": "seconds",
@@ -86,7 +94,7 @@ def find_quantities(text: str, loc_index: int | None, headline: int | None, spor
 
 
 def _MAY_HAVE_FRACTION(text: str) -> bool:
-    return "quarter" in text or "third" in text or "half" in text or "alf of" in text or "ne in " in text
+    return "th" in text or "quarter" in text or "alf" in text or "ne in " in text
 
 
 def _starts(text: str) -> list[int]:
@@ -111,13 +119,21 @@ def _with_currency(text: str, start: int) -> int:
 
 
 def _fraction(m: re.Match, text: str, loc: int | None, headline: int | None) -> Quantity:
+    span = Span(loc, headline, m.start(), m.end(), m.group())
+    qualifier = _qualifier(text, m.start())
+    if qualifier:
+        start = m.start() - len(qualifier) - 1
+        span = Span(loc, headline, start, m.end(), text[start:m.end()])
+    if m.group("half_mult"):  # "half a million properties": a count, not a share
+        return Quantity(span, 0.5 * multiplier(m.group("hm")), qualifier=qualifier, kind="count")
     if m.group("one"):
         n = parse_number(m.group("n")) or (100.0 if "hundred" in m.group("n") else 1.0)
         value = 100.0 / n
+    elif m.group("half"):
+        value = 50.0
     else:
-        value = _FRACTIONS[m.group("frac").lower()]
-    return Quantity(Span(loc, headline, m.start(), m.end(), m.group()), round(value, 4), unit="percent",
-                    kind="percent")
+        value = 100.0 * _NUMERATORS[m.group("num").lower()] / _DENOMINATORS[m.group("den").lower()]
+    return Quantity(span, round(value, 4), unit="percent", qualifier=qualifier, kind="percent")
 
 
 def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, sport: bool) -> Quantity | None:
@@ -138,8 +154,8 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
             end = currency_word.end()
             if unit == "USD" and currency_word.group("word").endswith("cent" if value == 1 else "cents"):
                 unit, value = "USD", value / 100
-    elif mult and mult.strip() == "m" and sport and value < 1000:
-        unit, kind, mult = "m", "measure", None  # "100m" on the track is metres
+    elif mult and mult.strip() == "m" and _metres(text, m.end("mult"), sport, value):
+        unit, kind, mult = "m", "measure", None  # "100m" on the track, "508m tall": metres
     value *= multiplier(mult) if mult else 1.0
     value2 = parse_number(m.group("num2")) if m.group("num2") else None
     joiner = (m.group("dash") or "").strip()
@@ -154,6 +170,13 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
                 return None
         elif kind == "count":
             kind = "range"
+    glued = _GLUED_UNIT.match(text, m.end("num")) if kind == "count" and not mult else None
+    if glued:
+        unit, kind, end = glued.group("u").lower(), "measure", glued.end()  # "38mph", "61km/h"
+    if kind == "range" and unit is None:
+        noun, _, noun_end = _unit_after(text, end, value2, True)
+        if noun and (noun.endswith("s") or noun in _MEASURES.values()):  # "five or six awards", not "30-39 paid"
+            unit, end = noun, noun_end
     if kind == "count":
         unit, kind, end = _unit_after(text, end, value, is_digit)
         if kind is None:
@@ -162,6 +185,20 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
     if qualifier:
         start -= len(qualifier) + 1
     return Quantity(Span(loc, headline, start, end, text[start:end]), value, value2, unit, qualifier, kind)
+
+
+_METRE_WORDS = frozenset("tall high long wide deep taller higher longer deeper per track away above below from into"
+                         " up down run race sprint hurdles freestyle backstroke breaststroke butterfly relay medley"
+                         " final record dash".split())
+
+
+def _metres(text: str, end: int, sport: bool, value: float) -> bool:
+    """"508m tall", "17m/s", the 100m in a match report: metres, not millions."""
+    if text.startswith("/", end):
+        return True
+    after = _AFTER_WORD.match(text, end)
+    word = after.group("w1").lower() if after else ""
+    return word in _METRE_WORDS or (sport and value < 1000 and word not in _CURRENCY_WORDS)
 
 
 def _single(m: re.Match, text: str, loc, headline, sport) -> Quantity | None:
@@ -175,8 +212,16 @@ def _excluded(m: re.Match, text: str, is_digit: bool) -> bool:
     """Years, dates, times, ordinals and numbers inside names are not quantities."""
     num, start, end = m.group("num"), m.start("num"), m.end()
     plain = not (m.group("cur") or m.group("mult") or m.group("pct"))
-    if plain and is_digit and len(num) == 4 and num[:2] in ("19", "20") and not m.group("num2"):
-        return True  # a calendar year
+    if is_digit and not m.group("mult") and m.end("num") < len(text) and text[m.end("num")].isalpha() \
+            and not m.group("num2") and not m.group("pct") and not _GLUED_UNIT.match(text, m.end("num")):
+        return True  # "3GSM", "1st", "4x4": digits glued to letters are a name or an ordinal
+    if plain and is_digit and text.startswith("/", m.end("num")):
+        return True  # "9/11", "24/7"
+    if plain and is_digit and len(num) == 4 and "1000" <= num < "2100" and not m.group("num2") \
+            and not _PLURAL_NOUN.match(text, end):
+        return True  # a calendar year (unless it counts something: "1500 people")
+    if plain and _RANK_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "number 19", "No 10", "seeded 3"
     if plain and is_digit and m.group("num2") and len(num) == 4 and num[:2] in ("19", "20"):
         return True  # a season such as 2004-05
     if plain and _TIME.match(text, m.end("num")):
@@ -185,28 +230,32 @@ def _excluded(m: re.Match, text: str, is_digit: bool) -> bool:
         return True
     if plain and not m.group("num2"):
         before = _NAME_BEFORE.search(text, max(0, start - 20), start)
-        if before and before.group("word") not in _NOT_NAME_WORDS:
+        if before and before.group("word") not in lexicon.NOT_NAMES:
             return True  # "Radio 4", "No 10", "Windows 98"
     if not is_digit and num[0].isupper() and start > 0 and text[start - 2:start - 1] not in ".!?\"“":
         return True  # "Six Nations", "Formula One": a capitalised number word mid-sentence names something
-    if not is_digit and _NAME_AFTER.match(text, end):
-        return True
     return False
 
 
+_GLUED_UNIT = re.compile(r"(?P<u>mph|km/h|kmh|km|kg|cm|mm|ft|MW|mw|GB|MB|Gb|Mb|kW|kw|lbs|lb|oz|ha|sq)(?![a-z])")
+_PLURAL_NOUN = re.compile(r"\s[a-z]+s\b")
+_RANK_BEFORE = re.compile(r"\b(?:[Nn]umbers?|[Nn]o\.?|[Nn]os\.?|ranked|seeded|seed|[Pp]age|[Cc]hapter|[Rr]oom|[Rr]oute"
+                          r"|[Pp]latform|[Gg]ate|[Jj]unction|[Ff]light|[Ll]evel|[Vv]ersion|[Ss]ize|[Ee]pisode|[Ss]eries"
+                          r"|[Aa]rticle|[Ss]ection|[Cc]lause|[Rr]ule|[Rr]ound|[Gg]roup|[Pp]art)\s$")
 _NOT_NAME_WORDS = frozenset("About Around Some Over Under Almost Nearly Just Only The A By To Of In On At".split())
-_NAME_AFTER = re.compile(r" [A-Z][a-z]")
 
 
 def _score_or_range(m: re.Match, a: float, b: float, text: str, sport: bool) -> str | None:
     """"5-10 years" is a range; "7-5", "2-1 win" and any N-M in a match report are scores."""
+    if not m.group("num")[0].isdigit():
+        return None  # "a one-two": a move, not a score
     after = _AFTER_WORD.match(text, m.end())
     noun = after.group("w1").lower() if after else ""
     if noun in _SCORE_WORDS or (sport and noun not in _DURATION_UNITS and noun not in _MEASURES):
         return "score" if a == int(a) and b == int(b) else None
     if b > a:
         return "range"
-    return "score" if a == int(a) and b == int(b) and a < 200 else None
+    return "score" if a == int(a) and b == int(b) else None  # "7-5", a vote of "272-219"
 
 
 _SCORE_WORDS = frozenset("win victory defeat loss draw lead home away scoreline decision majority vote".split())
@@ -227,16 +276,22 @@ def _unit_after(text: str, end: int, value: float, is_digit: bool):
     if base in _DURATION_UNITS and "-" in lower:
         return _DURATION_UNITS[base], "duration", after.start("w1") + len(base)
     if not w1 or lower in _NOT_UNITS or not w1.isalpha() and "-" not in w1:
-        if not is_digit or value == 1:
-            return None, None, end  # "two of them": a word number needs its noun
-        return None, "count", end
-    if not is_digit and value < 2:
-        return None, None, end  # "one" is a pronoun far more often than a count
+        if (is_digit and value != 1) or value >= 1000:
+            return None, "count", end  # "8,200" in a results box, "selling a million"
+        if value >= 2 and (lower == "of" or _GROUP_BEFORE.search(text, max(0, end - 20), end)):
+            return None, "count", end  # "two of the strongest sectors", "all three"
+        return None, None, end  # a bare word number: "one of", "the two"
+    if not is_digit and value < 2 and lower in _NOT_AFTER_ONE:
+        return None, None, end  # "one day" is fine, "one another" is not
     noun, noun_end = w1, after.end("w1")
     w2 = after.group("w2")
     if w2 and w2.lower() not in _NOT_UNITS and w2.endswith("s") and not w1.endswith("s"):
         noun, noun_end = w2, after.end("w2")  # "400 main brands": skip the adjective
     return noun, "count", noun_end
+
+
+_GROUP_BEFORE = re.compile(r"\b(?:[Aa]ll|[Tt]hese|[Tt]hose|[Bb]oth|[Tt]he top|[Tt]he last|[Tt]he other|[Tt]he first)\s\w+$")
+_NOT_AFTER_ONE = frozenset("another other thing way or more less point hand side half two time".split())
 
 
 def _qualifier(text: str, start: int) -> str | None:
