@@ -64,3 +64,24 @@ def test_extract_facts_temporal_in_headline_is_located_in_headline():
                                                                 "Another headline arrives now")))
     assert [(t.span.paragraph_index, t.span.headline_position, t.span.text) for t in facts.temporals] == [
         (None, 0, "Monday")]
+
+
+def test_extract_facts_clock_times_old_years_and_sentence_initial_relatives():
+    assert _t("Last year polls closed at 10:30pm, then at midnight; the Mutiny of 1857 came up. A day earlier,"
+              " the first two trading days of the week fell.") == [
+        ("Last year", "relative", "year", None, None),
+        ("10:30pm", "time", "day", None, None),
+        ("midnight", "time", "day", None, None),
+        ("1857", "year", "year", None, None),
+        ("A day earlier", "relative", "day", None, None),
+        ("the first two trading days of the week", "relative", "day", None, None),
+    ]
+
+
+def test_extract_facts_short_durations_and_programme_names():
+    assert _t("It took about 30 seconds, almost a whole minute, half-an-hour in all. The Today programme"
+              " asked.") == [
+        ("about 30 seconds", "duration", "duration", None, None),
+        ("almost a whole minute", "duration", "duration", None, None),
+        ("half-an-hour", "duration", "duration", None, None),
+    ]

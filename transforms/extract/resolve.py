@@ -36,8 +36,8 @@ def _resolve(kind, surface, ref):
     year = _YEAR.search(surface)
     shift = 1 if ("next" in words or "coming" in words or "following" in words) else (
         -1 if ("last" in words or "previous" in words or "past" in words and kind != "duration") else 0)
-    if kind == "duration":
-        return None, None
+    if kind in ("duration", "time"):
+        return None, None  # a clock time or a length of time has no calendar position of its own
     if kind == "date":
         iso = _ISO.search(surface)
         if iso:
