@@ -1,0 +1,81 @@
+"""kill -9 a real `news-etl run` at each stage, rerun normally, and get exactly what an uninterrupted run gives.
+
+The run pauses at a known point through the test seam in flows/seam.py (NEWS_ETL_PAUSE_AT), so the kill lands
+where the test says, not where a timer happens to fall; `load` is inside the open DuckDB transaction."""
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from cli_runner import kill_tree, run_args, run_cli, start_cli
+from flows.fingerprint import fingerprint_file
+
+CORPUS = Path("/work/shared/corpus/bbc")
+PER_CATEGORY = 60  # 300 files: big enough for 30 batches of 10, small enough for a test
+
+
+def _copy_corpus(target: Path) -> int:
+    for category in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
+        (target / category.name).mkdir(parents=True)
+        for path in sorted(category.glob("*.txt"))[:PER_CATEGORY]:
+            shutil.copy(path, target / category.name / path.name)
+    return sum(1 for _ in target.rglob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, cli_env):
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} not found")
+    root = tmp_path_factory.mktemp("crash")
+    count = _copy_corpus(root / "source")
+    done = run_cli(run_args(root / "source", root / "ref.duckdb", root / "ref-lake", "--batch-size", "10",
+                            "--workers", "1"), cli_env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    with duckdb.connect(str(root / "ref.duckdb"), read_only=True) as con:
+        statuses = con.execute("SELECT status, count(*) FROM file_manifest GROUP BY ALL ORDER BY 1").fetchall()
+    assert sum(n for _, n in statuses) == count and dict(statuses)["new"] > 0.98 * count  # a few duplicates
+    return dict(source=root / "source", statuses=statuses, reference=fingerprint_file(root / "ref.duckdb"))
+
+
+def _kill_when_paused(args: list[str], env: dict, point: str, log: Path) -> None:
+    proc = start_cli(args, dict(env, NEWS_ETL_PAUSE_AT=point, NEWS_ETL_PAUSE_SECONDS="120"), log)
+    deadline = time.monotonic() + 90
+    try:
+        while f"news-etl: paused at {point}" not in log.read_text(errors="replace"):
+            assert proc.poll() is None, f"run ended before reaching {point}:\n{log.read_text()[-3000:]}"
+            assert time.monotonic() < deadline, f"never paused at {point}:\n{log.read_text()[-3000:]}"
+            time.sleep(0.05)
+    finally:
+        kill_tree(proc)
+
+
+def _staged_run_ids(lake: Path) -> set[str]:
+    return {p.name.split("=", 1)[1] for p in lake.glob("*/run_id=*")}
+
+
+@pytest.mark.parametrize("point", ["discover", "stage", "validate", "load"])
+def test_kill_then_rerun_equals_an_uninterrupted_run(corpus, cli_env, tmp_path, point):
+    warehouse, lake = tmp_path / "w.duckdb", tmp_path / "lake"
+    args = run_args(corpus["source"], warehouse, lake, "--batch-size", "10", "--workers", "1")
+    _kill_when_paused(args, cli_env, point, tmp_path / "killed.log")
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:  # the dead run committed nothing
+        assert con.execute("SELECT count(*) FROM pipeline_runs").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+    dead = _staged_run_ids(lake)
+    assert len(dead) == (0 if point == "discover" else 1), dead  # its staging is left behind
+
+    done = run_cli(args, cli_env)  # no --wait: the kill must not have left the warehouse locked
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
+    assert f"loaded {dict(corpus['statuses'])['new']}," in done.stdout
+    assert fingerprint_file(warehouse) == corpus["reference"]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        committed = {r[0] for r in con.execute("SELECT run_id FROM pipeline_runs").fetchall()}
+        assert len(committed) == 1
+        assert con.execute("SELECT status, count(*) FROM file_manifest GROUP BY ALL ORDER BY 1").fetchall() == \
+            corpus["statuses"]
+    assert _staged_run_ids(lake) == committed, "the dead run's staging was removed, nothing else is left"
