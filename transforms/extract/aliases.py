@@ -55,7 +55,8 @@ def merge(mentions: list[Mention], headline_locs: frozenset[int], sport: bool = 
     strong = [m for m in mentions if _is_strong(m) and m.loc not in headline_locs and not m.weak]
     for m in strong:
         _attach_strong(merger, m)
-    for m in mentions:
+    # Mid-sentence short forms first, so a sentence-initial one can then join what they made.
+    for m in sorted(mentions, key=lambda m: m.initial):
         if (m.loc, m.start) in merger.of_mention:
             continue
         _attach_short(merger, m, m.loc in headline_locs)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.extract import gazetteer, lexicon
-from transforms.extract.names import GIVEN_NAMES
+from transforms.extract.names import FAMOUS_SURNAMES, GIVEN_NAMES
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAP = rf"(?:[{_UPPER}]\.){{2,}}|(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][\w\-&]*(?:['’](?!s\b)[A-Za-z]+)*(?:\.(?:com|net|org|co\.uk)\b)?"
@@ -24,7 +24,10 @@ _ALLCAPS = re.compile(r"^[A-Z][A-Z&]{1,5}s?$")
 _INITIALS = re.compile(r"^[A-Z]{1,2}\.?$|^(?:[A-Z]\.){1,3}$")
 _DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
 _PARTICLES = frozenset("Van Von De Di Da Du Del Della Le La Dos Mac Al El Ben Bin".split())
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|at|from|to|of)\s$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
+_TEAM_CONTEXT = re.compile(r"\s\d{1,3}-\d{1,3}\b")  # "Clyde 0-5 Celtic": the names around a score are teams
+_SCORE_BEFORE = re.compile(r"\b\d{1,3}-\d{1,3}\s$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 _ARTICLES = frozenset(["The", "A", "An"])
 _SPLITTERS = frozenset(["and", "&", "'s", "’s", "'", "’", "on", "upon"])
 _LOWER_JOINERS = frozenset("of the for de del della da di du van von der den le la al bin and upon on".split())
@@ -80,7 +83,7 @@ def _sentence_initial(text: str, start: int) -> bool:
         i -= 1
     if i >= 0 and text[i] in "\"”’'" and i > 0:
         i -= 1  # a closing quote after the full stop: `wise." Then`
-    return i < 0 or text[i] in ".!?:;"
+    return i < 0 or text[i] in ".!?:;" or (text[i] in "-–•*" and not text[:i].strip())
 
 
 _CACHE: dict[tuple, list[Mention]] = {}
@@ -110,6 +113,10 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
             type_ = "GPE"  # "a summit in Gyeongju": an unknown name after "in" is a place
         elif type_ == "GPE" and sport and not after_in and canonical in gazetteer.towns():
             type_, canonical = "ORG", None  # "Gloucester beat Leeds": towns in a match report are clubs
+    if sport and type_ in ("UNKNOWN", "PERSON") and " " not in t.name and (
+            _TEAM_CONTEXT.match(text, end) or _SCORE_BEFORE.search(text, max(0, start - 9), start)
+            or _THE_BEFORE.search(text, max(0, start - 4), start)):
+        type_ = "ORG"  # a side in a score line, or "the Falcons": a team, not a player
     return Mention(loc, start, end, text[start:end], t.name, type_, canonical, t.honorific, t.initial, weak)
 
 
@@ -138,23 +145,31 @@ def _resolve(tokens, initial, common, sport) -> list[Mention]:
             _resolve(tokens[cut + 1:], False, common, sport)
     if tokens[0][0] in _ARTICLES or tokens[0][0] in lexicon.NOT_NAMES and not _strip_honorific(tokens)[0]:
         return _resolve(tokens[1:], False, common, sport) if len(tokens) > 1 else []
-    if tokens[-1][0].isdigit():
-        return _numbered(tokens, initial, common, sport)
+    if len(tokens) > 1 and tokens[-1][0] in lexicon.POSTNOMINALS:
+        found = _resolve(tokens[:-1], initial, common, sport)  # "Peter Ainsworth MP"
+        return [_as_person(found[-1])] if len(found) == 1 and found[-1].type == "UNKNOWN" else found
     honorific, rest = _strip_honorific(tokens)
     if honorific and rest:
-        if len(rest) > 1 and rest[-1][0] in lexicon.ORG_SUFFIXES:
-            return [_by_shape(rest, sport)]  # "Justice Department": a title word inside an organisation
-        return _person(tokens, rest, honorific)
+        if rest[-1][0] in lexicon.ORG_SUFFIXES and rest[-1][0] not in lexicon.WEAK_ORG_SUFFIXES:
+            start, end, name = _span(tokens)  # "Justice Department": a title word inside an organisation
+            return [Mention(0, start, end, name, name, "ORG")]
+        return _person(tokens, rest, honorific, initial, common, sport)
     split = _split_at(tokens, _SPLITTERS)
     if split:
         return _resolve_split(tokens, split, initial, common, sport)
+    if tokens[-1][0].isdigit():
+        return _numbered(tokens, initial, common, sport)
+    for i in range(1, len(tokens)):  # "... Audit Committee Peter Ainsworth": an organisation, then a person
+        if tokens[i][0] in GIVEN_NAMES and tokens[i - 1][0] in lexicon.ORG_SUFFIXES:
+            return _resolve(tokens[:i], initial, common, sport) + _resolve(tokens[i:], False, common, sport)
     if tokens[0][0] in lexicon.DEMONYMS and len(tokens) > 1 and (
             tokens[1][0] in GIVEN_NAMES or _strip_honorific(tokens[1:])[0]):  # "British Prime Minister Tony Blair"
         return _resolve(tokens[:1], initial, common, sport) + _resolve(tokens[1:], False, common, sport)
     typed = _by_shape(tokens, sport)
     if typed:
         return [typed]
-    if not any(t in _LOWER_JOINERS for t, _ in tokens) and any(t in lexicon.ORG_WORDS for t, _ in tokens):
+    if len(tokens) > 1 and not any(t in _LOWER_JOINERS for t, _ in tokens) and any(
+            t in lexicon.ORG_WORDS for t, _ in tokens):
         start, end, name = _span(tokens)
         return [Mention(0, start, end, name, name, "ORG")]  # "Asia-Pacific Economic Cooperation"
     for size in range(len(tokens) - 1, 0, -1):  # "South Korea for the Asia-Pacific ...": a known name first
@@ -163,9 +178,9 @@ def _resolve(tokens, initial, common, sport) -> list[Mention]:
             return [head] + _resolve(tokens[size:], False, common, sport)
     if initial and common:
         return _resolve(tokens[1:], False, common, sport) if len(tokens) > 1 else []
-    parts = _split_at(tokens, _LOWER_JOINERS)
-    if parts:  # "Mayor of London": resolve each side on its own
-        return [m for part in parts for m in _resolve(part, initial and part is parts[0], common, sport)]
+    cut = next((i for i, (t, _) in enumerate(tokens) if t in _LOWER_JOINERS), None)
+    if cut is not None:  # "William Corr of the Campaign for Tobacco-Free Kids": each side on its own
+        return _resolve(tokens[:cut], initial, common, sport) + _resolve(tokens[cut + 1:], False, common, sport)
     return _unknown(tokens, initial)
 
 
@@ -188,7 +203,7 @@ def _hyphen_modifier(tokens) -> int | None:
 def _numbered(tokens, initial, common, sport) -> list[Mention]:
     """"BBC Radio 4", "Channel 4": a broadcaster's numbered service is one name; elsewhere the number goes."""
     start, end, name = _span(tokens)
-    if len(tokens) > 1 and (tokens[0][0] in gazetteer.orgs() or tokens[-2][0] in lexicon.NUMBERED_SERVICES):
+    if len(tokens) > 1 and tokens[-2][0] in lexicon.NUMBERED_SERVICES:
         return [Mention(0, start, end, name, name, "ORG")]
     return _resolve(tokens[:-1], initial, common, sport)
 
@@ -240,11 +255,19 @@ def _strip_honorific(tokens):
     return None, tokens
 
 
-def _person(tokens, rest, honorific) -> list[Mention]:
+def _person(tokens, rest, honorific, initial, common, sport) -> list[Mention]:
     start, end, _ = _span(tokens)
     if len(rest) > 4 or any(t in _LOWER_JOINERS and t not in ("van", "von", "de", "bin", "al") for t, _ in rest):
-        return []  # "President of France": a title phrase, not a name
+        # "President of France", "Chairman of the Audit Committee Peter Ainsworth": a title phrase first
+        return _resolve(rest, False, common, sport)
+    if len(rest) == 1 and _known(rest, sport):
+        return [_known(rest, sport)]  # "General Motors" is known; "Mayor London" is not a person
     return [Mention(0, start, end, "", _join(rest), "PERSON", honorific=honorific)]
+
+
+def _as_person(m: Mention) -> Mention:
+    m.type = "PERSON"
+    return m
 
 
 def _split_at(tokens, splitters):
@@ -268,7 +291,8 @@ def _by_shape(tokens, sport) -> Mention | None:
     first, last = tokens[0][0], tokens[-1][0]
     if len(tokens) > 1 and last in ("Bill", "Act", "Treaty", "Directive", "Convention", "Accord"):
         return Mention(0, start, end, name, name, "LAW")  # a law is named like an organisation, but is not one
-    if len(tokens) > 1 and last in lexicon.ORG_SUFFIXES:
+    if len(tokens) > 1 and last in lexicon.ORG_SUFFIXES and not (first in GIVEN_NAMES and any(
+            t in ("of", "at", "for") for t, _ in tokens)):  # not "Stuart Hensel of the ... Unit"
         return Mention(0, start, end, name, name, "ORG")
     if len(tokens) > 2 and first in lexicon.ORG_HEADS and tokens[1][0] in ("of", "for"):
         return Mention(0, start, end, name, name, "ORG")
@@ -299,8 +323,10 @@ def _unknown(tokens, initial) -> list[Mention]:
     if len(tokens) == 1:
         if tokens[0][0] in lexicon.NOT_NAMES or any(c.isdigit() for c in tokens[0][0]):
             return []
+        if name in FAMOUS_SURNAMES:
+            return [Mention(0, start, end, name, name, "PERSON", initial=initial)]
         return [Mention(0, start, end, name, name, "UNKNOWN", initial=initial)]
-    if any(t in lexicon.ORG_WORDS or gazetteer.places().get(t) for t, _ in tokens):
+    if any(t in lexicon.ORG_WORDS for t, _ in tokens) or tokens[0][0] in gazetteer.places():
         return [Mention(0, start, end, name, name, "ORG", initial=initial)]
     if len(tokens) <= 3 and all(_name_like(t) for t, _ in tokens):
         return [Mention(0, start, end, name, name, "PERSON", initial=initial)]

@@ -34,6 +34,9 @@ HONORIFICS = _phrases(
     "|Boss|Analyst|Writer|Author|Novelist|Comedian|Presenter|DJ|Rapper|Guitarist|Drummer|Veteran|Designer"
     "|Film-maker|Filmmaker|Director-General|Director General|Head coach|Team-mate|Teammate|Chef|Artist"
 )
+# Letters after a name: "Peter Ainsworth MP".
+POSTNOMINALS = _words("MP MEP MSP AM QC KC OBE MBE CBE KBE Jr Jr. Jnr Snr Sr PhD")
+
 # Words after which a number is part of a name ("Radio 4", "Channel 4", "Formula 1").
 NUMBERED_SERVICES = _words("Radio Channel Formula Apollo Windows Xbox PlayStation Playstation Five One Two")
 
@@ -92,7 +95,7 @@ LOC_NAMES = _phrases(
     "|West Bank|Gaza Strip|Korean Peninsula|Iberian Peninsula|Horn of Africa|Sub-Saharan Africa"
     "|South East Asia|Southeast Asia|South-East Asia|East Asia|Central Asia|South Asia|Western Europe"
     "|Eastern Europe|Central Europe|Northern Europe|Southern Europe|East Africa|West Africa|North Africa"
-    "|Southern Africa|Asia-Pacific|Asia Pacific|Highlands|Lake District|Everest|Kashmir|Darfur|Sinai"
+    "|Southern Africa|Asia-Pacific|Asia Pacific|Highlands|Lake District|Everest|Darfur|Sinai"
     "|Earth|Mars|Scandinavia|Patagonia|Arabia|Indochina|Balkan|Caucasus|Gobi|Kalahari"
 )
 
@@ -157,7 +160,7 @@ EXTRA_GPE = _phrases(
     "England|Scotland|Wales|Northern Ireland|Ulster|Hong Kong|Macau|Tibet|Chechnya|Kosovo|Basque Country"
     "|Catalonia|Flanders|Bavaria|Quebec|Ontario|British Columbia|Alberta|Queensland|New South Wales|Victoria"
     "|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany|Rhodesia|Zaire"
-    "|Tasmania|Punjab|Kurdistan|Crimea|Gaza|Ramallah|Fallujah|Falluja|Basra|Mosul|Tikrit|Kirkuk|Najaf"
+    "|Tasmania|Punjab|Kurdistan|Kashmir|Crimea|Gaza|Ramallah|Fallujah|Falluja|Basra|Mosul|Tikrit|Kirkuk|Najaf"
     "|Westminster|Whitehall|Hollywood|Silicon Valley|Manhattan|Brooklyn|Soho|Yorkshire|Lancashire|Kent"
     "|Surrey|Essex|Sussex|Devon|Cornwall|Cumbria|Merseyside|Tyneside|Cheshire|Norfolk|Suffolk|Dorset"
     "|Somerset|Hampshire|Berkshire|Oxfordshire|Cambridgeshire|Lincolnshire|Derbyshire|Staffordshire"

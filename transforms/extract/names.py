@@ -71,3 +71,18 @@ Samantha Sandra Sara Sarah Scarlett Serena Shania Sharon Sheila Shirley Sonia So
 Susan Suzanne Tamsin Tanya Teri Tessa Theresa Tina Tracey Tracy Valerie Vanessa Venus Victoria Wendy Yvette
 Yvonne Zoe Amelie Beyonce Cate Nicky Yulia Michelle Hayriye Benazir Aung Sonia Jools Hilary Annette Natalie
 """.split())
+
+# Surnames of people so often in the news that the bare name means them (mostly 2000s heads of state and
+# government, party leaders and global figures). Only used for a lone capitalised word with no other clue.
+FAMOUS_SURNAMES = frozenset("""
+Blair Bush Brown Prescott Straw Blunkett Clarke Howard Kennedy Hague Duncan-Smith Portillo Letwin Campbell
+Mandelson Kinnock Thatcher Major Cameron Salmond McConnell Paisley Trimble Adams McGuinness Ahern Chirac
+Sarkozy Villepin Schroeder Schröder Merkel Berlusconi Prodi Zapatero Aznar Putin Yeltsin Gorbachev Yushchenko
+Yanukovych Tymoshenko Sharon Netanyahu Peres Arafat Abbas Mubarak Gaddafi Saddam Hussein Khomeini Khamenei
+Khatami Ahmadinejad Karzai Musharraf Bhutto Sharif Vajpayee Singh Gandhi Mandela Mbeki Mugabe Annan Obama
+Clinton Cheney Rumsfeld Powell Rice Kerry Edwards Gore Reagan Nixon Carter Castro Chavez Lula Fox Koizumi
+Abe Hu Wen Jiang Kim Roh Howard Martin Harper Chretien Greenspan Bernanke Trichet Gates Jobs Murdoch Buffett
+Beckham Rooney Owen Gerrard Lampard Henry Zidane Ronaldo Ronaldinho Figo Federer Nadal Agassi Henman Williams
+Woods Schumacher Armstrong Wilkinson Jonny Radcliffe Holmes Freeman Redgrave Pinsent Flintoff Vaughan
+Ferguson Wenger Mourinho Benitez Eriksson Ranieri Madonna Bono Geldof Jackson Spielberg Eastwood Scorsese
+""".split())
