@@ -19,7 +19,8 @@ def table_fingerprint(con: duckdb.DuckDBPyConnection, table) -> tuple[int, str]:
     names = [c.name for c in table.columns if c.name not in BOOKKEEPING]
     rows, digest = con.execute(f"""
         SELECT count(*), coalesce(md5(string_agg(h, '' ORDER BY h)), '')
-        FROM (SELECT md5(CAST(to_json(t) AS VARCHAR)) AS h FROM (SELECT {', '.join(names)} FROM {table.name}) t)""").fetchone()
+        FROM (SELECT md5(CAST(to_json(t) AS VARCHAR)) AS h
+              FROM (SELECT {', '.join(names)} FROM {table.name}) t)""").fetchone()
     return int(rows), digest
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from cli_runner import can_deny, run_args, run_cli
 from conftest import BBC_GOLD, SEED
 
@@ -142,7 +141,8 @@ def test_the_run_succeeds_and_counts_every_file(bad_run):
     duplicates = sum(status == "duplicate" for status, _, _ in refused.values())
     run = con.execute("SELECT status, files_seen, files_new, files_quarantined, articles_loaded "
                       "FROM pipeline_runs").fetchall()
-    assert run == [("completed", len(LOADED) + len(refused), len(LOADED) + _new_but_refused_later(refused), len(refused) - duplicates, len(LOADED))]
+    assert run == [("completed", len(LOADED) + len(refused), len(LOADED) + _new_but_refused_later(refused),
+                    len(refused) - duplicates, len(LOADED))]
     assert f"loaded {len(LOADED)}" in done.stdout and f"duplicates {duplicates}" in done.stdout
 
 

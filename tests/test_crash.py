@@ -10,8 +10,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from cli_runner import kill_tree, run_args, run_cli, start_cli
+
 from flows.fingerprint import fingerprint_file
 
 CORPUS = Path("/work/shared/corpus/bbc")

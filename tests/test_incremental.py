@@ -6,14 +6,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from pathlib import Path
 
 import duckdb
 import pyarrow.dataset as ds
 import pytest
-
 from cli_runner import can_deny, run_args, run_cli
 from conftest import BBC_GOLD, SEED
+
 from flows.fingerprint import fingerprint, table_fingerprint
 from flows.load import ARTICLE_TABLES
 from flows.pipeline import news_etl_flow

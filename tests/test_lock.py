@@ -1,0 +1,61 @@
+"""One writer at a time, with real `news-etl run` processes on one warehouse: a second run exits promptly naming
+the run that holds it, `--wait` queues behind it, and `news-etl sql` readers are not blocked."""
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import duckdb
+from cli_runner import cli, run_args, run_cli, start_cli
+from conftest import BBC_GOLD, SEED
+
+
+def _wait_for(log: Path, text: str, proc, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while text not in log.read_text(errors="replace"):
+        assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
+        time.sleep(0.05)
+
+
+def test_second_writer_is_refused_or_waits_and_readers_are_not_blocked(cli_env, tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    shutil.copy(SEED, source)
+    for name in ("business_111.txt", "business_136.txt"):
+        shutil.copy(BBC_GOLD / name, source)
+    warehouse = tmp_path / "w.duckdb"
+    args = run_args(source, warehouse, tmp_path / "lake", "--batch-size", "1", "--workers", "1")
+
+    # The first run holds the warehouse, paused mid-stage for 12 s by the test seam (flows/seam.py).
+    first = start_cli(args, dict(cli_env, NEWS_ETL_PAUSE_AT="stage", NEWS_ETL_PAUSE_SECONDS="12"),
+                      tmp_path / "first.log")
+    _wait_for(tmp_path / "first.log", "news-etl: paused at stage", first)
+    holder = json.loads(Path(f"{warehouse}.lock").read_text())
+    waiter = start_cli([*args, "--wait"], cli_env, tmp_path / "waiter.log")
+
+    refused = run_cli(args, cli_env, timeout=60)
+    assert refused.returncode == 3, refused.stdout[-2000:] + refused.stderr[-2000:]
+    assert f"the warehouse is being written by run {holder['run_id']} (pid {first.pid}" in refused.stderr
+    assert "--wait" in refused.stderr
+    assert first.poll() is None and waiter.poll() is None, "the refused run stopped neither the holder nor the waiter"
+
+    # A reader during the run sees the warehouse as it was before it (DuckDB is only open at the run's edges).
+    reading = run_cli(cli("sql", "SELECT count(*) AS n FROM articles", "--warehouse", warehouse), cli_env)
+    assert reading.returncode == 0 and reading.stdout.splitlines()[2] == "0", reading.stderr
+
+    assert first.wait(timeout=90) == 0, (tmp_path / "first.log").read_text()[-3000:]
+    assert waiter.wait(timeout=90) == 0, (tmp_path / "waiter.log").read_text()[-3000:]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        runs = con.execute("SELECT run_id, files_new, files_unchanged, started_at, finished_at FROM pipeline_runs "
+                           "ORDER BY finished_at").fetchall()
+    assert [r[0] for r in runs][0] == holder["run_id"] and len(runs) == 2, "the refused run recorded nothing"
+    assert [r[1:3] for r in runs] == [(3, 0), (0, 3)], "the waiter ran after the holder committed, and saw it"
+    assert runs[1][3] < runs[0][4], "the waiter started while the holder was still running"
+
+    # After the runs, readers work (nothing left open or locked), and a reader does not block a writer.
+    for _ in range(2):
+        reading = run_cli(cli("sql", "SELECT count(*) AS n FROM articles", "--warehouse", warehouse), cli_env)
+        assert reading.returncode == 0 and reading.stdout.splitlines()[2] == "3", reading.stderr
+    assert run_cli(args, cli_env).returncode == 0
