@@ -118,3 +118,35 @@ def test_extract_facts_seed_entities():
     assert ("Korean People’s Army", "ORG") in scored and ("Korean Workers’ Party", "ORG") in scored
     kcna = next(e for e in facts.entities if e.name == "KCNA")
     assert kcna.aliases == ("KNCA",)
+
+
+def test_extract_facts_us_style_dotted_honorifics_and_initials():
+    ents, _ = _entities("President George W. Bush met Sen. John McCain in Washington.",
+                        "Mr. Bush said the U.S. would act, and Dr. Condoleezza Rice agreed.")
+    assert ents[("George W. Bush", "PERSON")].aliases == ("Bush", "Mr. Bush", "President George W. Bush")
+    assert ents[("John McCain", "PERSON")].aliases == ("Sen. John McCain",)
+    assert ents[("Condoleezza Rice", "PERSON")].aliases == ("Dr. Condoleezza Rice",)
+    assert ents[("United States", "GPE")].aliases == ("U.S.",)
+
+
+def test_extract_facts_all_caps_title_keeps_known_names_with_original_surface():
+    ents, _ = _entities("Japan and Microsoft signed a deal.", title="JAPAN SIGNS DEAL WITH MICROSOFT")
+    assert [(m.paragraph_index, m.text) for m in ents[("Japan", "GPE")].mentions] == [(-1, "JAPAN"), (0, "Japan")]
+    assert [(m.paragraph_index, m.text) for m in ents[("Microsoft", "ORG")].mentions] == [
+        (-1, "MICROSOFT"), (0, "Microsoft")]
+    assert set(ents) == {("Japan", "GPE"), ("Microsoft", "ORG")}
+
+
+def test_extract_facts_line_up_surnames_are_players_and_score_sides_are_teams():
+    ents, _ = _entities("Clyde 0-5 Celtic in the cup: Varga scored twice and the keeper Halliwell let in a goal"
+                        " from the penalty spot, with the Falcons watching the match.",
+                        "Halliwell, Mensing, Bollan (Burns 61).")
+    assert ents[("Clyde", "ORG")].type == "ORG"
+    assert ents[("Falcons", "ORG")].type == "ORG"
+    for player in ("Varga", "Halliwell", "Mensing", "Bollan", "Burns"):
+        assert ents[(player, "PERSON")].type == "PERSON"
+
+
+def test_extract_facts_title_phrase_then_person_with_post_nominal():
+    ents, _ = _entities("Chairman of the Environmental Audit Committee Peter Ainsworth MP said so.")
+    assert set(ents) == {("Environmental Audit Committee", "ORG"), ("Peter Ainsworth", "PERSON")}

@@ -106,8 +106,9 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
         return
     if m.weak and m.canonical is None and not (in_headline and m.type != "UNKNOWN"):
         return  # a capitalised title word nobody vouches for
-    if m.initial and m.honorific is None:
-        return  # a sentence-initial capital on its own proves nothing
+    if m.initial and m.honorific is None and not (merger.sport and m.type == "UNKNOWN" and " " not in m.name):
+        return  # a sentence-initial capital on its own proves nothing (in a match report it is most often a
+        # player: line-ups and scorer lists start with names)
     type_ = m.type
     if type_ == "UNKNOWN":
         if in_headline or m.weak:

@@ -14,7 +14,8 @@ from transforms.extract import gazetteer, lexicon
 from transforms.extract.names import FAMOUS_SURNAMES, GIVEN_NAMES
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_CAP = rf"(?:[{_UPPER}]\.){{2,}}|(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][\w\-&]*(?:['’](?!s\b)[A-Za-z]+)*(?:\.(?:com|net|org|co\.uk)\b)?"
+_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Insp|Mt|Ft)\."
+_CAP = rf"{_ABBREV}|[{_UPPER}]\.(?= [{_UPPER}])|(?:[{_UPPER}]\.){{2,}}|(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][\w\-&]*(?:['’](?!s\b)[A-Za-z]+)*(?:\.(?:com|net|org|co\.uk)\b)?"
 # Joiners inside a name: "Sea of Japan", "Procter & Gamble", "Korean People's Army", "Workers' Party".
 _JOIN = r"(?: (?:of|of the|for|for the|de|del|della|da|di|du|van|von|der|den|le|la|al|bin|and|&|upon|on) |['’]s |['’] | )"
 _RUN = re.compile(rf"(?=[{_UPPER}])(?<![\w'’])(?:{_CAP})(?:{_JOIN}(?:{_CAP}))*(?: \d{{1,2}}\b(?![.,:]?\d))?")
@@ -52,7 +53,12 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool) -> li
     """All typed mentions in one paragraph / title / headline. `body` is the article's text, used to tell
     a sentence-initial common word ("Pictures released ...") from a name: the word appears in lower case."""
     out: list[Mention] = []
-    for run in _RUN.finditer(text):
+    # An all-capitals headline is read in title case (same length, same offsets): only known names and
+    # names repeated from the body survive in titles anyway, and the surfaces come from the original text.
+    scan = text.title() if weak and _mostly_upper(text) else text
+    if weak and _headline_case(scan):
+        return _known_only(loc, scan, text, sport)
+    for run in _RUN.finditer(scan):
         run_text, run_start = run.group(), run.start()
         initial = _sentence_initial(text, run_start)
         common = initial and _in_lower_case(_first_word(run_text), body)
@@ -62,6 +68,41 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool) -> li
             out.append(m)
         if found:
             _link_acronym_definition(text, run.end(), out[-1])
+    return out
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) * 10 >= len(letters) * 9
+
+
+def _headline_case(text: str) -> bool:
+    """"Japan Signs Deal With Microsoft": most words capitalised, so capitals say nothing about names."""
+    words = text.split()
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) * 4 >= len(words) * 3
+
+
+def _known_only(loc: int, scan: str, text: str, sport: bool) -> list[Mention]:
+    """In a headline-case title: known names (longest first), and each other capitalised word on its own so
+    it can still join a name from the body ("Kim" -> Kim Jong Un)."""
+    out = []
+    for run in _RUN.finditer(scan):
+        tokens = [(m.group(), run.start() + m.start()) for m in _TOKEN.finditer(run.group())]
+        i = 0
+        while i < len(tokens):
+            for size in range(min(4, len(tokens) - i), 0, -1):
+                found = _known(tokens[i:i + size], sport)
+                if found:
+                    break
+            else:
+                size, found = 1, None
+                word = tokens[i][0]
+                if word[:1].isupper() and word not in lexicon.NOT_NAMES:
+                    found = Mention(0, tokens[i][1], tokens[i][1] + len(word), word, word, "UNKNOWN")
+            if found:
+                out.append(Mention(loc, found.start, found.end, text[found.start:found.end], found.name, found.type,
+                                   found.canonical, None, False, True))
+            i += size
     return out
 
 
@@ -116,7 +157,8 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
     if sport and type_ in ("UNKNOWN", "PERSON") and " " not in t.name and (
             _TEAM_CONTEXT.match(text, end) or _SCORE_BEFORE.search(text, max(0, start - 9), start)
             or _THE_BEFORE.search(text, max(0, start - 4), start)):
-        type_ = "ORG"  # a side in a score line, or "the Falcons": a team, not a player
+        # a side in a score line, or "the Falcons": a team, not a player (the score is evidence enough)
+        return Mention(loc, start, end, text[start:end], t.name, "ORG", canonical, t.honorific, False, weak)
     return Mention(loc, start, end, text[start:end], t.name, type_, canonical, t.honorific, t.initial, weak)
 
 

@@ -20,7 +20,7 @@ HONORIFICS = _phrases(
     "|Princess|Duke|Duchess|Earl|Count|President|Vice President|Vice-President|Prime Minister|Premier"
     "|Chancellor|Minister|Secretary|Senator|Sen.|Sen|Rep.|Congressman|Congresswoman|Governor|Gov.|Mayor"
     "|Judge|Justice|General|Gen.|Gen|Colonel|Col.|Major|Maj.|Captain|Capt.|Lieutenant|Lt.|Sergeant|Sgt."
-    "|Admiral|Commander|Chairman|Chief|Coach|Manager|Ambassador|Councillor|Cllr|Inspector|Detective"
+    "|Admiral|Commander|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Supt|Insp|Chairman|Chief|Coach|Manager|Ambassador|Councillor|Cllr|Inspector|Detective"
     "|Officer|Constable|Superintendent|Deputy|Leader|Speaker|Commissioner|Agent|Saint|St."
     "|Foreign Secretary|Home Secretary|Health Secretary|Defence Secretary|Culture Secretary"
     "|Education Secretary|Trade Secretary|Transport Secretary|Environment Secretary|Work and Pensions Secretary"
