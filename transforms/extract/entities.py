@@ -138,7 +138,7 @@ def _resolve_cached(run_text: str, initial: bool, common: bool, sport: bool) -> 
     found = _CACHE.get(key)
     if found is None:
         tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(run_text)]
-        found = _resolve(tokens, initial, common, sport)
+        found = [m for m in _resolve(tokens, initial, common, sport) if m is not None]
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         _CACHE[key] = found
