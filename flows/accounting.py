@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pyarrow as pa
+import pyarrow.dataset as ds
 
 from flows.discover import Plan, SeenFile
 from flows.stage import BatchReport
@@ -49,6 +50,23 @@ class RunOutcome:
 
     def excluded_entity_ids(self) -> list[str]:
         return sorted({f.row_key.split("|")[-1] for f in self.failures if f.table_name in ("entities", "entity_aliases")})
+
+
+def charge_entity_failures(lake, run_id: str, failures: list[RowFailure]) -> list[RowFailure]:
+    """Entities are global rows with no article of their own. A failing one is charged to every article of the
+    run that mentions it or is quoted by it: those articles are held back (so the entity never loads and no
+    mention points at a missing entity) and quarantined with the expectation."""
+    bad = {f.row_key.split("|")[-1]: f for f in failures if f.table_name in ("entities", "entity_aliases")}
+    if not bad:
+        return []
+    charged = []
+    for table, column in (("entity_mentions", "entity_id"), ("quotes", "speaker_entity_id")):
+        rows = lake.dataset(TABLES[table], run_id).to_table(
+            columns=["article_id", column], filter=ds.field(column).isin(sorted(bad)))
+        for article_id, entity_id in set(zip(rows["article_id"].to_pylist(), rows[column].to_pylist())):
+            f = bad[entity_id]
+            charged.append(RowFailure(f.table_name, f.row_key, article_id, f.expectation))
+    return sorted(set(charged), key=lambda f: (f.article_id, f.table_name, f.row_key))
 
 
 def manifest_table(outcome: RunOutcome) -> pa.Table:

@@ -18,7 +18,7 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from prefect_dask import DaskTaskRunner  # noqa: E402
 
 from flows import progress  # noqa: E402
-from flows.accounting import RunOutcome  # noqa: E402
+from flows.accounting import RunOutcome, charge_entity_failures  # noqa: E402
 from flows.discover import Plan, discover  # noqa: E402
 from flows.lake import Lake  # noqa: E402
 from flows.load import RunTimes, load_run  # noqa: E402
@@ -75,6 +75,7 @@ def validate_staged(lake: str, run_id: str) -> TableValidation:
         found = validate_frame(table, frame)
         verdict.results += found.results
         verdict.failures += found.failures
+    verdict.failures += charge_entity_failures(store, run_id, verdict.failures)  # entities have no article
     return verdict
 
 

@@ -193,9 +193,10 @@ def test_unreadable_file_and_folder_are_quarantined(bad_run):
     assert {p: quarantine[p] for p in UNREADABLE} == {p: (stage, r) for p, (_, stage, r) in UNREADABLE.items()}
 
 
-def test_row_failing_an_expectation_is_quarantined_and_the_rest_loads(tmp_path):
-    """The production stage, validate and load functions, with one staged value made out of range between
-    stage and validate (no transform emits one on purpose): paragraphs.word_count = 0 for the seed's 4th."""
+def _stage_break_validate_load(tmp_path, table: str, column: str, is_bad, value):
+    """The production stage, validate and load functions on the seed and one BBC article, with one staged value
+    made invalid between stage and validate (no transform emits one on purpose). Returns (connection, rows
+    of the table as staged)."""
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
@@ -214,18 +215,26 @@ def test_row_failing_an_expectation_is_quarantined_and_the_rest_loads(tmp_path):
     plan = discover(source, {})
     files = [FileToLoad(f.path, f.article_id, f.content_sha256) for f in plan.to_load]
     report = stage_batch(str(source), files, lake.url, run_id, 0)
-    part = Path(lake.run_dir("paragraphs", run_id)) / "part-00000.parquet"
+    part = Path(lake.run_dir(table, run_id)) / "part-00000.parquet"
     staged = pq.read_table(part)
-    bad = pc.and_(pc.equal(staged["article_id"], "d163ad6fdaadeadf"), pc.equal(staged["paragraph_index"], 3))
-    words = pc.if_else(bad, 0, staged["word_count"]).cast(staged.schema.field("word_count").type)
-    pq.write_table(staged.set_column(staged.schema.get_field_index("word_count"), "word_count", words), part)
+    broken = pc.if_else(is_bad(staged), value, staged[column]).cast(staged.schema.field(column).type)
+    pq.write_table(staged.set_column(staged.schema.get_field_index(column), column, broken), part)
 
     verdict = validate_staged.fn(lake.url, run_id)
     outcome = RunOutcome(run_id, str(source), plan, [report], verdict.results, verdict.failures)
     con = connect(tmp_path / "w.duckdb")
     ensure_schema(con)
     load_run(con, lake, outcome, RunTimes(_now(), 0, 0, 0), None, _now)
+    return con, staged
 
+
+def test_row_failing_an_expectation_is_quarantined_and_the_rest_loads(tmp_path):
+    """paragraphs.word_count = 0 for the seed's 4th paragraph: the seed is held back, the BBC article loads."""
+    import pyarrow.compute as pc
+
+    def fourth_of_seed(t):
+        return pc.and_(pc.equal(t["article_id"], "d163ad6fdaadeadf"), pc.equal(t["paragraph_index"], 3))
+    con, staged = _stage_break_validate_load(tmp_path, "paragraphs", "word_count", fourth_of_seed, 0)
     expectation = "expect_column_values_to_be_between(word_count)"
     reason = f"paragraphs row d163ad6fdaadeadf|3 failed {expectation}"
     assert con.execute("SELECT source_uri, stage, reason, table_name, row_key, expectation FROM quarantine"
@@ -240,3 +249,22 @@ def test_row_failing_an_expectation_is_quarantined_and_the_rest_loads(tmp_path):
                        "WHERE table_name = 'paragraphs' AND expectation = ?", [expectation]).fetchone() == \
         (False, staged.num_rows, 1)
     assert con.execute("SELECT files_quarantined, articles_loaded FROM pipeline_runs").fetchone() == (1, 1)
+
+
+def test_failing_entity_holds_back_the_articles_that_mention_it(tmp_path):
+    """An entity row has no article: when it fails (entity_type outside the allowed set), the articles whose
+    mentions point at it are held back and quarantined, and the entity is not loaded."""
+    import pyarrow.compute as pc
+
+    con, _ = _stage_break_validate_load(tmp_path, "entities", "entity_type",
+                                        lambda t: pc.equal(t["canonical_name"], "Unilever"), "ALIEN")
+    expectation = "expect_column_values_to_be_in_set(entity_type)"
+    rows = con.execute("SELECT source_uri, stage, table_name, expectation FROM quarantine ORDER BY 1").fetchall()
+    assert [r for r in rows if not r[0].startswith("entities:")] == \
+        [("business_111.txt", "validate", "entities", expectation)]
+    assert con.execute("SELECT path, status FROM file_manifest ORDER BY path").fetchall() == [
+        (SEED.name, "new"), ("business_111.txt", "quarantined")]
+    assert con.execute("SELECT source_uri FROM articles").fetchall() == [(SEED.name,)]
+    assert con.execute("SELECT count(*) FROM entities WHERE canonical_name = 'Unilever'").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM entity_mentions m ANTI JOIN entities e USING (entity_id)"
+                       ).fetchone() == (0,), "no mention points at a missing entity"
