@@ -49,9 +49,12 @@ class Mention:
     acronym_of: str | None = None  # expansion defined in the text: "Scottish National Party (SNP)"
 
 
-def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool) -> list[Mention]:
+def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
+                  seen: dict[str, bool] | None = None) -> list[Mention]:
     """All typed mentions in one paragraph / title / headline. `body` is the article's text, used to tell
-    a sentence-initial common word ("Pictures released ...") from a name: the word appears in lower case."""
+    a sentence-initial common word ("Pictures released ...") from a name: the word appears in lower case.
+    `seen` memoises that test for one article."""
+    seen = {} if seen is None else seen
     out: list[Mention] = []
     # An all-capitals headline is read in title case (same length, same offsets): only known names and
     # names repeated from the body survive in titles anyway, and the surfaces come from the original text.
@@ -61,7 +64,7 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool) -> li
     for run in _RUN.finditer(scan):
         run_text, run_start = run.group(), run.start()
         initial = _sentence_initial(text, run_start)
-        common = initial and _in_lower_case(_first_word(run_text), body)
+        common = initial and _in_lower_case(_first_word(run_text), body, seen)
         found = _resolve_cached(run_text, initial, common, sport)
         for template in found:
             m = _place(template, run_start, loc, weak, text, sport)
@@ -111,9 +114,12 @@ def _first_word(run_text: str) -> str:
     return run_text if cut < 0 else run_text[:cut]
 
 
-def _in_lower_case(word: str, body: str) -> bool:
-    low = word.lower()
-    return f" {low} " in body or f" {low}," in body or f" {low}." in body
+def _in_lower_case(word: str, body: str, seen: dict[str, bool]) -> bool:
+    found = seen.get(word)
+    if found is None:
+        low = word.lower()
+        found = seen[word] = f" {low} " in body or f" {low}," in body or f" {low}." in body
+    return found
 
 
 def _sentence_initial(text: str, start: int) -> bool:

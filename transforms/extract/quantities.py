@@ -93,8 +93,12 @@ def find_quantities(text: str, loc_index: int | None, headline: int | None, spor
     return out
 
 
+_FRACTION_HEADS = triggers.automaton(["one in", "One in", "alf", "third", "quarter", "fifth", "sixth", "seventh",
+                                      "eighth", "ninth", "tenth", "twentieth", "hundredth"])
+
+
 def _MAY_HAVE_FRACTION(text: str) -> bool:
-    return "th" in text or "quarter" in text or "alf" in text or "ne in " in text
+    return next(_FRACTION_HEADS.iter(text), None) is not None
 
 
 def _starts(text: str) -> list[int]:

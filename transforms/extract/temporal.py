@@ -74,7 +74,9 @@ _HEADS = triggers.automaton(
     " decade centur summer winter spring autumn term morning afternoon evening night hour minute second Q1 Q2 Q3 Q4"
     " midnight noon midday".split())
 _YEAR_HEAD = re.compile(r"1[0-9]\d\d|20\d\d|\d0s|\d[:.]\d\d|\d\s?[ap]\.?m\b")
-_BEFORE, _AFTER = 40, 24  # the longest lead ("the beginning of the following twenty-five ") and tail (", 2005")
+# How far an expression reaches before its head word ("the first two trading " days) and after it
+# (", 2005", " of the year"). Longer leads are rare and still match from a later word.
+_BEFORE, _AFTER = 26, 20
 
 
 def _matches(text: str):
