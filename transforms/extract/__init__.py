@@ -85,11 +85,18 @@ class _SpeakerResolver:
     before it outside quotation marks, agreeing in gender when the name tells."""
 
     def __init__(self, of_mention, mentions, quoted) -> None:
+        self.of_mention, self.mentions, self.quoted = of_mention, mentions, quoted
+        self.ordered = None  # built on first use: most texts have no quote to resolve
+
+    def _build(self) -> None:
+        of_mention = self.of_mention
         self.ordered = [((m.loc, m.start), of_mention[(m.loc, m.start)]) for m in
-                        sorted(mentions, key=lambda m: (m.loc, m.start)) if (m.loc, m.start) in of_mention]
-        self.outside = [(key, c) for key, c in self.ordered if not _inside(quoted.get(key[0], ()), key[1])]
+                        sorted(self.mentions, key=lambda m: (m.loc, m.start)) if (m.loc, m.start) in of_mention]
+        self.outside = [(key, c) for key, c in self.ordered if not _inside(self.quoted.get(key[0], ()), key[1])]
 
     def __call__(self, loc: int, start: int, end: int, who: str):
+        if self.ordered is None:
+            self._build()
         kind = quotes.role_kind(who)
         inside = [c for (mloc, mstart), c in self.ordered if mloc == loc and start <= mstart < end]
         person = next((c for c in inside if c.type == "PERSON"), None)

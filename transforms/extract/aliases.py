@@ -29,6 +29,7 @@ class Cluster:
 class Merger:
     def __init__(self) -> None:
         self.clusters: list[Cluster] = []
+        self.persons: list[Cluster] = []  # the PERSON clusters, in order: short forms are matched against them
         self.by_key: dict[tuple[str, str], Cluster] = {}
         self.acronym_defs: dict[str, Cluster] = {}
         self.of_mention: dict[tuple[int, int], Cluster] = {}
@@ -43,6 +44,8 @@ class Merger:
     def new(self, mention: Mention, name: str, type_: str, headline_only: bool = False) -> Cluster:
         cluster = Cluster(name, type_, len(self.clusters), tokens=tuple(name.split()), headline_only=headline_only)
         self.clusters.append(cluster)
+        if type_ == "PERSON":
+            self.persons.append(cluster)
         self.by_key[(type_, name)] = cluster
         self.add(mention, cluster)
         return cluster
@@ -150,7 +153,7 @@ def _find_target(merger: Merger, m: Mention) -> Cluster | None:
 
 def _person_by_part(merger: Merger, tokens: list[str], has_honorific: bool) -> Cluster | None:
     best = None
-    for c in merger.clusters:
+    for c in merger.persons:
         if c.type != "PERSON" or len(c.tokens) <= len(tokens):
             continue
         if list(c.tokens[-len(tokens):]) == tokens:
