@@ -57,7 +57,7 @@ def test_extract_facts_scare_quotes_and_titles_are_not_quotes():
 
 def test_extract_facts_short_fragment_with_reporting_verb_is_a_quote():
     got = _quotes('Union leader Bob Crow said the offer was "complete rubbish".')
-    assert got == [(0, None, "complete rubbish", "Bob Crow", "leader Bob Crow", "said")]
+    assert got == [(0, None, "complete rubbish", "Bob Crow", "Union leader Bob Crow", "said")]
 
 
 def test_extract_facts_quote_unclosed_runs_to_paragraph_end():
@@ -95,3 +95,17 @@ def test_extract_facts_uncued_quote_after_reported_clause():
 def test_extract_facts_quote_she_skips_men_and_names_inside_quotes():
     got = _quotes("Hilary Swank thanked Clint Eastwood.", '"You guided us, Morgan Freeman," she said.')
     assert got == [(1, None, "You guided us, Morgan Freeman,", "Hilary Swank", "she", "said")]
+
+
+def test_extract_facts_quote_speaker_with_org_and_role_before_name_and_two_appositions():
+    got = _quotes('"That is rubbish," KSE chairman Yaseen Lakhani told the BBC.',
+                  'Mr Shin-Bae Kim, chief executive of SK Telecom, also at the fair, said: "We have plans for TV."')
+    assert got == [(0, None, "That is rubbish,", "Yaseen Lakhani", "KSE chairman Yaseen Lakhani", "told"),
+                   (1, None, "We have plans for TV.", "Shin-Bae Kim", "Mr Shin-Bae Kim", "said")]
+
+
+def test_extract_facts_short_quote_at_end_of_long_reported_clause():
+    got = _quotes('Home Secretary Charles Clarke met MPs. He said it would be possible to "rescue" the plan and make'
+                  ' the law "tolerable" by amending it.')
+    assert got == [(0, None, "rescue", "Charles Clarke", "He", "said"),
+                   (0, None, "tolerable", "Charles Clarke", "He", "said")]

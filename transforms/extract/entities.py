@@ -361,6 +361,8 @@ def _by_shape(tokens, sport) -> Mention | None:
 
 
 def _name_like(token: str) -> bool:
+    if _INITIALS.match(token) and len(token) <= 2:
+        return True  # a middle initial: "Charles A Blixt"
     return token[:1].isupper() and token not in lexicon.NOT_NAMES and not _ALLCAPS.match(token)
 
 

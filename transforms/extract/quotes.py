@@ -18,22 +18,25 @@ _VERB = "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|de|van|von|&)){0,6}"
 _VOICE = r"(?:statement|spokesman|spokeswoman|spokesperson|representative|lawyer|website|source)"
 _WHO = (
-    rf"\b(?:(?:[Aa]|[Tt]he|[Aa]n)\s{_VOICE}\s(?:from|for|at|of)\s(?:the\s)?{_NAME}"  # a statement from Chelsea
+    rf"\b(?:(?:[Aa]|[Tt]he|[Aa]n)\s{_VOICE}\s(?:from|for|at|of)\s(?:the\s)?{_NAME}(?:\s[a-z]+){{0,4}}"  # a statement from Chelsea
     rf"|{_NAME}['’]s?\s{_VOICE}"  # Chelsea's statement
     r"|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+"  # the leader, a spokeswoman
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I"
+    rf"|(?:[A-Z][\w'’.\-]*\s){{1,2}}(?:[a-z][\w\-]*\s){{1,2}}{_NAME}"  # KSE chairman Yaseen Lakhani
     rf"|(?:[a-z][\w\-]*\s){{0,2}}{_NAME})"  # shop owner Hayriye Evren, coach Jose Mourinho
 )
 # An apposition between the speaker and the verb: "Tevfik Aksoy, chief economist at Deutsche Bank, told".
-_APP = r"(?P<app>,[^,\"“”]{2,90},|,)?"
+_APP = r"(?P<app>(?:,[^,\"“”]{2,90}){1,2},|,)?"
 _ADVERB = r"(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|previously\s+|recently\s+)?"
 _AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?P<who>{_WHO})")
 _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P<verb>according to)\s+(?P<who>{_WHO})")
-_BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b(?P<tail>[^.!?\"“”]{{0,60}}?)[:,]?\s*$")
+# The reported clause may run on before a short quote: `He said it would make the law "tolerable"`.
+_BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b(?P<tail>[^.!?]{{0,150}}?)[:,]?\s*$")
 _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
 _PRONOUNS = frozenset("he she they we I it".split())
-_ORG_ROLES = frozenset("company firm group club party government ministry department agency bank union"
+# "the government said" names no one in particular (its ministers are people), so it is not resolved.
+_ORG_ROLES = frozenset("company firm group club party ministry department agency bank union"
                        " organisation organization council board spokesman spokeswoman spokesperson".split())
 _MARK = re.compile('["“”]')
 _OPENERS = " \t([{—–-/:"
@@ -109,7 +112,7 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
         if m:
             _set(q, m, close, resolver)
             return
-    before_start = max(prev_end, _sentence_start(text, q.start - 1))
+    before_start = _sentence_start(text, q.start - 1)
     m = _BEFORE.search(text, before_start, max(before_start, q.start - 1))
     if m and m.end() >= q.start - 2:
         _set(q, m, 0, resolver)
