@@ -58,14 +58,17 @@ def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = Fa
     first_path_of: dict[str, str] = {}  # sha256 -> path, to recognise the same bytes under two names
     owner_of: dict[str, str] = {}  # article_id -> path, to refuse two files claiming one article id
     found, unlisted = _walk(source)
-    for path, entry in found:
-        seen = _inspect(source, path, entry, known.get(path), retry_quarantined)
+    inspected = [_inspect(source, path, entry, known.get(path), retry_quarantined) for path, entry in found]
+    # Files already loaded keep their claim on their bytes and id: a new copy is the duplicate, whatever
+    # its name sorts like. Then by path, so the outcome does not depend on listing order.
+    for seen in sorted(inspected, key=lambda f: (f.status != "unchanged", f.path)):
         if seen.status in ("new", "changed", "unchanged") and seen.content_sha256:
             seen = _check_uniqueness(seen, first_path_of, owner_of)
         {"unchanged": plan.unchanged, "new": plan.to_load, "changed": plan.to_load}.get(
             seen.status, plan.refused).append(seen)
     for folder, reason in unlisted:
         plan.refused.append(SeenFile(folder + "/", None, None, None, None, "quarantined", reason))
+    plan.refused.sort(key=lambda f: f.path)
     seen_paths = {f.path for f in plan.to_load + plan.unchanged + plan.refused}
     # Files under a folder we could not list are unknown, not gone: they keep their manifest row.
     hidden = tuple(folder + "/" for folder, _ in unlisted)

@@ -71,6 +71,17 @@ def test_unchanged_rerun_reads_no_file_and_writes_no_business_rows(world):
     assert not any(world.lake.glob(f"*/run_id={second['run_id']}")), "nothing staged for a no-change run"
 
 
+def test_new_copy_of_a_loaded_file_is_the_duplicate_even_when_its_name_sorts_first(world):
+    world.run()
+    shutil.copy(world.source / "business_136.txt", world.source / "0_copy.txt")
+    summary = world.run()
+    assert summary["files"]["duplicates"] == 1 and summary["files"]["loaded"] == 0
+    with world.con() as con:
+        assert con.execute("SELECT path, status, duplicate_of FROM file_manifest WHERE status <> 'unchanged'"
+                           ).fetchall() == [("0_copy.txt", "duplicate", "business_136.txt")]
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (4,)
+
+
 def test_touched_file_with_the_same_bytes_stays_unchanged(world):
     world.run()
     touched = world.source / BBC[0]
