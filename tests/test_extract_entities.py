@@ -150,3 +150,16 @@ def test_extract_facts_line_up_surnames_are_players_and_score_sides_are_teams():
 def test_extract_facts_title_phrase_then_person_with_post_nominal():
     ents, _ = _entities("Chairman of the Environmental Audit Committee Peter Ainsworth MP said so.")
     assert set(ents) == {("Environmental Audit Committee", "ORG"), ("Peter Ainsworth", "PERSON")}
+
+
+def test_extract_facts_capitalised_pair_needs_person_evidence():
+    ents, _ = _entities("Nominees include Million Dollar Baby and Snow Patrol played the Barrowland.",
+                        '"It was fine," said Arjan Sweere, an analyst at Petercam.',
+                        "Rob Da Bank, 38, and Polly Adams joined.")
+    people = {name for name, type_ in ents if type_ == "PERSON"}
+    assert people == {"Arjan Sweere", "Rob Da Bank", "Polly Adams"}
+
+
+def test_extract_facts_peer_title_with_place_name_is_a_person():
+    ents, _ = _entities("Tory peer Lord Strathclyde said the bill was flawed.")
+    assert ("Strathclyde", "PERSON") in ents

@@ -63,9 +63,24 @@ def merge(mentions: list[Mention], headline_locs: frozenset[int], sport: bool = 
         if (m.loc, m.start) in merger.of_mention:
             continue
         _attach_short(merger, m, m.loc in headline_locs)
+    _drop_unproven_people(merger)
     article = [c for c in merger.clusters if not c.headline_only]
     headline = [c for c in merger.clusters if c.headline_only]
     return article, headline, merger.of_mention
+
+
+def _drop_unproven_people(merger: Merger) -> None:
+    """A capitalised pair with no given name, no title, no short form and no person-like words around it is
+    as likely a film, band or product ("Million Dollar Baby", "Snow Patrol") as a person: leave it out."""
+    keep = []
+    for c in merger.clusters:
+        if c.type == "PERSON" and all(m.guess and not m.cue for m in c.mentions) \
+                and len({m.text for m in c.mentions}) == 1:
+            for m in c.mentions:
+                merger.of_mention.pop((m.loc, m.start), None)
+            continue
+        keep.append(c)
+    merger.clusters = keep
 
 
 def _is_strong(m: Mention) -> bool:

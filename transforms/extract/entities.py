@@ -24,7 +24,8 @@ _ACRONYM_DEF = re.compile(r" \(([A-Z][A-Za-z&]{1,7})\)")
 _ALLCAPS = re.compile(r"^[A-Z][A-Z&]{1,5}s?$")
 _INITIALS = re.compile(r"^[A-Z]{1,2}\.?$|^(?:[A-Z]\.){1,3}$")
 _DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
-_PARTICLES = frozenset("Van Von De Di Da Du Del Della Le La Dos Mac Al El Ben Bin".split())
+_PARTICLES = frozenset("Van Von De Di Da Du Del Della Dal Lo Le La Dos Mac Al El Ben Bin".split())
+_MONTH_SURNAMES = frozenset("May June April August".split())
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
 _TEAM_CONTEXT = re.compile(r"\s\d{1,3}-\d{1,3}\b")  # "Clyde 0-5 Celtic": the names around a score are teams
 _SCORE_BEFORE = re.compile(r"\b\d{1,3}-\d{1,3}\s$")
@@ -47,6 +48,8 @@ class Mention:
     initial: bool = False  # first word of a sentence: capital proves nothing
     weak: bool = False  # in a title or headline: capitals prove nothing
     acronym_of: str | None = None  # expansion defined in the text: "Scottish National Party (SNP)"
+    guess: bool = False  # typed PERSON only because it looks like a name (no given name, no title)
+    cue: bool = False  # the words around it say it is a person ("said X", "X, 45,", "analyst X")
 
 
 def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
@@ -165,7 +168,20 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
             or _THE_BEFORE.search(text, max(0, start - 4), start)):
         # a side in a score line, or "the Falcons": a team, not a player (the score is evidence enough)
         return Mention(loc, start, end, text[start:end], t.name, "ORG", canonical, t.honorific, False, weak)
-    return Mention(loc, start, end, text[start:end], t.name, type_, canonical, t.honorific, t.initial, weak)
+    m = Mention(loc, start, end, text[start:end], t.name, type_, canonical, t.honorific, t.initial, weak)
+    if t.guess:
+        m.guess = True
+        m.cue = bool(_PERSON_BEFORE.search(text, max(0, start - 24), start) or _PERSON_AFTER.match(text, end))
+    return m
+
+
+# Words around a name that only a person takes: "said X", "analyst X", "X, 45,", "X, who", "X said".
+_PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|told|by|with|named|" + "|".join(lexicon.ROLE_NOUNS) + r"|owner"
+                            r"|analyst|economist|spokesman|spokeswoman|wife|husband|son|daughter|brother|sister)"
+                            r"|[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[,.!?][\"”])\s$")
+_PERSON_AFTER = re.compile(r"(?:,\s(?:\d{1,3},|who\b|an?\s|the\s|(?:[a-z\-]+\s){1,3}(?:of|at|for|with)\b)|\s(?:said|says|told|added|"
+                           r"explained|admitted|insisted|believes|thinks|wrote|was\sborn|and\shis|and\sher)\b"
+                           r"|['’]s\s(?:wife|husband|son|daughter|father|mother|career|death)\b)")
 
 
 def _link_acronym_definition(text: str, end: int, last: Mention) -> None:
@@ -308,8 +324,6 @@ def _person(tokens, rest, honorific, initial, common, sport) -> list[Mention]:
     if len(rest) > 4 or any(t in _LOWER_JOINERS and t not in ("van", "von", "de", "bin", "al") for t, _ in rest):
         # "President of France", "Chairman of the Audit Committee Peter Ainsworth": a title phrase first
         return _resolve(rest, False, common, sport)
-    if len(rest) == 1 and _known(rest, sport):
-        return [_known(rest, sport)]  # "General Motors" is known; "Mayor London" is not a person
     return [Mention(0, start, end, "", _join(rest), "PERSON", honorific=honorific)]
 
 
@@ -340,7 +354,8 @@ def _by_shape(tokens, sport) -> Mention | None:
     if len(tokens) > 1 and last in ("Bill", "Act", "Treaty", "Directive", "Convention", "Accord"):
         return Mention(0, start, end, name, name, "LAW")  # a law is named like an organisation, but is not one
     if len(tokens) > 1 and last in lexicon.ORG_SUFFIXES and not (first in GIVEN_NAMES and any(
-            t in ("of", "at", "for") for t, _ in tokens)):  # not "Stuart Hensel of the ... Unit"
+            t in ("of", "at", "for") or t in _PARTICLES for t, _ in tokens[1:])):
+        # not "Stuart Hensel of the ... Unit", not "Rob Da Bank"
         return Mention(0, start, end, name, name, "ORG")
     if len(tokens) > 2 and first in lexicon.ORG_HEADS and tokens[1][0] in ("of", "for"):
         return Mention(0, start, end, name, name, "ORG")
@@ -361,8 +376,8 @@ def _by_shape(tokens, sport) -> Mention | None:
 
 
 def _name_like(token: str) -> bool:
-    if _INITIALS.match(token) and len(token) <= 2:
-        return True  # a middle initial: "Charles A Blixt"
+    if _INITIALS.match(token) and len(token) <= 2 or token in _MONTH_SURNAMES:
+        return True  # a middle initial ("Charles A Blixt"), a surname that is also a month ("Tom May")
     return token[:1].isupper() and token not in lexicon.NOT_NAMES and not _ALLCAPS.match(token)
 
 
@@ -379,5 +394,5 @@ def _unknown(tokens, initial) -> list[Mention]:
     if any(t in lexicon.ORG_WORDS for t, _ in tokens) or tokens[0][0] in gazetteer.places():
         return [Mention(0, start, end, name, name, "ORG", initial=initial)]
     if len(tokens) <= 3 and all(_name_like(t) for t, _ in tokens):
-        return [Mention(0, start, end, name, name, "PERSON", initial=initial)]
+        return [Mention(0, start, end, name, name, "PERSON", initial=initial, guess=True)]
     return [Mention(0, start, end, name, name, "ORG", initial=initial)]

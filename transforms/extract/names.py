@@ -56,6 +56,34 @@ Bono Sting Shania Kylie Dannii Cliff Rod Mick Keith Ringo Ozzy Sharon Kelly Simo
 Robbie Gary Howard Ronan Shane Geri Emma Victoria Mel Joss Katie Charlotte Natasha Jools Jools Jools
 """.split())
 
+# More given names across the languages that appear in international news.
+GIVEN_NAMES = GIVEN_NAMES | frozenset("""
+Aamir Abhishek Adnan Ahmad Aishwarya Ajay Akbar Akira Akshay Alain Alan Alberto Aldo Aleksandr Alessandra Alexei
+Alfonso Alfredo Alim Alvaro Amir Amitabh Amr Anand Anders Andres Andrzej Angel Angelo Anil Anton Antonella Anwar
+Arjun Armando Arnaud Arturo Asif Ashok Atul Ayesha Bachir Bashar Beatriz Benoit Bernd Birgit Bjorn Björn Boaz
+Bogdan Bruno Camilla Carmen Cesar César Chang Chiara Christophe Cristiano Cristina Dagmar Daisuke Dalia Danilo
+Dario Deepak Dieter Dimitri Dimitris Dmitry Dominique Dong Eduardo Elena Elias Emeka Emilio Emmanuel Enrique
+Erich Ernesto Esteban Esther Ethan Eun Fabian Fatima Farid Federico Felicity Fernanda Filippo Florian Francois
+François Frederic Frédéric Fritz Gabriele Gaurav Gennaro Georg Gerardo Gianni Gilberto Giorgos Giuseppe Goran
+Gonzalo Gottfried Guido Guillaume Gunnar Gustavo Hakan Hamza Hannah Hao Harald Haruki Hassan Heinz Helmut Hernan
+Hideki Hiroshi Hosni Hugo Hyun Ibrahim Ignacio Ilya Imogen Inga Ioannis Irina Isabella Ismail Jaime Jan Javed
+Javier Jens Jin Joachim Joao João Joaquim Joaquin Jong Jorge Jose José Josef Juergen Julien Jun Jurgen Jürgen
+Kamal Karim Karin Kasper Katarina Katja Kazuo Khalid Klaus Kofi Konstantin Kostas Krishna Kumar Lars Laurent
+Leila Lena Leonid Liang Ling Lorenzo Luciano Ludovic Luigi Luiz Lukas Magnus Mahmood Manoj Marcel Marcela Marcia
+Marcin Marek Margarita Mariana Marina Marius Markus Marta Massimo Matteo Mattias Maurizio Mehmet Mei Michal
+Michele Mihai Miroslav Mohsen Monika Mustafa Nabil Nadine Naomi Narendra Nasser Natalia Nawaz Nikolaos Nikos
+Nils Nina Nobuo Nuno Olaf Oleg Olga Omar Orhan Osama Oskar Pablo Paolo Pascal Patrice Patrizia Paulo Pavel Pedro
+Pekka Per Pervez Petr Petra Philipp Pierluigi Pietro Piotr Polly Prakash Priya Rafael Rahul Raj Rajiv Ramon
+Ravi Reinhard Renata Riccardo Ricardo Rinat Roberta Rodrigo Rolf Ronaldo Rosario Rui Ruslan Sabine Sachin Said
+Salim Salman Samir Sandro Sanjay Santiago Sebastien Sébastien Seung Shahid Shane Shigeru Shinzo Shiv Shoaib
+Silvia Simone Sofia Sonja Stefano Stefanie Sunil Sven Takashi Tariq Tatiana Thiago Thomas Thorsten Timo Tomas
+Tomasz Toshio Ulrich Ulrike Umar Uwe Valentina Valentino Vasily Vicente Vijay Viktor Vinod Virgil Vitaly Vittorio
+Vladislav Volker Walid Werner Wilhelm Wim Wojciech Wolfgang Xavier Xi Yannis Yaseen Yasser Yasuo Yiannis Yoshiro
+Youssef Yuri Yusuf Zainab Zheng Zoran Zbigniew Annabelle Marcia Polly Huw Bethan Rhys Dafydd Gethin Iwan Ieuan
+Gwyneth Cerys Sian Siân Aled Emyr Hywel Geraint Eamonn Eamon Seamus Padraig Niall Ciaran Darragh Aoife Siobhan
+Sinead Niamh Fergus Hamish Alasdair Ewan Gordon Morag Kirsty Struan Lachlan Shona Rab Rob Robbie Ali Alastair
+""".split())
+
 # Given names that are (almost always) women's: "she said" resolves to these first.
 FEMALE_NAMES = frozenset("""
 Alexandra Alice Alison Amanda Amy Ana Andrea Angela Angelina Anita Ann Anna Anne Annette Annie Barbara Beatrice
@@ -69,7 +97,9 @@ Lucy Lynn Madonna Margaret Maria Marie Marsha Martina Mary Maxine Megan Melanie 
 Natasha Nicola Nicole Olivia Pamela Patricia Paula Pauline Penny Rebecca Renee Rosa Rose Ruby Ruth Sally
 Samantha Sandra Sara Sarah Scarlett Serena Shania Sharon Sheila Shirley Sonia Sophie Stella Stephanie Sue
 Susan Suzanne Tamsin Tanya Teri Tessa Theresa Tina Tracey Tracy Valerie Vanessa Venus Victoria Wendy Yvette
-Yvonne Zoe Amelie Beyonce Cate Nicky Yulia Michelle Hayriye Benazir Aung Sonia Jools Hilary Annette Natalie
+Yvonne Zoe Polly Annabelle Marcia Felicity Aishwarya Priya Fatima Leila Sabine Chiara Elena Irina Olga Natalia
+Beatriz Carmen Isabella Sofia Silvia Valentina Monika Petra Karin Birgit Ulrike Nadine Naomi Hannah Imogen Gwyneth
+Cerys Sian Siân Bethan Aoife Siobhan Sinead Niamh Morag Shona Amelie Beyonce Cate Nicky Yulia Michelle Hayriye Benazir Aung Sonia Jools Hilary Annette Natalie
 """.split())
 
 # Surnames of people so often in the news that the bare name means them (mostly 2000s heads of state and
