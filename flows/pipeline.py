@@ -1,6 +1,7 @@
 """The main flow: discover → stage (read, decode, segment, extract, Parquet) → validate → load → summary."""
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import time
@@ -119,6 +120,7 @@ def stage_runner(dask_address: str | None, workers: int, batch_count: int):
         return DaskTaskRunner(address=dask_address)
     if workers > 1 and batch_count > 1:
         _share_api_with_workers()
+        logging.getLogger("distributed").setLevel(logging.WARNING)  # cluster start/stop chatter
         return DaskTaskRunner(cluster_kwargs=dict(n_workers=min(workers, batch_count), threads_per_worker=1,
                                                   processes=True, dashboard_address=None))
     return ThreadPoolTaskRunner(max_workers=1)

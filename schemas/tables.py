@@ -5,7 +5,7 @@ from schemas.model import Table, col, key
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "MISC")
 QUANTITY_KINDS = ("money", "percent", "count", "measure", "age", "duration", "score", "range")
-TEMPORAL_KINDS = ("date", "weekday", "month", "year", "relative", "quarter", "season", "duration", "decade")
+TEMPORAL_KINDS = ("date", "time", "weekday", "month", "year", "relative", "quarter", "season", "duration", "decade")
 GRANULARITIES = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century", "duration")
 FILE_STATUSES = ("new", "changed", "unchanged", "deleted", "quarantined", "duplicate")
 STAGES = ("discover", "read", "decode", "segment", "extract", "validate", "load")
