@@ -109,3 +109,8 @@ def test_extract_facts_vote_tally_and_either_or_range():
 
 def test_extract_facts_line_up_minutes_dates_and_glued_digits_are_not_quantities():
     assert _q("Halliwell, Sheridan (Burns 61), Varga 40. After 9/11 at 3GSM they reached numbers 19 and 10.") == []
+
+
+def test_extract_facts_year_modifiers_seedings_and_and_a_half():
+    assert _q("The 2001 winners New Zealand (1) and Scotland (8) had two-and-a-half years.") == [
+        ("two-and-a-half years", 2.5, None, "years", None, "duration")]

@@ -109,3 +109,13 @@ def test_extract_facts_short_quote_at_end_of_long_reported_clause():
                   ' the law "tolerable" by amending it.')
     assert got == [(0, None, "rescue", "Charles Clarke", "He", "said"),
                    (0, None, "tolerable", "Charles Clarke", "He", "said")]
+
+
+def test_extract_facts_he_said_skips_possessive_and_new_sentence_after_quote():
+    got = _quotes('Mayor Ray Mallon met Neil Herron. But Mr Herron said he was not convinced by Mr Mallon\'s '
+                  'arguments. "It will not deliver," he said.',
+                  'Chairman John Tomaney spoke. "We felt we had to show it." Graham Robb, a spokesman, said the '
+                  'campaign was "rattled".')
+    assert got == [(0, None, "It will not deliver,", "Neil Herron", "he", "said"),
+                   (1, None, "We felt we had to show it.", "John Tomaney", None, None),
+                   (1, None, "rattled", "Graham Robb", "Graham Robb", "said")]

@@ -46,7 +46,7 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
         found = quotes.find_quotes(i, text, resolver, quoted[i])
         raw_quotes.extend(found)
     body_quotes = [q for q in raw_quotes if q.loc not in headline_locs]
-    quotes.continue_speakers(body_quotes)
+    quotes.continue_speakers(body_quotes, resolver.person_between)
     facts_quotes = tuple(_quote(q, locs) for q in raw_quotes)
 
     quantities, temporals = [], []
@@ -90,9 +90,11 @@ class _SpeakerResolver:
 
     def _build(self) -> None:
         of_mention = self.of_mention
-        self.ordered = [((m.loc, m.start), of_mention[(m.loc, m.start)]) for m in
-                        sorted(self.mentions, key=lambda m: (m.loc, m.start)) if (m.loc, m.start) in of_mention]
-        self.outside = [(key, c) for key, c in self.ordered if not _inside(self.quoted.get(key[0], ()), key[1])]
+        ordered = [m for m in sorted(self.mentions, key=lambda m: (m.loc, m.start)) if (m.loc, m.start) in of_mention]
+        self.ordered = [((m.loc, m.start), of_mention[(m.loc, m.start)]) for m in ordered]
+        # Antecedents for "he said": outside quotation marks, and not a possessive ("Mr Mallon's arguments").
+        self.outside = [((m.loc, m.start), of_mention[(m.loc, m.start)]) for m in ordered
+                        if not m.possessive and not _inside(self.quoted.get(m.loc, ()), m.start)]
 
     def __call__(self, loc: int, start: int, end: int, who: str):
         if self.ordered is None:
@@ -114,6 +116,17 @@ class _SpeakerResolver:
                 return cluster
             fallback = fallback or cluster
         return fallback
+
+
+    def person_between(self, prev, q):
+        """The last person named (outside quotes) after quote `prev` ended and before quote `q` starts."""
+        if self.ordered is None:
+            self._build()
+        found = None
+        for key, cluster in self.outside:
+            if (prev.loc, prev.end) <= key < (q.loc, q.start) and cluster.type == "PERSON":
+                found = cluster
+        return found
 
 
 _GENDER_OF_PRONOUN = {"he": "m", "she": "f"}

@@ -25,7 +25,7 @@ _ALLCAPS = re.compile(r"^[A-Z][A-Z&]{1,5}s?$")
 _INITIALS = re.compile(r"^[A-Z]{1,2}\.?$|^(?:[A-Z]\.){1,3}$")
 _DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
 _PARTICLES = frozenset("Van Von De Di Da Du Del Della Dal Lo Le La Dos Mac Al El Ben Bin".split())
-_MONTH_SURNAMES = frozenset("May June April August".split())
+_MONTH_SURNAMES = frozenset("May June April August Friday Monday".split())
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
 _TEAM_CONTEXT = re.compile(r"\s\d{1,3}-\d{1,3}\b")  # "Clyde 0-5 Celtic": the names around a score are teams
 _SCORE_BEFORE = re.compile(r"\b\d{1,3}-\d{1,3}\s$")
@@ -48,6 +48,7 @@ class Mention:
     initial: bool = False  # first word of a sentence: capital proves nothing
     weak: bool = False  # in a title or headline: capitals prove nothing
     acronym_of: str | None = None  # expansion defined in the text: "Scottish National Party (SNP)"
+    possessive: bool = False  # followed by 's: "Mr Mallon's arguments" (rarely the next "he")
     guess: bool = False  # typed PERSON only because it looks like a name (no given name, no title)
     cue: bool = False  # the words around it say it is a person ("said X", "X, 45,", "analyst X")
 
@@ -169,6 +170,7 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
         # a side in a score line, or "the Falcons": a team, not a player (the score is evidence enough)
         return Mention(loc, start, end, text[start:end], t.name, "ORG", canonical, t.honorific, False, weak)
     m = Mention(loc, start, end, text[start:end], t.name, type_, canonical, t.honorific, t.initial, weak)
+    m.possessive = text.startswith(("'s", "’s"), end)
     if t.guess:
         m.guess = True
         m.cue = bool(_PERSON_BEFORE.search(text, max(0, start - 24), start) or _PERSON_AFTER.match(text, end))
@@ -386,8 +388,9 @@ def _unknown(tokens, initial) -> list[Mention]:
     if any(t in _LOWER_JOINERS for t, _ in tokens):
         return []
     if len(tokens) == 1:
-        if tokens[0][0] in lexicon.NOT_NAMES or any(c.isdigit() for c in tokens[0][0]):
-            return []
+        word = tokens[0][0]
+        if word in lexicon.NOT_NAMES or word in lexicon.ORG_SUFFIXES or any(c.isdigit() for c in word):
+            return []  # "Campaign", "Party", "Council" alone are common nouns in capitals
         if name in FAMOUS_SURNAMES:
             return [Mention(0, start, end, name, name, "PERSON", initial=initial)]
         return [Mention(0, start, end, name, name, "UNKNOWN", initial=initial)]

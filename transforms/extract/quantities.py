@@ -143,9 +143,12 @@ def _fraction(m: re.Match, text: str, loc: int | None, headline: int | None) -> 
 def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, sport: bool) -> Quantity | None:
     num, is_digit = m.group("num"), m.group("num")[0].isdigit()
     value = parse_number(num)
+    half = value is not None and text.startswith("-and-a-half", m.end("num"))
+    if half:
+        value += 0.5  # "two-and-a-half years"
     if value is None or _excluded(m, text, is_digit):
         return None
-    start, end = m.start(), m.end()
+    start, end = m.start(), m.end() + (len("-and-a-half") if half else 0)
     cur = m.group("cur")
     mult, mult2 = m.group("mult"), m.group("mult2")
     unit, kind = None, "count"
@@ -222,8 +225,11 @@ def _excluded(m: re.Match, text: str, is_digit: bool) -> bool:
     if plain and is_digit and text.startswith("/", m.end("num")):
         return True  # "9/11", "24/7"
     if plain and is_digit and len(num) == 4 and "1000" <= num < "2100" and not m.group("num2") \
-            and not _PLURAL_NOUN.match(text, end):
-        return True  # a calendar year (unless it counts something: "1500 people")
+            and (num >= "1900" or not _PLURAL_NOUN.match(text, end)):
+        return True  # a calendar year ("2001 winners"), unless it counts something: "1500 people"
+    if plain and text.endswith(" (", 0, start) and start > 2 and text[start - 3].isalpha() \
+            and text.startswith(")", m.end("num")):
+        return True  # "Scotland (8)": a seeding or a rank in brackets
     if plain and _RANK_BEFORE.search(text, max(0, start - 12), start):
         return True  # "number 19", "No 10", "seeded 3"
     if plain and is_digit and m.group("num2") and len(num) == 4 and num[:2] in ("19", "20"):

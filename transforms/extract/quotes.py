@@ -34,6 +34,9 @@ _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P
 # The reported clause may run on before a short quote: `He said it would make the law "tolerable"`.
 _BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b(?P<tail>[^.!?]{{0,150}}?)[:,]?\s*$")
 _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
+# `"... spin doctors." Graham Robb said the campaign ...`: after a quote that ended its sentence, a
+# reporting clause that goes on to report something else starts a new sentence about a new quote.
+_CLAUSE_GOES_ON = re.compile(r"\s+(?:that\s|the\s|it\s|he\s|she\s|they\s|[a-z]+\s[a-z]+)")
 _PRONOUNS = frozenset("he she they we I it".split())
 # "the government said" names no one in particular (its ministers are people), so it is not resolved.
 _ORG_ROLES = frozenset("company firm group club party ministry department agency bank union"
@@ -107,9 +110,10 @@ def _looks_like_term(inner: str) -> bool:
 
 def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int, resolver) -> None:
     after = text[close:min(nxt, close + 120)]
+    ended = q.text.rstrip()[-1:] in (".", "?", "!")
     for pattern in (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _ACCORDING):
         m = pattern.match(after)
-        if m:
+        if m and not (ended and pattern is _AFTER_WHO_VERB and _CLAUSE_GOES_ON.match(after, m.end())):
             _set(q, m, close, resolver)
             return
     before_start = _sentence_start(text, q.start - 1)
@@ -144,12 +148,17 @@ def _set(q: RawQuote, m: re.Match, offset: int, resolver) -> None:
     q.speaker = resolver(q.loc, offset + m.start("who"), end, who)
 
 
-def continue_speakers(quotes: list[RawQuote], max_gap: int = 1) -> None:
-    """A quote with no cue of its own continues the previous quote's speaker (same or previous paragraph)."""
+def continue_speakers(quotes: list[RawQuote], named_between=None, max_gap: int = 1) -> None:
+    """A quote with no cue of its own continues the previous quote's speaker (same or previous paragraph),
+    unless another person was named in between (`named_between(prev, q)`): then it is most likely theirs."""
     prev = None
     for q in quotes:
         if q.cue is None and prev is not None and prev.speaker is not None and q.loc - prev.loc <= max_gap:
-            q.speaker, q.surface, q.cue = prev.speaker, prev.surface, prev.cue
+            other = named_between(prev, q) if named_between else None
+            if other is not None and other is not prev.speaker:
+                q.speaker, q.surface = other, None
+            else:
+                q.speaker, q.surface, q.cue = prev.speaker, prev.surface, prev.cue
         if q.speaker is not None:
             prev = q
 
