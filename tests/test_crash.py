@@ -11,8 +11,9 @@ from pathlib import Path
 import duckdb
 import pytest
 from cli_runner import kill_tree, run_args, run_cli, start_cli
+from conftest import BBC_GOLD, SEED
 
-from flows.fingerprint import fingerprint_file
+from flows.fingerprint import fingerprint, fingerprint_file
 
 CORPUS = Path("/work/shared/corpus/bbc")
 PER_CATEGORY = 60  # 300 files: big enough for 30 batches of 10, small enough for a test
@@ -79,3 +80,45 @@ def test_kill_then_rerun_equals_an_uninterrupted_run(corpus, cli_env, tmp_path, 
         assert con.execute("SELECT status, count(*) FROM file_manifest GROUP BY ALL ORDER BY 1").fetchall() == \
             corpus["statuses"]
     assert _staged_run_ids(lake) == committed, "the dead run's staging was removed, nothing else is left"
+
+
+def test_kill_inside_an_incremental_load_changes_nothing_and_the_rerun_catches_up(cli_env, tmp_path):
+    """A run that would add version 2 of one article and mark another deleted dies inside its transaction:
+    the warehouse is exactly as before it; a rerun ends exactly where an uninterrupted run ends. Only the
+    killed run needs a process of its own; the others run the same flow in this one (faster)."""
+    from flows.pipeline import news_etl_flow
+
+    source = tmp_path / "source"
+    source.mkdir()
+    shutil.copy(SEED, source)
+    for name in ("business_111.txt", "business_136.txt", "sport_199.txt"):
+        shutil.copy(BBC_GOLD / name, source)
+
+    def args(name):
+        return run_args(source, tmp_path / f"{name}.duckdb", tmp_path / f"{name}-lake", "--workers", "1")
+
+    def run(name):
+        news_etl_flow(source=str(source), warehouse=str(tmp_path / f"{name}.duckdb"),
+                      lake=str(tmp_path / f"{name}-lake"), workers=1)
+
+    def state(name):
+        with duckdb.connect(str(tmp_path / f"{name}.duckdb"), read_only=True) as con:
+            return fingerprint(con), (
+                con.execute("SELECT article_id, version, content_sha256, valid_to IS NULL FROM article_versions "
+                            "ORDER BY ALL").fetchall(),
+                con.execute("SELECT path, status FROM file_manifest ORDER BY ALL").fetchall(),
+                con.execute("SELECT count(*) FROM pipeline_runs").fetchone()[0])
+    for name in ("killed", "uninterrupted"):
+        run(name)
+    before = state("killed")
+    changed = source / "business_136.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Yushchenko", "Yanukovych"), encoding="utf-8")
+    (source / "business_111.txt").unlink()
+
+    _kill_when_paused(args("killed"), cli_env, "load", tmp_path / "killed.log")
+    assert state("killed") == before
+    run("uninterrupted")
+    run("killed")
+    after, uninterrupted = state("killed"), state("uninterrupted")
+    assert after == uninterrupted and after != before
+    assert ("business_111.txt", "deleted") in after[1][1] and after[1][2] == 2
