@@ -163,3 +163,8 @@ def test_extract_facts_capitalised_pair_needs_person_evidence():
 def test_extract_facts_peer_title_with_place_name_is_a_person():
     ents, _ = _entities("Tory peer Lord Strathclyde said the bill was flawed.")
     assert ("Strathclyde", "PERSON") in ents
+
+
+def test_extract_facts_place_plus_word_and_two_known_companies_are_one_org():
+    ents, _ = _entities("The chip, developed by Texas Instruments, rivals phones from Sony Ericsson in Texas.")
+    assert set(ents) == {("Texas Instruments", "ORG"), ("Sony Ericsson", "ORG"), ("Texas", "GPE")}

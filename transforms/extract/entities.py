@@ -241,13 +241,29 @@ def _resolve(tokens, initial, common, sport) -> list[Mention]:
     for size in range(len(tokens) - 1, 0, -1):  # "South Korea for the Asia-Pacific ...": a known name first
         head = _known(tokens[:size], sport)
         if head:
-            return [head] + _resolve(tokens[size:], False, common, sport)
+            rest = _resolve(tokens[size:], False, common, sport)
+            if _one_name(head, rest, tokens, size):
+                start, end, name = _span(tokens)  # "Texas Instruments", "Sony Ericsson": one company
+                return [Mention(0, start, end, name, name, "ORG")]
+            return [head] + rest
     if initial and common:
         return _resolve(tokens[1:], False, common, sport) if len(tokens) > 1 else []
     cut = next((i for i, (t, _) in enumerate(tokens) if t in _LOWER_JOINERS), None)
     if cut is not None:  # "William Corr of the Campaign for Tobacco-Free Kids": each side on its own
         return _resolve(tokens[:cut], initial, common, sport) + _resolve(tokens[cut + 1:], False, common, sport)
     return _unknown(tokens, initial)
+
+
+def _one_name(head: Mention, rest: list[Mention], tokens, size: int) -> bool:
+    """A known name followed, with no joiner, by one more word that is no name of its own ("Texas
+    Instruments"), or by another known company ("Sony Ericsson"), names one organisation."""
+    if any(t in _LOWER_JOINERS for t, _ in tokens):
+        return False
+    if len(rest) == 1 and rest[0].type == "ORG" and head.type == "ORG" and rest[0].canonical:
+        return True
+    tail = tokens[size:]
+    return (len(tail) == 1 and head.type == "GPE" and tail[0][0] not in GIVEN_NAMES
+            and (not rest or rest[0].type == "UNKNOWN") and tail[0][0] not in lexicon.DEMONYMS)
 
 
 def _trim(tokens):

@@ -53,6 +53,7 @@ ORG_SUFFIXES = _words(
     " Radio Channel Orchestra Band Brothers Exchange Reserve Assurance Tobacco Energy Oil Gas Petroleum"
     " Telecom Telecommunications Electronics Software Computing Games Labs Laboratories Hospital Clinic"
     " Cabinet Executive Tribunal Inquiry Centre Center Museum Library Church Mission Movement Front Unit Circle"
+    " Instruments Electric Steel Foods Stores Brewery Brewing Publishing Logistics Shipping Aerospace"
     " Brigade Regiment Squad Institute Consortium Cooperative Watch Review Magazine Records FC AFC RFC"
     " United City Rovers Athletic Wanderers Albion Hotspur Rangers Celtic Harlequins Saracens Blues"
 )
