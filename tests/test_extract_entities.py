@@ -168,3 +168,9 @@ def test_extract_facts_peer_title_with_place_name_is_a_person():
 def test_extract_facts_place_plus_word_and_two_known_companies_are_one_org():
     ents, _ = _entities("The chip, developed by Texas Instruments, rivals phones from Sony Ericsson in Texas.")
     assert set(ents) == {("Texas Instruments", "ORG"), ("Sony Ericsson", "ORG"), ("Texas", "GPE")}
+
+
+def test_extract_facts_awards_and_cups_are_events_not_people():
+    facts = extract_facts(article("He won the Century Award and the Davis Cup, said Kanye West."))
+    assert {(e.name, e.type) for e in facts.entities} == {
+        ("Century Award", "EVENT"), ("Davis Cup", "EVENT"), ("Kanye West", "PERSON")}

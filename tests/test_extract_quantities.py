@@ -114,3 +114,7 @@ def test_extract_facts_line_up_minutes_dates_and_glued_digits_are_not_quantities
 def test_extract_facts_year_modifiers_seedings_and_and_a_half():
     assert _q("The 2001 winners New Zealand (1) and Scotland (8) had two-and-a-half years.") == [
         ("two-and-a-half years", 2.5, None, "years", None, "duration")]
+
+
+def test_extract_facts_multiplied_values_are_exact():
+    assert [q[1] for q in _q("Sales hit 8.2bn euros and $1.13bn.")] == [8200000000.0, 1130000000.0]

@@ -25,7 +25,9 @@ _ALLCAPS = re.compile(r"^[A-Z][A-Z&]{1,5}s?$")
 _INITIALS = re.compile(r"^[A-Z]{1,2}\.?$|^(?:[A-Z]\.){1,3}$")
 _DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
 _PARTICLES = frozenset("Van Von De Di Da Du Del Della Dal Lo Le La Dos Mac Al El Ben Bin".split())
-_MONTH_SURNAMES = frozenset("May June April August Friday Monday".split())
+_MONTH_SURNAMES = frozenset("May June April August Friday Monday West North South East Young Little".split())
+_EVENT_SUFFIXES = frozenset("Award Awards Prize Prizes Trophy Cup Championship Championships Open Games Olympics"
+                            " Festival Grand Prix Classic Marathon Tour Series Final Finals Show Expo Summit".split())
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
 _TEAM_CONTEXT = re.compile(r"\s\d{1,3}-\d{1,3}\b")  # "Clyde 0-5 Celtic": the names around a score are teams
 _SCORE_BEFORE = re.compile(r"\b\d{1,3}-\d{1,3}\s$")
@@ -369,6 +371,8 @@ def _by_shape(tokens, sport) -> Mention | None:
     """Type a run from its own words: org suffixes and heads, geographic heads, given names, demonyms."""
     start, end, name = _span(tokens)
     first, last = tokens[0][0], tokens[-1][0]
+    if len(tokens) > 1 and last in _EVENT_SUFFIXES and first not in GIVEN_NAMES:
+        return Mention(0, start, end, name, name, "EVENT")  # "Century Award", "World Cup": events, not names
     if len(tokens) > 1 and last in ("Bill", "Act", "Treaty", "Directive", "Convention", "Accord"):
         return Mention(0, start, end, name, name, "LAW")  # a law is named like an organisation, but is not one
     if len(tokens) > 1 and last in lexicon.ORG_SUFFIXES and not (first in GIVEN_NAMES and any(

@@ -163,14 +163,15 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
                 unit, value = "USD", value / 100
     elif mult and mult.strip() == "m" and _metres(text, m.end("mult"), sport, value):
         unit, kind, mult = "m", "measure", None  # "100m" on the track, "508m tall": metres
-    value *= multiplier(mult) if mult else 1.0
+    if mult:
+        value = float(f"{value * multiplier(mult):.12g}")  # "8.2bn" is 8200000000, not 8199999999.999999
     value2 = parse_number(m.group("num2")) if m.group("num2") else None
     joiner = (m.group("dash") or "").strip()
     if value2 is not None and joiner in ("and", "to") and not _qualifier(text, start) in ("between", "from"):
         if joiner == "and":  # "£3m and €5m": two amounts, not a range; the second is matched on its own
             return _single(m, text, loc, headline, sport)
     if value2 is not None:
-        value2 *= multiplier(mult2 or mult) if (mult2 or mult) else 1.0
+        value2 = float(f"{value2 * multiplier(mult2 or mult):.12g}") if (mult2 or mult) else value2
         if joiner in ("-", "–") and not m.group("pct") and not (cur or currency_word):
             kind = _score_or_range(m, value, value2, text, sport)
             if kind is None:
