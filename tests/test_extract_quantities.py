@@ -42,7 +42,7 @@ def test_extract_facts_measures_ages_and_durations():
     assert _q("An 8,700-tonne submarine, a 62-year-old man aged 62, after eighteen months.") == [
         ("8,700-tonne", 8700.0, None, "tonne", None, "measure"),
         ("62-year-old", 62.0, None, "years", None, "age"),
-        ("62", 62.0, None, None, None, "count"),
+        ("62", 62.0, None, "years", None, "age"),
         ("eighteen months", 18.0, None, "months", None, "duration"),
     ]
 
@@ -118,3 +118,11 @@ def test_extract_facts_year_modifiers_seedings_and_and_a_half():
 
 def test_extract_facts_multiplied_values_are_exact():
     assert [q[1] for q in _q("Sales hit 8.2bn euros and $1.13bn.")] == [8200000000.0, 1130000000.0]
+
+
+def test_extract_facts_age_after_a_name():
+    assert _q("DJ Rob Da Bank, 38, and Jane Smith, 27, joined 12 others.") == [
+        ("38", 38.0, None, "years", None, "age"),
+        ("27", 27.0, None, "years", None, "age"),
+        ("12 others", 12.0, None, "others", None, "count"),
+    ]

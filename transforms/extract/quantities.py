@@ -185,6 +185,8 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
         noun, _, noun_end = _unit_after(text, end, value2, True)
         if noun and (noun.endswith("s") or noun in _MEASURES.values()):  # "five or six awards", not "30-39 paid"
             unit, end = noun, noun_end
+    if kind == "count" and is_digit and not value2 and _AGE_CONTEXT(text, start, end):
+        unit, kind = "years", "age"  # "aged 62", "Rob Da Bank, 38,"
     if kind == "count":
         unit, kind, end = _unit_after(text, end, value, is_digit)
         if kind is None:
@@ -303,6 +305,17 @@ def _unit_after(text: str, end: int, value: float, is_digit: bool):
 
 _GROUP_BEFORE = re.compile(r"\b(?:[Aa]ll|[Tt]hese|[Tt]hose|[Bb]oth|[Tt]he top|[Tt]he last|[Tt]he other|[Tt]he first)\s\w+$")
 _NOT_AFTER_ONE = frozenset("another other thing way or more less point hand side half two time".split())
+
+
+_AGED = re.compile(r"\b(?:aged|age|ages)\s$")
+_NAME_COMMA = re.compile(r"[A-Za-z]{2}, $")
+
+
+def _AGE_CONTEXT(text: str, start: int, end: int) -> bool:
+    if _AGED.search(text, max(0, start - 6), start):
+        return True
+    return bool(_NAME_COMMA.search(text, max(0, start - 4), start)) and text.startswith((",", ")"), end) and \
+        text[max(0, start - 30):start].rstrip(", ").split(" ")[-1][:1].isupper()
 
 
 def _qualifier(text: str, start: int) -> str | None:
