@@ -6,16 +6,19 @@ row of its article failed validation; each of the last three gives a quarantine 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.dataset as ds
 
 from flows.discover import Plan, SeenFile
-from flows.stage import BatchReport
-from flows.validate import ExpectationResult, RowFailure
 from schemas import TABLES
 from schemas.arrow import arrow_schema
 from transforms.ids import stable_id
+
+if TYPE_CHECKING:  # only names: the no-change path must not pay for importing GX and the extractor
+    from flows.stage import BatchReport
+    from flows.validate import ExpectationResult, RowFailure
 
 
 @dataclass

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import time
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -26,19 +25,11 @@ from flows.load import RunTimes, load_run  # noqa: E402
 from flows.lock import WriterLock  # noqa: E402
 from flows.seam import pause_at  # noqa: E402
 from flows.stage import BatchReport, FileToLoad, stage_batch  # noqa: E402
-from flows.summary import summary_markdown  # noqa: E402
+from flows.run_ids import new_run_id, utc_now  # noqa: E402
+from flows.summary import run_summary, summary_markdown  # noqa: E402
 from flows.validate import TableValidation, columns_needed, validate_frame  # noqa: E402
 from flows.warehouse import committed_run_ids, connect, ensure_schema, read_manifest  # noqa: E402
 from schemas.tables import BUSINESS_TABLES  # noqa: E402
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def new_run_id() -> str:
-    """Sorts in start order; the suffix keeps two runs in the same second apart."""
-    return _now().strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
 
 
 @task(retries=2, retry_delay_seconds=1)
@@ -84,7 +75,7 @@ def validate_staged(lake: str, run_id: str) -> TableValidation:
 def load(warehouse: str, lake: str, outcome: RunOutcome, times: RunTimes, flow_run_id: str) -> dict[str, int]:
     con = connect(warehouse)
     try:
-        return load_run(con, Lake(lake), outcome, times, flow_run_id, _now)
+        return load_run(con, Lake(lake), outcome, times, flow_run_id, utc_now)
     finally:
         con.close()
 
@@ -139,7 +130,7 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
                   retry_quarantined: bool = False, wait: bool = False, workers: int = 2,
                   dask_address: str | None = None) -> dict:
     """Load the article files under `source` into the DuckDB `warehouse`, staging Parquet in `lake`."""
-    run_id, started_at = new_run_id(), _now()
+    run_id, started_at = new_run_id(), utc_now()
     flow_run_id = str(get_run_context().flow_run.id)
     with WriterLock(warehouse, run_id, wait=wait):
         t0 = time.perf_counter()
@@ -154,26 +145,7 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
         outcome = RunOutcome(run_id, source, plan, reports, verdict.results, verdict.failures)
         inserted = load(warehouse, lake, outcome, RunTimes(started_at, t1 - t0, t2 - t1, t3 - t2), flow_run_id)
         t4 = time.perf_counter()
-    summary = _summary(outcome, warehouse, lake, inserted, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])
+    summary = run_summary(outcome, warehouse, lake, inserted, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])
     create_markdown_artifact(markdown=summary_markdown(summary), key="news-etl-run-summary",
                              description=f"news-etl run {run_id}")
     return summary
-
-
-def _summary(outcome: RunOutcome, warehouse: str, lake: str, inserted: dict, seconds: list[float]) -> dict:
-    plan = outcome.plan
-    duplicates = {f.path for f in plan.refused if f.status == "duplicate"}
-    refused = {p: r for p, r in outcome.refusals().items() if p not in duplicates}
-    quarantined = [dict(path=p, stage=stage, reason=reason) for p, (stage, reason) in sorted(refused.items())]
-    quarantined += [dict(path=p, stage="validate", reason=reason)
-                    for p, reason in sorted(outcome.failed_validation().items())]
-    return {
-        "run_id": outcome.run_id, "source": outcome.source, "warehouse": warehouse, "lake": lake,
-        "files": {"seen": plan.seen, "loaded": inserted["articles"], "unchanged": len(plan.unchanged),
-                  "duplicates": len(duplicates), "quarantined": len(quarantined), "deleted": len(plan.deleted)},
-        "rows": inserted,
-        "seconds": dict(zip(("discover", "stage", "validate", "load"), seconds)),
-        "validation": {"expectations": len(outcome.results),
-                       "passed": sum(r.success for r in outcome.results), "failed_rows": len(outcome.failures)},
-        "quarantined": quarantined,
-    }

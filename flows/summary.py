@@ -1,6 +1,11 @@
 """The end-of-run summary: printed by the CLI and published as a Prefect markdown artifact."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flows.accounting import RunOutcome
+
 
 def summary_markdown(s: dict) -> str:
     lines = [
@@ -40,3 +45,23 @@ def summary_text(s: dict) -> str:
         lines.append(f"... {len(s['quarantined']) - 20} more: SELECT * FROM quarantined_files")
     lines.append(f"query it: news-etl sql \"SELECT * FROM article_facts LIMIT 10\" --warehouse {s['warehouse']}")
     return "\n".join(lines)
+
+
+def run_summary(outcome: RunOutcome, warehouse: str, lake: str, inserted: dict, seconds: list[float]) -> dict:
+    """The figures a run reports: files by fate, rows loaded, seconds per stage, validation, quarantine."""
+    plan = outcome.plan
+    duplicates = {f.path for f in plan.refused if f.status == "duplicate"}
+    refused = {p: r for p, r in outcome.refusals().items() if p not in duplicates}
+    quarantined = [dict(path=p, stage=stage, reason=reason) for p, (stage, reason) in sorted(refused.items())]
+    quarantined += [dict(path=p, stage="validate", reason=reason)
+                    for p, reason in sorted(outcome.failed_validation().items())]
+    return {
+        "run_id": outcome.run_id, "source": outcome.source, "warehouse": warehouse, "lake": lake,
+        "files": {"seen": plan.seen, "loaded": inserted["articles"], "unchanged": len(plan.unchanged),
+                  "duplicates": len(duplicates), "quarantined": len(quarantined), "deleted": len(plan.deleted)},
+        "rows": inserted,
+        "seconds": dict(zip(("discover", "stage", "validate", "load"), seconds)),
+        "validation": {"expectations": len(outcome.results),
+                       "passed": sum(r.success for r in outcome.results), "failed_rows": len(outcome.failures)},
+        "quarantined": quarantined,
+    }

@@ -4,32 +4,60 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# The first temporary API on a new machine migrates its database first: allow for it.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
 DEFAULT_LAKE = "lake"
 
 
 def cmd_run(args) -> int:
-    from flows import progress
     from flows.lock import WarehouseBusy
-    from flows.pipeline import news_etl_flow
+    from flows.nochange import record_unchanged_run
     from flows.summary import summary_text
 
-    progress.enabled = True
     try:
-        summary = news_etl_flow(source=str(args.source), warehouse=str(args.warehouse), lake=str(args.lake),
-                                batch_size=args.batch_size, reference_date=args.reference_date,
-                                retry_quarantined=args.retry_quarantined, wait=args.wait,
-                                workers=args.workers, dask_address=args.dask_address)
+        summary = None if args.always_flow else record_unchanged_run(
+            str(args.source), str(args.warehouse), str(args.lake), args.retry_quarantined, args.wait)
+        summary = summary or _run_flow(args)
     except WarehouseBusy as err:
         print(f"news-etl run: {err}", file=sys.stderr)
         return 3
     print(summary_text(summary))
     return 0
+
+
+def _run_flow(args) -> dict:
+    api = _start_prefect_api()
+    from flows import progress
+    from flows.pipeline import news_etl_flow
+
+    progress.enabled = True
+    if api is not None:
+        api.join()
+    return news_etl_flow(source=str(args.source), warehouse=str(args.warehouse), lake=str(args.lake),
+                         batch_size=args.batch_size, reference_date=args.reference_date,
+                         retry_quarantined=args.retry_quarantined, wait=args.wait,
+                         workers=args.workers, dask_address=args.dask_address)
+
+
+def _start_prefect_api() -> threading.Thread | None:
+    """Without a configured API, Prefect starts a temporary one at the first flow call (5-9 s): start it now,
+    while the pipeline's modules import, so the two overlap."""
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value():
+        return None
+    from prefect.server.api.server import SubprocessASGIServer
+
+    starter = threading.Thread(target=SubprocessASGIServer().start, name="prefect-api", daemon=True)
+    starter.start()
+    return starter
 
 
 def cmd_extract(args) -> int:
@@ -91,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--wait", action="store_true", help="queue behind a run holding the warehouse")
     run.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                      help="local Dask worker processes for the batches (default: one per core; 1 = in-process)")
+    run.add_argument("--always-flow", action="store_true",
+                     help="go through the Prefect flow even when nothing changed (otherwise recorded directly)")
     run.add_argument("--dask-address", help="run the batches on an existing Dask cluster (tcp://HOST:PORT)")
     run.set_defaults(func=cmd_run)
 

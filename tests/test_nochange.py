@@ -1,0 +1,47 @@
+"""A rerun with nothing to do is recorded without Prefect; anything else still goes through the flow."""
+import duckdb
+
+from flows.discover import Known, Plan, SeenFile
+from flows.nochange import nothing_to_do, record_unchanged_run
+from news_etl.cli import main
+
+
+def _run(source, tmp_path, *extra):
+    return main(["run", "--source", str(source), "--warehouse", str(tmp_path / "w.duckdb"),
+                 "--lake", str(tmp_path / "lake"), "--workers", "1", *extra])
+
+
+def _runs(tmp_path):
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    try:
+        return con.execute("SELECT flow_run_id IS NOT NULL, files_unchanged, articles_loaded "
+                           "FROM pipeline_runs ORDER BY run_id").fetchall()
+    finally:
+        con.close()
+
+
+def test_record_unchanged_run_skips_prefect_and_records_the_run(prefect_api, seed_source, tmp_path, capsys):
+    assert _run(seed_source, tmp_path) == 0
+    assert _run(seed_source, tmp_path) == 0
+    assert "seen 1, loaded 0, unchanged 1" in capsys.readouterr().out
+    assert _runs(tmp_path) == [(True, 0, 1), (False, 1, 0)]
+
+
+def test_record_unchanged_run_leaves_changes_to_the_flow(prefect_api, seed_source, tmp_path):
+    assert _run(seed_source, tmp_path) == 0
+    (seed_source / "000_d163ad6fdaadeadf.txt").write_text("A corrected first paragraph.\n", encoding="utf-8")
+    assert record_unchanged_run(str(seed_source), str(tmp_path / "w.duckdb"), str(tmp_path / "lake")) is None
+    assert _run(seed_source, tmp_path) == 0
+    assert _runs(tmp_path) == [(True, 0, 1), (True, 0, 1)]
+
+
+def test_record_unchanged_run_needs_a_warehouse(seed_source, tmp_path):
+    assert record_unchanged_run(str(seed_source), str(tmp_path / "none.duckdb"), str(tmp_path / "lake")) is None
+
+
+def test_nothing_to_do_when_refusals_are_old_news():
+    refused = SeenFile("bad.txt", 0, 1, "e3b0", "id", "quarantined", "empty file")
+    known = {"bad.txt": Known(0, 1, "e3b0", "quarantined", "id", "empty file")}
+    assert nothing_to_do(Plan(refused=[refused]), known)
+    assert not nothing_to_do(Plan(refused=[refused]), {})
+    assert not nothing_to_do(Plan(deleted=["gone.txt"]), known)
