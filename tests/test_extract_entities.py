@@ -171,6 +171,11 @@ def test_extract_facts_place_plus_word_and_two_known_companies_are_one_org():
 
 
 def test_extract_facts_awards_and_cups_are_events_not_people():
-    facts = extract_facts(article("He won the Century Award and the Davis Cup, said Kanye West."))
+    facts = extract_facts(article("He won the Lifetime Achievement Award, an Oscar and the Davis Cup, said Kanye West."))
     assert {(e.name, e.type) for e in facts.entities} == {
-        ("Century Award", "EVENT"), ("Davis Cup", "EVENT"), ("Kanye West", "PERSON")}
+        ("Lifetime Achievement Award", "EVENT"), ("Oscar", "EVENT"), ("Davis Cup", "EVENT"), ("Kanye West", "PERSON")}
+
+
+def test_extract_facts_hyphenated_country_and_and_joined_body():
+    ents, _ = _entities("A New Zealand-style scheme was backed by the Securities and Exchange Commission.")
+    assert set(ents) == {("New Zealand", "GPE"), ("Securities and Exchange Commission", "ORG")}

@@ -25,6 +25,7 @@ _ALLCAPS = re.compile(r"^[A-Z][A-Z&]{1,5}s?$")
 _INITIALS = re.compile(r"^[A-Z]{1,2}\.?$|^(?:[A-Z]\.){1,3}$")
 _DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
 _PARTICLES = frozenset("Van Von De Di Da Du Del Della Dal Lo Le La Dos Mac Al El Ben Bin".split())
+_TRAILING_GROUPS = frozenset("MPs MEPs MSPs AMs Ministers Peers Officials Fans Supporters Members Leaders".split())
 _MONTH_SURNAMES = frozenset("May June April August Friday Monday West North South East Young Little".split())
 _EVENT_SUFFIXES = frozenset("Award Awards Prize Prizes Trophy Cup Championship Championships Open Games Olympics"
                             " Festival Grand Prix Classic Marathon Tour Series Final Finals Show Expo Summit".split())
@@ -208,9 +209,13 @@ def _resolve(tokens, initial, common, sport) -> list[Mention]:
     cut = _hyphen_modifier(tokens)
     if cut is not None:  # "UK-based", "Indian-administered": only the name before the hyphen counts
         head = (tokens[cut][0].split("-")[0], tokens[cut][1])
+        rest = _resolve(tokens[cut + 1:], False, common, sport)
+        for i in range(cut):  # "A New Zealand-style scheme": the longest known name ending at the hyphen
+            whole = _known(tokens[i:cut] + [head], sport)
+            if whole:
+                return _resolve(tokens[:i], initial, common, sport) + [whole] + rest
         found = _known([head], sport)
-        return _resolve(tokens[:cut], initial, common, sport) + ([found] if found else []) + \
-            _resolve(tokens[cut + 1:], False, common, sport)
+        return _resolve(tokens[:cut], initial, common, sport) + ([found] if found else []) + rest
     if tokens[0][0] in _ARTICLES or tokens[0][0] in lexicon.NOT_NAMES and not _strip_honorific(tokens)[0]:
         return _resolve(tokens[1:], False, common, sport) if len(tokens) > 1 else []
     if len(tokens) > 1 and tokens[-1][0] in lexicon.POSTNOMINALS:
@@ -227,6 +232,8 @@ def _resolve(tokens, initial, common, sport) -> list[Mention]:
         return _resolve_split(tokens, split, initial, common, sport)
     if tokens[-1][0].isdigit():
         return _numbered(tokens, initial, common, sport)
+    if len(tokens) > 1 and tokens[-1][0] in _TRAILING_GROUPS:
+        return _resolve(tokens[:-1], initial, common, sport)  # "Labour MPs": the party, then its members
     for i in range(1, len(tokens)):  # "... Audit Committee Peter Ainsworth": an organisation, then a person
         if tokens[i][0] in GIVEN_NAMES and tokens[i - 1][0] in lexicon.ORG_SUFFIXES:
             return _resolve(tokens[:i], initial, common, sport) + _resolve(tokens[i:], False, common, sport)
@@ -296,6 +303,10 @@ def _resolve_split(tokens, split, initial, common, sport) -> list[Mention]:
     words = {t for t, _ in tokens}
     if "&" in words and not all(_known(part, sport) for part in split):
         start, end, name = _span(tokens)  # "Procter & Gamble", "Marks & Spencer": one company
+        return [Mention(0, start, end, name, name, "ORG")]
+    if "and" in words and tokens[-1][0] in lexicon.ORG_SUFFIXES and len(split) == 2 and len(split[0]) == 1 \
+            and not any(_known(part, sport) for part in split) and split[0][0][0] not in GIVEN_NAMES:
+        start, end, name = _span(tokens)  # "Securities and Exchange Commission": one body
         return [Mention(0, start, end, name, name, "ORG")]
     if tokens[-1][0] in lexicon.ORG_SUFFIXES and not _known(split[0], sport) and not words & {"and", "&"}:
         return [_by_shape(tokens, sport)]  # "Korean People's Army": the possessive is inside the name
@@ -371,6 +382,8 @@ def _by_shape(tokens, sport) -> Mention | None:
     """Type a run from its own words: org suffixes and heads, geographic heads, given names, demonyms."""
     start, end, name = _span(tokens)
     first, last = tokens[0][0], tokens[-1][0]
+    if first in lexicon.AWARDS and (len(tokens) == 1 or first != "Tony"):
+        return Mention(0, start, end, name, name, "EVENT")  # "Oscar", "Golden Globe", "Brit Awards"
     if len(tokens) > 1 and last in _EVENT_SUFFIXES and first not in GIVEN_NAMES:
         return Mention(0, start, end, name, name, "EVENT")  # "Century Award", "World Cup": events, not names
     if len(tokens) > 1 and last in ("Bill", "Act", "Treaty", "Directive", "Convention", "Accord"):
@@ -381,7 +394,7 @@ def _by_shape(tokens, sport) -> Mention | None:
         return Mention(0, start, end, name, name, "ORG")
     if len(tokens) > 2 and first in lexicon.ORG_HEADS and tokens[1][0] in ("of", "for"):
         return Mention(0, start, end, name, name, "ORG")
-    if len(tokens) > 1 and (first in lexicon.LOC_HEADS or last in lexicon.LOC_HEADS):
+    if len(tokens) > 1 and (first in lexicon.LOC_HEADS or last in lexicon.LOC_HEADS) and first not in GIVEN_NAMES:
         return Mention(0, start, end, name, name, "LOC")
     if first in lexicon.DEMONYMS:
         return Mention(0, start, end, name, name, "NORP")

@@ -84,7 +84,7 @@ ORG_HEADS = _words(
 # Heads of geographic (non-political) names: "Sea of Japan", "Gulf of Mexico", "Mount Everest".
 LOC_HEADS = _words(
     "Sea Ocean Gulf Bay Strait Straits Channel Mount Mountains Mountain Mt Lake River Island Islands Isle"
-    " Peninsula Desert Valley Coast Cape Canal Glacier Forest Plain Plains Basin Delta Sound Firth Loch"
+    " Peninsula Desert Valley Coast Cape Canal Glacier Plain Plains Basin Sound Firth Loch"
     " Estuary Range Falls Reef"
 )
 LOC_NAMES = _phrases(
@@ -132,7 +132,7 @@ KNOWN_ORGS = _phrases(
     "|Xinhua|KCNA|Yonhap|Kyodo|Al-Jazeera|Al Jazeera|Interfax|Itar-Tass|Tass|Fox News|ABC|CBS|NBC|PBS"
     "|New York Times|Washington Post|Wall Street Journal|Financial Times|The Times|Guardian|Independent"
     "|Daily Mail|Daily Telegraph|Sun|Mirror|Observer|Economist|Time Magazine|Newsweek|Variety"
-    "|Hollywood Reporter|Billboard|Academy|Bafta|BAFTA|Grammy|Oscars|Labour Party|Conservative Party"
+    "|Hollywood Reporter|Billboard|Academy|Bafta|BAFTA|Labour Party|Conservative Party|Nottingham Forest"
 )
 # Short forms of organisations whose expansion is general knowledge, so the alias links without a definition.
 ORG_SHORT = {
@@ -142,6 +142,10 @@ ORG_SHORT = {
     "Opec": "OPEC", "Standard & Poor": "Standard & Poor's", "S&P": "Standard & Poor's", "Fifa": "FIFA", "Uefa": "UEFA", "Man Utd": "Manchester United",
     "Man City": "Manchester City", "Hibs": "Hibernian", "RBS": "Royal Bank of Scotland",
 }
+
+# Awards: scored as neither organisations nor people (EVENT, like tournaments).
+AWARDS = _words("Oscar Oscars Grammy Grammys Baftas BAFTAs Emmy Emmys Brit Brits Tony Tonys Golden"
+                " Globe Globes Mobo Mobos Mercury Booker Pulitzer Nobel Turner Whitbread Stirling Olivier")
 
 # Other names for countries whose gazetteer name differs ("US" -> "United States").
 COUNTRY_ALIASES = {
@@ -208,6 +212,8 @@ NOT_NAMES = _words(
     " See Saw Look Think Thought Know Knew Want Wanted Mind Why Whether Unless Except Plus Minus Via Per"
     " North South East West Northern Southern Eastern Western Central"
     " Versus Vs Re Hi Hello No. Nos Nov Dec Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Mon Tue Wed Thu Fri"
+    " Budget Election Elections Test Tests Premiership Nations World Year Years Century Sport Sports Final Finals"
+    " Semi End Series Bill Act Award Awards State States Government Cabinet Opposition Church Crown Press"
     " Sat Sun Am Pm AM PM TV CEO CFO MP MPs MEP MEPs PC PCs DVD DVDs CD CDs GDP VAT OK PR IT ID UFO HIV"
     " AIDS Aids SMS PIN PDA PDAs RSS URL HTML PDF GMT BST FM AM DJ DJs MC VIP Q A&E TB AGM IPO ISP ISPs"
     " MRI DNA UHF LCD LED GPS USB RAM CPU PIN ATM SUV SUVs WMD WMDs PhD MBA BA MSc ASBO ASBOs"
