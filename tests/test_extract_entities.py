@@ -179,3 +179,8 @@ def test_extract_facts_awards_and_cups_are_events_not_people():
 def test_extract_facts_hyphenated_country_and_and_joined_body():
     ents, _ = _entities("A New Zealand-style scheme was backed by the Securities and Exchange Commission.")
     assert set(ents) == {("New Zealand", "GPE"), ("Securities and Exchange Commission", "ORG")}
+
+
+def test_extract_facts_general_election_and_bare_cup_are_not_names():
+    ents, _ = _entities("Before the General Election, the Cup holders met the Prime Minister.")
+    assert ents == {}

@@ -352,6 +352,8 @@ def _strip_honorific(tokens):
 
 def _person(tokens, rest, honorific, initial, common, sport) -> list[Mention]:
     start, end, _ = _span(tokens)
+    if all(t in lexicon.NOT_NAMES or t in _EVENT_SUFFIXES for t, _ in rest):
+        return []  # "General Election", "Prime Minister": a title or a phrase, nobody named
     if len(rest) > 4 or any(t in _LOWER_JOINERS and t not in ("van", "von", "de", "bin", "al") for t, _ in rest):
         # "President of France", "Chairman of the Audit Committee Peter Ainsworth": a title phrase first
         return _resolve(rest, False, common, sport)
@@ -422,7 +424,8 @@ def _unknown(tokens, initial) -> list[Mention]:
         return []
     if len(tokens) == 1:
         word = tokens[0][0]
-        if word in lexicon.NOT_NAMES or word in lexicon.ORG_SUFFIXES or any(c.isdigit() for c in word):
+        if word in lexicon.NOT_NAMES or word in lexicon.ORG_SUFFIXES or word in _EVENT_SUFFIXES \
+                or any(c.isdigit() for c in word):
             return []  # "Campaign", "Party", "Council" alone are common nouns in capitals
         if name in FAMOUS_SURNAMES:
             return [Mention(0, start, end, name, name, "PERSON", initial=initial)]
