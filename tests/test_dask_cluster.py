@@ -1,0 +1,75 @@
+"""The same flow on an existing Dask cluster (a scheduler and two workers on 127.0.0.1) loads exactly what a
+local run loads."""
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from distributed import Client
+
+from conftest import REPO
+from flows.fingerprint import fingerprint_file
+from flows.pipeline import news_etl_flow
+
+BBC = REPO.parent / "shared" / "corpus" / "bbc"
+DASK = Path(sys.executable).parent / "dask"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def cluster(prefect_api, tmp_path):
+    from prefect.settings import PREFECT_API_URL
+
+    env = dict(os.environ, PYTHONPATH=str(REPO), PREFECT_API_URL=PREFECT_API_URL.value(),
+               PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    log = open(tmp_path / "dask.log", "w")
+    procs = [subprocess.Popen([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1],
+                               "--no-dashboard"], env=env, stdout=log, stderr=log, cwd=tmp_path)]
+    procs += [subprocess.Popen([str(DASK), "worker", address, "--nthreads", "1", "--no-dashboard",
+                                "--name", f"w{i}"], env=env, stdout=log, stderr=log, cwd=tmp_path) for i in (1, 2)]
+    try:
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=60)
+            yield address, client
+    finally:
+        for proc in reversed(procs):
+            proc.send_signal(signal.SIGTERM)
+        for proc in reversed(procs):
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        log.close()
+
+
+@pytest.mark.skipif(not BBC.is_dir(), reason="needs the shared BBC corpus")
+def test_news_etl_flow_on_a_dask_cluster_matches_a_local_run(cluster, tmp_path):
+    address, client = cluster
+    source = tmp_path / "source"
+    for category in ("business", "sport"):
+        shutil.copytree(BBC / category, source / category,
+                        ignore=lambda folder, names: [n for n in names if n.endswith(".txt") and n >= "080"])
+    files = len(list(source.rglob("*.txt")))
+    assert files == 157
+    on_cluster = news_etl_flow(source=str(source), warehouse=str(tmp_path / "cluster.duckdb"),
+                               lake=f"file://{tmp_path}/cluster-lake", batch_size=20, dask_address=address)
+    local = news_etl_flow(source=str(source), warehouse=str(tmp_path / "local.duckdb"),
+                          lake=str(tmp_path / "local-lake"), batch_size=20, workers=1)
+    assert on_cluster["files"] == local["files"]
+    assert on_cluster["files"]["seen"] == files
+    assert fingerprint_file(tmp_path / "cluster.duckdb") == fingerprint_file(tmp_path / "local.duckdb")
+    assert len(list((tmp_path / "cluster-lake" / "articles").rglob("part-*.parquet"))) == 8
+    # Both workers did some of the 8 batches.
+    per_worker = client.run(lambda dask_worker: dask_worker.state.executed_count)
+    assert len(per_worker) == 2 and all(n > 0 for n in per_worker.values()) and sum(per_worker.values()) >= 8
