@@ -62,6 +62,8 @@ def charge_entity_failures(lake, run_id: str, failures: list[RowFailure]) -> lis
     bad = {f.row_key.split("|")[-1]: f for f in failures if f.table_name in ("entities", "entity_aliases")}
     if not bad:
         return []
+    from flows.validate import RowFailure  # here, not at the top: the no-change path must not import GX
+
     charged = []
     for table, column in (("entity_mentions", "entity_id"), ("quotes", "speaker_entity_id")):
         rows = lake.dataset(TABLES[table], run_id).to_table(

@@ -116,9 +116,12 @@ def _inspect(source: Path, path: str, entry: os.DirEntry, old: Known | None, ret
     if not stat_module.S_ISREG(stat.st_mode):  # a FIFO or device would block or never end when read
         return SeenFile(path, None, None, None, article_id, "quarantined",
                         "not a regular file (FIFO, socket or device): not read")
+    loaded = old is not None and old.status in ("new", "changed", "unchanged")
     if old and old.size_bytes == stat.st_size and old.mtime_ns == stat.st_mtime_ns:
-        if old.status != "quarantined":
+        if loaded:
             return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id, "unchanged")
+        if old.status == "duplicate":  # never loaded: claims its bytes again, and loads once its original is gone
+            return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id, "new")
         if not retry:  # still refused for the same reason; fix the file (or pass retry) to try again
             return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id,
                             "quarantined", old.reason, stage=old.stage)
@@ -127,12 +130,10 @@ def _inspect(source: Path, path: str, entry: os.DirEntry, old: Known | None, ret
     except OSError as err:
         return SeenFile(path, stat.st_size, stat.st_mtime_ns, None, article_id, "quarantined",
                         f"cannot read: {err.strerror}")
-    if old is None or old.status == "deleted":
+    if not loaded:  # first seen, back from deleted, or never loaded (duplicate, quarantined)
         status = "new"
-    elif old.content_sha256 == sha and old.status != "quarantined":
-        status = "unchanged"
     else:
-        status = "changed" if old.status != "quarantined" else "new"
+        status = "unchanged" if old.content_sha256 == sha else "changed"
     return SeenFile(path, stat.st_size, stat.st_mtime_ns, sha, article_id, status)
 
 

@@ -204,7 +204,8 @@ def _stage_break_validate_load(tmp_path, table: str, column: str, is_bad, value)
     from flows.discover import discover
     from flows.lake import Lake
     from flows.load import RunTimes, load_run
-    from flows.pipeline import _now, validate_staged
+    from flows.pipeline import validate_staged
+    from flows.run_ids import utc_now
     from flows.stage import FileToLoad, stage_batch
     from flows.warehouse import connect, ensure_schema
 
@@ -224,7 +225,7 @@ def _stage_break_validate_load(tmp_path, table: str, column: str, is_bad, value)
     outcome = RunOutcome(run_id, str(source), plan, [report], verdict.results, verdict.failures)
     con = connect(tmp_path / "w.duckdb")
     ensure_schema(con)
-    load_run(con, lake, outcome, RunTimes(_now(), 0, 0, 0), None, _now)
+    load_run(con, lake, outcome, RunTimes(utc_now(), 0, 0, 0), None, utc_now)
     return con, staged
 
 

@@ -80,6 +80,13 @@ def test_new_copy_of_a_loaded_file_is_the_duplicate_even_when_its_name_sorts_fir
         assert con.execute("SELECT path, status, duplicate_of FROM file_manifest WHERE status <> 'unchanged'"
                            ).fetchall() == [("0_copy.txt", "duplicate", "business_136.txt")]
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (4,)
+    (world.source / "business_136.txt").unlink()  # the original goes: the copy is loaded in its place
+    summary = world.run()
+    assert summary["files"]["loaded"] == 1 and summary["files"]["deleted"] == 1
+    with world.con() as con:
+        assert con.execute("SELECT path, status FROM file_manifest WHERE status <> 'unchanged' ORDER BY 1"
+                           ).fetchall() == [("0_copy.txt", "new"), ("business_136.txt", "deleted")]
+        assert con.execute("SELECT count(*) FROM article_facts").fetchone() == (4,)
 
 
 def test_touched_file_with_the_same_bytes_stays_unchanged(world):
