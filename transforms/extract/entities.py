@@ -25,6 +25,8 @@ _ALLCAPS = re.compile(r"^[A-Z][A-Z&]{1,5}s?$")
 _INITIALS = re.compile(r"^[A-Z]{1,2}\.?$|^(?:[A-Z]\.){1,3}$")
 _DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
 _PARTICLES = frozenset("Van Von De Di Da Du Del Della Dal Lo Le La Dos Mac Al El Ben Bin".split())
+_NEVER_NAMES = frozenset(w for w in lexicon.NOT_NAMES - lexicon.HONORIFICS
+                         if w not in gazetteer.orgs() and w not in gazetteer.places())
 _TRAILING_GROUPS = frozenset("MPs MEPs MSPs AMs Ministers Peers Officials Fans Supporters Members Leaders".split())
 _MONTH_SURNAMES = frozenset("May June April August Friday Monday West North South East Young Little".split())
 _EVENT_SUFFIXES = frozenset("Award Awards Prize Prizes Trophy Cup Championship Championships Open Games Olympics"
@@ -70,6 +72,8 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
         return _known_only(loc, scan, text, sport)
     for run in _RUN.finditer(scan):
         run_text, run_start = run.group(), run.start()
+        if run_text in _NEVER_NAMES:
+            continue  # "The", "But", "He": about half of all runs, and never a name on their own
         initial = _sentence_initial(text, run_start)
         common = initial and _in_lower_case(_first_word(run_text), body, seen)
         found = _resolve_cached(run_text, initial, common, sport)
