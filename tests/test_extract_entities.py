@@ -184,3 +184,12 @@ def test_extract_facts_hyphenated_country_and_and_joined_body():
 def test_extract_facts_general_election_and_bare_cup_are_not_names():
     ents, _ = _entities("Before the General Election, the Cup holders met the Prime Minister.")
     assert ents == {}
+
+
+def test_extract_facts_us_newswire_legal_suffixes_state_abbreviations_and_teams():
+    ents, _ = _entities("CUPERTINO, Calif. (AP) - Apple Inc. shares rose as Apple sold more.",
+                        "Sen. Charles Schumer, D-N.Y., spoke as the New York Giants beat the Dallas Cowboys 24-17.")
+    assert ents[("Apple", "ORG")].aliases == ("Apple Inc",)
+    assert ents[("California", "GPE")].aliases == ("Calif",)
+    assert ("New York Giants", "ORG") in ents and ("Dallas Cowboys", "ORG") in ents
+    assert not any(name.startswith("D-") for name, _ in ents)

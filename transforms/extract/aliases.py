@@ -97,6 +97,8 @@ def _attach_strong(merger: Merger, m: Mention) -> None:
             merger.add(m, target)
             return
     name = m.canonical or m.name
+    if m.type == "ORG":
+        name = _without_legal_suffix(name)
     existing = merger.by_key.get((m.type, name))
     if existing:
         merger.add(m, existing)
@@ -107,6 +109,16 @@ def _attach_strong(merger: Merger, m: Mention) -> None:
             merger.add(m, longer)
             return
     merger.new(m, name, m.type)
+
+
+_LEGAL_SUFFIXES = ("Inc", "Inc.", "Ltd", "Ltd.", "Limited", "Plc", "plc", "PLC", "Corp", "Corp.", "Co", "Co.",
+                   "LLC", "LLP", "AG", "SA", "NV", "GmbH", "Corporation", "Company")
+
+
+def _without_legal_suffix(name: str) -> str:
+    """"Apple Inc." and "Apple" are one company: the legal form is not part of the canonical name."""
+    head, _, last = name.rpartition(" ")
+    return head.rstrip(",") if head and last in _LEGAL_SUFFIXES else name
 
 
 def _person_containing(merger: Merger, tokens: list[str]) -> Cluster | None:

@@ -27,6 +27,7 @@ _DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
 _PARTICLES = frozenset("Van Von De Di Da Du Del Della Dal Lo Le La Dos Mac Al El Ben Bin".split())
 _NEVER_NAMES = frozenset(w for w in lexicon.NOT_NAMES - lexicon.HONORIFICS
                          if w not in gazetteer.orgs() and w not in gazetteer.places())
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")  # "D-N.Y.", "R-Texas": a US legislator's party and state
 _TRAILING_GROUPS = frozenset("MPs MEPs MSPs AMs Ministers Peers Officials Fans Supporters Members Leaders".split())
 _MONTH_SURNAMES = frozenset("May June April August Friday Monday West North South East Young Little".split())
 _EVENT_SUFFIXES = frozenset("Award Awards Prize Prizes Trophy Cup Championship Championships Open Games Olympics"
@@ -220,7 +221,8 @@ def _resolve(tokens, initial, common, sport) -> list[Mention]:
                 return _resolve(tokens[:i], initial, common, sport) + [whole] + rest
         found = _known([head], sport)
         return _resolve(tokens[:cut], initial, common, sport) + ([found] if found else []) + rest
-    if tokens[0][0] in _ARTICLES or tokens[0][0] in lexicon.NOT_NAMES and not _strip_honorific(tokens)[0]:
+    if tokens[0][0] in _ARTICLES or tokens[0][0] in lexicon.NOT_NAMES and not _strip_honorific(tokens)[0] \
+            and not _known_head(tokens, sport):  # keep "New" in "New York Giants"
         return _resolve(tokens[1:], False, common, sport) if len(tokens) > 1 else []
     if len(tokens) > 1 and tokens[-1][0] in lexicon.POSTNOMINALS:
         found = _resolve(tokens[:-1], initial, common, sport)  # "Peter Ainsworth MP"
@@ -265,6 +267,10 @@ def _resolve(tokens, initial, common, sport) -> list[Mention]:
     if cut is not None:  # "William Corr of the Campaign for Tobacco-Free Kids": each side on its own
         return _resolve(tokens[:cut], initial, common, sport) + _resolve(tokens[cut + 1:], False, common, sport)
     return _unknown(tokens, initial)
+
+
+def _known_head(tokens, sport) -> bool:
+    return any(_known(tokens[:size], sport) for size in range(2, min(4, len(tokens)) + 1))
 
 
 def _one_name(head: Mention, rest: list[Mention], tokens, size: int) -> bool:
@@ -429,7 +435,7 @@ def _unknown(tokens, initial) -> list[Mention]:
     if len(tokens) == 1:
         word = tokens[0][0]
         if word in lexicon.NOT_NAMES or word in lexicon.ORG_SUFFIXES or word in _EVENT_SUFFIXES \
-                or any(c.isdigit() for c in word):
+                or any(c.isdigit() for c in word) or _PARTY_STATE.match(word):
             return []  # "Campaign", "Party", "Council" alone are common nouns in capitals
         if name in FAMOUS_SURNAMES:
             return [Mention(0, start, end, name, name, "PERSON", initial=initial)]

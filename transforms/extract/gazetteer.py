@@ -37,6 +37,8 @@ def places() -> dict[str, tuple[str, str]]:
         table.setdefault(name, (name, "GPE"))
     for alias, canonical in lexicon.COUNTRY_ALIASES.items():
         table[alias] = (canonical, "GPE")
+    for alias, canonical in lexicon.US_STATE_ABBREVIATIONS.items():
+        table.setdefault(alias, (canonical, "GPE"))
     for name, (canonical, type_) in list(table.items()):  # "The Netherlands", "The Gambia": one canonical
         if canonical.startswith("The "):
             table[name] = (canonical[4:], type_)

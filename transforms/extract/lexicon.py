@@ -160,6 +160,20 @@ COUNTRY_ALIASES = {
     "PRC": "China", "Mainland China": "China", "Vatican": "Vatican", "Macedonia": "North Macedonia",
     "Swaziland": "Eswatini", "East Timor": "Timor Leste", "Taiwan": "Taiwan", "Palestine": "Palestinian Territory",
 }
+# AP-style US state abbreviations used in datelines and after city names ("Cupertino, Calif.").
+US_STATE_ABBREVIATIONS = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
+    "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois",
+    "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland",
+    "Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
+    "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada", "Okla": "Oklahoma", "Ore": "Oregon",
+    "Pa": "Pennsylvania", "Tenn": "Tennessee", "Tex": "Texas", "Va": "Virginia", "Vt": "Vermont",
+    "Wash": "Washington", "Wis": "Wisconsin", "Wyo": "Wyoming", "N.Y.": "New York", "N.J.": "New Jersey",
+    "N.C.": "North Carolina", "S.C.": "South Carolina", "N.H.": "New Hampshire", "N.M.": "New Mexico",
+    "N.D.": "North Dakota", "S.D.": "South Dakota", "W.Va.": "West Virginia", "R.I.": "Rhode Island",
+    "D.C.": "Washington DC",
+}
+
 # UK nations and other places every reader knows that the gazetteers file elsewhere.
 EXTRA_GPE = _phrases(
     "England|Scotland|Wales|Northern Ireland|Ulster|Hong Kong|Macau|Tibet|Chechnya|Kosovo|Basque Country"
