@@ -193,3 +193,10 @@ def test_extract_facts_us_newswire_legal_suffixes_state_abbreviations_and_teams(
     assert ents[("California", "GPE")].aliases == ("Calif",)
     assert ("New York Giants", "ORG") in ents and ("Dallas Cowboys", "ORG") in ents
     assert not any(name.startswith("D-") for name, _ in ents)
+
+
+def test_extract_facts_results_line_sides_are_clubs_but_countries_stay_gpe():
+    facts = extract_facts(article("Leeds 2 Middlesbrough 1", "Japan 1 Syria 0",
+                                  "The league match had a penalty, a goal and a keeper in the cup tie."))
+    assert {(e.name, e.type) for e in facts.entities} == {
+        ("Leeds", "ORG"), ("Middlesbrough", "ORG"), ("Japan", "GPE"), ("Syria", "GPE")}

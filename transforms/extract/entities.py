@@ -27,6 +27,13 @@ _DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
 _PARTICLES = frozenset("Van Von De Di Da Du Del Della Dal Lo Le La Dos Mac Al El Ben Bin".split())
 _NEVER_NAMES = frozenset(w for w in lexicon.NOT_NAMES - lexicon.HONORIFICS
                          if w not in gazetteer.orgs() and w not in gazetteer.places())
+_RESULT_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}? \d{1,3} [A-Z][\w.'’ -]{1,40}? \d{1,3}\b")
+
+
+def _COUNTRIES() -> frozenset[str]:
+    return gazetteer.countries()
+
+
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")  # "D-N.Y.", "R-Texas": a US legislator's party and state
 _TRAILING_GROUPS = frozenset("MPs MEPs MSPs AMs Ministers Peers Officials Fans Supporters Members Leaders".split())
 _MONTH_SURNAMES = frozenset("May June April August Friday Monday West North South East Young Little".split())
@@ -71,6 +78,7 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
     scan = text.title() if weak and _mostly_upper(text) else text
     if weak and _headline_case(scan):
         return _known_only(loc, scan, text, sport)
+    results = sport and _RESULT_LINE.match(text) is not None
     for run in _RUN.finditer(scan):
         run_text, run_start = run.group(), run.start()
         if run_text in _NEVER_NAMES:
@@ -80,6 +88,8 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
         found = _resolve_cached(run_text, initial, common, sport)
         for template in found:
             m = _place(template, run_start, loc, weak, text, sport)
+            if results and m.type in ("UNKNOWN", "PERSON", "GPE") and m.canonical not in _COUNTRIES():
+                m.type, m.initial, m.guess = "ORG", False, False  # "Leeds 2 Middlesbrough 1": two clubs
             out.append(m)
         if found:
             _link_acronym_definition(text, run.end(), out[-1])

@@ -98,3 +98,9 @@ def towns() -> frozenset[str]:
     larger = {c["name"] for c in cache.get_countries().values()} | {s["name"] for s in cache.get_us_states().values()}
     larger |= set(lexicon.COUNTRY_ALIASES.values()) | {"England", "Scotland", "Wales", "Northern Ireland", "Ireland"}
     return frozenset(canonical for canonical, type_ in places().values() if type_ == "GPE" and canonical not in larger)
+
+
+@functools.lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Canonical names of countries and UK nations: national teams keep GPE (OntoNotes convention)."""
+    return frozenset(canonical for canonical, type_ in places().values() if type_ == "GPE") - towns()
