@@ -340,12 +340,10 @@ def _span(tokens) -> tuple[int, int, str]:
 
 
 def _join(tokens) -> str:
-    out = ""
-    for i, (tok, _) in enumerate(tokens):
-        if i and not tok.startswith(("'", "’")):
-            out += " "
-        out += tok
-    return out
+    if len(tokens) == 1:
+        return tokens[0][0]
+    out = " ".join([tok for tok, _ in tokens])
+    return out.replace(" '", "'").replace(" ’", "’") if "'" in out or "’" in out else out
 
 
 def _known(tokens, sport) -> Mention | None:
@@ -363,7 +361,12 @@ def _known(tokens, sport) -> Mention | None:
     return None
 
 
+_HONORIFIC_STARTS = frozenset(h.split()[0] for h in lexicon.HONORIFICS)
+
+
 def _strip_honorific(tokens):
+    if tokens[0][0] not in _HONORIFIC_STARTS:
+        return None, tokens
     for size in (4, 3, 2, 1):
         if len(tokens) > size and _join(tokens[:size]) in lexicon.HONORIFICS:
             return _join(tokens[:size]), tokens[size:]
