@@ -23,7 +23,7 @@ _NEVER_NAMES = frozenset(w for w in lexicon.NOT_NAMES - lexicon.HONORIFICS
 _RESULT_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}? \d{1,3} [A-Z][\w.'’ -]{1,40}? \d{1,3}\b")
 
 
-def _COUNTRIES() -> frozenset[str]:
+def _countries() -> frozenset[str]:
     return gazetteer.countries()
 
 
@@ -56,7 +56,7 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
         found = _resolve_cached(run_text, initial, common, sport)
         for template in found:
             m = _place(template, run_start, loc, weak, text, sport)
-            if results and m.type in ("UNKNOWN", "PERSON", "GPE") and m.canonical not in _COUNTRIES():
+            if results and m.type in ("UNKNOWN", "PERSON", "GPE") and m.canonical not in _countries():
                 m.type, m.initial, m.guess = "ORG", False, False  # "Leeds 2 Middlesbrough 1": two clubs
             out.append(m)
         if found:
