@@ -15,7 +15,7 @@ from conftest import BBC_GOLD, SEED
 
 from flows.fingerprint import fingerprint, fingerprint_file
 
-CORPUS = Path("/work/shared/corpus/bbc")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"  # ../shared beside the repo
 PER_CATEGORY = 60  # 300 files: big enough for 30 batches of 10, small enough for a test
 
 
