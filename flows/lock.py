@@ -51,12 +51,24 @@ class WriterLock:
                 "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
 
 
-def _busy_message(path: Path, holder: str) -> str:
+def current_writer(warehouse: str | Path) -> str:
+    """Who holds the writer lock, as recorded in the lock file (`another run` when it does not say)."""
+    try:
+        return _describe(Path(f"{warehouse}.lock").read_text(encoding="utf-8"))
+    except OSError:
+        return "another run"
+
+
+def _describe(holder: str) -> str:
     try:
         info = json.loads(holder)
-        who = f"run {info['run_id']} (pid {info['pid']} on {info['host']}, started {info['started_at']})"
+        return f"run {info['run_id']} (pid {info['pid']} on {info['host']}, started {info['started_at']})"
     except (ValueError, KeyError):
-        who = "another run"
+        return "another run"
+
+
+def _busy_message(path: Path, holder: str) -> str:
+    who = _describe(holder)
     return (f"the warehouse is being written by {who}; lock file {path}. "
             "Wait for it to finish, or pass --wait to queue behind it.")
 

@@ -3,11 +3,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+
+from flows.lock import current_writer
 from flows.warehouse import connect
 
 
 def run_query(warehouse: Path, query: str, max_rows: int = 100) -> str:
-    con = connect(warehouse, read_only=True)
+    try:
+        con = connect(warehouse, read_only=True)
+    except duckdb.IOException as err:
+        if "lock" not in str(err):
+            raise
+        # DuckDB lets no reader in while a writer has the file open (a run's discovery or load: seconds).
+        raise RuntimeError(f"the warehouse is busy: {current_writer(warehouse)} is writing it; "
+                           "try again when its load commits") from err
     try:
         cursor = con.execute(query)
         names = [d[0] for d in cursor.description or []]

@@ -64,3 +64,21 @@ def test_unknown_date_is_a_usage_error(capsys):
     with pytest.raises(SystemExit):
         main(["extract", str(SEED), "--out", "x", "--reference-date", "yesterday"])
     assert "not a YYYY-MM-DD date" in capsys.readouterr().err
+
+
+def test_sql_names_the_run_writing_the_warehouse(tmp_path, capsys):
+    import json
+    import subprocess
+    import sys
+
+    warehouse = tmp_path / "w.duckdb"
+    (tmp_path / "w.duckdb.lock").write_text(json.dumps(
+        {"run_id": "20261124T000000Z-abcdef", "pid": 1, "host": "h", "started_at": "t"}))
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('open', flush=True); time.sleep(30)", str(warehouse)], stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline() == b"open\n"
+        assert main(["sql", "SELECT 1", "--warehouse", str(warehouse)]) == 2
+    finally:
+        holder.kill()
+    assert "busy: run 20261124T000000Z-abcdef (pid 1 on h, started t) is writing it" in capsys.readouterr().err
