@@ -200,3 +200,9 @@ def test_extract_facts_results_line_sides_are_clubs_but_countries_stay_gpe():
                                   "The league match had a penalty, a goal and a keeper in the cup tie."))
     assert {(e.name, e.type) for e in facts.entities} == {
         ("Leeds", "ORG"), ("Middlesbrough", "ORG"), ("Japan", "GPE"), ("Syria", "GPE")}
+
+
+def test_extract_facts_title_words_in_lower_case_elsewhere_are_not_names():
+    ents, _ = _entities("Nominated films include Life, about the life of a man who lost his shoes,"
+                        " and Shoes, shown on Wednesdays by the London Critics' Circle on Friday.")
+    assert set(ents) == {("London Critics' Circle", "ORG")}

@@ -136,6 +136,8 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
         return
     if m.weak and m.canonical is None and not (in_headline and m.type != "UNKNOWN"):
         return  # a capitalised title word nobody vouches for
+    if m.type == "UNKNOWN" and m.common_word:
+        return  # "Life", "Shoes", "Prejudice": a word of a title, written in lower case elsewhere
     if m.initial and m.honorific is None and not (merger.sport and m.type == "UNKNOWN" and " " not in m.name):
         return  # a sentence-initial capital on its own proves nothing (in a match report it is most often a
         # player: line-ups and scorer lists start with names)

@@ -56,6 +56,8 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
         found = _resolve_cached(run_text, initial, common, sport)
         for template in found:
             m = _place(template, run_start, loc, weak, text, sport)
+            if m.type == "UNKNOWN" and " " not in m.name:
+                m.common_word = _in_lower_case(m.name, body, seen)
             if results and m.type in ("UNKNOWN", "PERSON", "GPE") and m.canonical not in _countries():
                 m.type, m.initial, m.guess = "ORG", False, False  # "Leeds 2 Middlesbrough 1": two clubs
             out.append(m)

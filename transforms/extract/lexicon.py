@@ -226,6 +226,7 @@ NOT_NAMES = _words(
     " See Saw Look Think Thought Know Knew Want Wanted Mind Why Whether Unless Except Plus Minus Via Per"
     " North South East West Northern Southern Eastern Western Central"
     " Versus Vs Re Hi Hello No. Nos Nov Dec Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Mon Tue Wed Thu Fri"
+    " Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Almost Replacements Substitutes Subs"
     " Budget Election Elections Test Tests Premiership Nations World Year Years Century Sport Sports Final Finals"
     " Semi End Series Bill Act Award Awards State States Government Cabinet Opposition Church Crown Press"
     " Sat Sun Am Pm AM PM TV CEO CFO MP MPs MEP MEPs PC PCs DVD DVDs CD CDs GDP VAT OK PR IT ID UFO HIV"

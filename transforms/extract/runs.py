@@ -28,6 +28,7 @@ _EVENT_SUFFIXES = frozenset("Award Awards Prize Prizes Trophy Cup Championship C
                             " Festival Grand Prix Classic Marathon Tour Series Final Finals Show Expo Summit".split())
 _ARTICLES = frozenset(["The", "A", "An"])
 _SPLITTERS = frozenset(["and", "&", "'s", "’s", "'", "’", "on", "upon"])
+_LOOSE_JOINERS = frozenset(["on", "upon"])
 _LOWER_JOINERS = frozenset("of the for de del della da di du van von der den le la al bin and upon on".split())
 
 
@@ -47,6 +48,7 @@ class Mention:
     possessive: bool = False  # followed by 's: "Mr Mallon's arguments" (rarely the next "he")
     guess: bool = False  # typed PERSON only because it looks like a name (no given name, no title)
     cue: bool = False  # the words around it say it is a person ("said X", "X, 45,", "analyst X")
+    common_word: bool = False  # a lone word also written in lower case in the article ("Life", "Shoes")
 
 
 
@@ -80,6 +82,9 @@ def resolve(tokens, initial, common, sport) -> list[Mention]:
             start, end, name = _span(tokens)  # "Justice Department": a title word inside an organisation
             return [Mention(0, start, end, name, name, "ORG")]
         return _person(tokens, rest, honorific, initial, common, sport)
+    loose = _split_at(tokens, _LOOSE_JOINERS)
+    if loose:  # "London Critics' Circle on Wednesday": "on" never sits inside a name
+        return [m for part in loose for m in resolve(part, initial and part is loose[0], common, sport)]
     split = _split_at(tokens, _SPLITTERS)
     if split:
         return _resolve_split(tokens, split, initial, common, sport)
