@@ -136,6 +136,11 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
         return
     if m.weak and m.canonical is None and not (in_headline and m.type != "UNKNOWN"):
         return  # a capitalised title word nobody vouches for
+    if m.type == "UNKNOWN" and not m.weak and not in_headline:
+        same = next((c for c in merger.clusters if c.name == m.name and not c.headline_only), None)
+        if same is not None:  # "Bollywood" seen as a place after "in": the other mentions are that place
+            merger.add(m, same)
+            return
     if m.type == "UNKNOWN" and m.common_word:
         return  # "Life", "Shoes", "Prejudice": a word of a title, written in lower case elsewhere
     if m.initial and m.honorific is None and not (merger.sport and m.type == "UNKNOWN" and " " not in m.name):
@@ -145,6 +150,7 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
     if type_ == "UNKNOWN":
         if in_headline or m.weak:
             return
+
         # An unexplained mid-sentence name: in a match report most often a player (line-ups, scorers),
         # elsewhere most often a company, club or body.
         type_ = "PERSON" if merger.sport else "ORG"

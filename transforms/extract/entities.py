@@ -18,7 +18,7 @@ __all__ = ["Mention", "find_mentions"]
 _JOIN = r"(?: (?:of|of the|for|for the|de|del|della|da|di|du|van|von|der|den|le|la|al|bin|and|&|upon|on) |['’]s |['’] | )"
 _RUN = re.compile(rf"(?=[{_UPPER}])(?<![\w'’])(?:{_CAP})(?:{_JOIN}(?:{_CAP}))*(?: \d{{1,2}}\b(?![.,:]?\d))?")
 _ACRONYM_DEF = re.compile(r" \(([A-Z][A-Za-z&]{1,7})\)")
-_NEVER_NAMES = frozenset(w for w in lexicon.NOT_NAMES - lexicon.HONORIFICS
+_NEVER_NAMES = frozenset(w for w in lexicon.LONE_NOT_NAMES - lexicon.HONORIFICS
                          if w not in gazetteer.orgs() and w not in gazetteer.places())
 _RESULT_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}? \d{1,3} [A-Z][\w.'’ -]{1,40}? \d{1,3}\b")
 
@@ -92,7 +92,7 @@ def _known_only(loc: int, scan: str, text: str, sport: bool) -> list[Mention]:
             else:
                 size, found = 1, None
                 word = tokens[i][0]
-                if word[:1].isupper() and word not in lexicon.NOT_NAMES:
+                if word[:1].isupper() and word not in lexicon.LONE_NOT_NAMES:
                     found = Mention(0, tokens[i][1], tokens[i][1] + len(word), word, word, "UNKNOWN")
             if found:
                 out.append(Mention(loc, found.start, found.end, text[found.start:found.end], found.name, found.type,

@@ -70,7 +70,7 @@ ORG_WORDS = _words(
     " Records Games Mobile Airlines Air Rail Railways Motor Auto Oil Gas Power Electric Steel Mining"
     " Chemical Pharma Medical Research Science Sciences Environmental Agricultural Farmers Consumers"
     " Campaign Action Aid Relief Rights Freedom Peace Liberation Independent Standard Monetary Reserve"
-    " Stock Exchange Markets Capital Holdings Partners Ventures Solutions Global Worldwide"
+    " Stock Exchange Markets Capital Holdings Partners Ventures Solutions Global Worldwide United Devices"
 )
 
 # Heads of "the X of Y" organisation names ("Bank of England", "University of Strathclyde").
@@ -226,13 +226,25 @@ NOT_NAMES = _words(
     " See Saw Look Think Thought Know Knew Want Wanted Mind Why Whether Unless Except Plus Minus Via Per"
     " North South East West Northern Southern Eastern Western Central"
     " Versus Vs Re Hi Hello No. Nos Nov Dec Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Mon Tue Wed Thu Fri"
-    " Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Almost Replacements Substitutes Subs"
-    " Budget Election Elections Test Tests Premiership Nations World Year Years Century Sport Sports Final Finals"
-    " Semi End Series Bill Act Award Awards State States Government Cabinet Opposition Church Crown Press"
+    " Almost"
     " Sat Sun Am Pm AM PM TV CEO CFO MP MPs MEP MEPs PC PCs DVD DVDs CD CDs GDP VAT OK PR IT ID UFO HIV"
     " AIDS Aids SMS PIN PDA PDAs RSS URL HTML PDF GMT BST FM AM DJ DJs MC VIP Q A&E TB AGM IPO ISP ISPs"
     " MRI DNA UHF LCD LED GPS USB RAM CPU PIN ATM SUV SUVs WMD WMDs PhD MBA BA MSc ASBO ASBOs"
     " Mr. Mrs. Ms. Dr. Mum Dad God Prime Internet-based Web-based Government-backed"
+)
+
+# Capitalised common nouns that are no name on their own, though they start or end names ("World Health
+# Organisation", "the Budget", "the Test", "Wednesdays"): rejected alone, never stripped from a longer run.
+LONE_NOT_NAMES = NOT_NAMES | _words(
+    "Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Replacements Substitutes Subs"
+    " Budget Election Elections Test Tests Premiership Nations World Year Years Century Sport Sports Final Finals"
+    " Semi End Series Bill Act Award Awards State States Government Cabinet Opposition Church Crown Press"
+)
+
+# Languages: their names are capitalised but they are neither places nor organisations.
+LANGUAGES = _words(
+    "Hindi Urdu Arabic Mandarin Cantonese Swahili Bengali Punjabi Tamil Gaelic Gujarati Farsi Persian Pashto"
+    " Hebrew Latin Esperanto Catalan Basque Flemish Afrikaans Zulu Xhosa Yoruba Hausa Igbo Amharic Tagalog Malay"
 )
 
 # Nationality and group adjectives (NORP): optional in gold, never scored as GPE/ORG.

@@ -217,7 +217,7 @@ def _strip_honorific(tokens):
 
 def _person(tokens, rest, honorific, initial, common, sport) -> list[Mention]:
     start, end, _ = _span(tokens)
-    if all(t in lexicon.NOT_NAMES or t in _EVENT_SUFFIXES for t, _ in rest):
+    if all(t in lexicon.LONE_NOT_NAMES or t in _EVENT_SUFFIXES for t, _ in rest):
         return []  # "General Election", "Prime Minister": a title or a phrase, nobody named
     if len(rest) > 4 or any(t in _LOWER_JOINERS and t not in ("van", "von", "de", "bin", "al") for t, _ in rest):
         # "President of France", "Chairman of the Audit Committee Peter Ainsworth": a title phrase first
@@ -265,7 +265,7 @@ def _by_shape(tokens, sport) -> Mention | None:
         return Mention(0, start, end, name, name, "LOC")
     if first in lexicon.DEMONYMS:
         return Mention(0, start, end, name, name, "NORP")
-    if len(tokens) == 1 and _ALLCAPS.match(first) and first not in lexicon.NOT_NAMES:
+    if len(tokens) == 1 and _ALLCAPS.match(first) and first not in lexicon.LONE_NOT_NAMES:
         return Mention(0, start, end, name, name, "ORG")
     if len(tokens) == 1 and _DOMAIN.search(first):
         return Mention(0, start, end, name, name, "ORG")  # "Computerandvideogames.com"
@@ -280,7 +280,7 @@ def _by_shape(tokens, sport) -> Mention | None:
 def _name_like(token: str) -> bool:
     if _INITIALS.match(token) and len(token) <= 2 or token in _MONTH_SURNAMES:
         return True  # a middle initial ("Charles A Blixt"), a surname that is also a month ("Tom May")
-    return token[:1].isupper() and token not in lexicon.NOT_NAMES and not _ALLCAPS.match(token)
+    return token[:1].isupper() and token not in lexicon.LONE_NOT_NAMES and not _ALLCAPS.match(token)
 
 
 def _unknown(tokens, initial) -> list[Mention]:
@@ -289,7 +289,9 @@ def _unknown(tokens, initial) -> list[Mention]:
         return []
     if len(tokens) == 1:
         word = tokens[0][0]
-        if word in lexicon.NOT_NAMES or word in lexicon.ORG_SUFFIXES or word in _EVENT_SUFFIXES \
+        if word in lexicon.LANGUAGES:
+            return [Mention(0, start, end, name, name, "LANGUAGE")]
+        if word in lexicon.LONE_NOT_NAMES or word in lexicon.ORG_SUFFIXES or word in _EVENT_SUFFIXES \
                 or any(c.isdigit() for c in word) or _PARTY_STATE.match(word):
             return []  # "Campaign", "Party", "Council" alone are common nouns in capitals
         if name in FAMOUS_SURNAMES:
