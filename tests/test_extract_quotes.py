@@ -119,3 +119,10 @@ def test_extract_facts_he_said_skips_possessive_and_new_sentence_after_quote():
     assert got == [(0, None, "It will not deliver,", "Neil Herron", "he", "said"),
                    (1, None, "We felt we had to show it.", "John Tomaney", None, None),
                    (1, None, "rattled", "Graham Robb", "Graham Robb", "said")]
+
+
+def test_extract_facts_quote_speaker_is_last_person_of_phrase_and_station_is_an_org():
+    got = _quotes('Tom Meighan met Noel Gallagher. Gallagher\'s singer Tom Meighan declared: "Music needs a kick."',
+                  'BBC Radio 1 hired three DJs for "their in-depth musical knowledge of genres", the station said.')
+    assert got == [(0, None, "Music needs a kick.", "Tom Meighan", "Gallagher's singer Tom Meighan", "declared"),
+                   (1, None, "their in-depth musical knowledge of genres", "BBC Radio 1", "the station", "said")]

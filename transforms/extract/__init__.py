@@ -100,8 +100,11 @@ class _SpeakerResolver:
         if self.ordered is None:
             self._build()
         kind = quotes.role_kind(who)
-        inside = [c for (mloc, mstart), c in self.ordered if mloc == loc and start <= mstart < end]
-        person = next((c for c in inside if c.type == "PERSON"), None)
+        inside = [(mstart, c) for (mloc, mstart), c in self.ordered if mloc == loc and start <= mstart < end]
+        # The person the phrase ends on ("Kasabian's singer Tom Meighan"), else the first in its apposition.
+        in_who = [c for mstart, c in inside if mstart < start + len(who) and c.type == "PERSON"]
+        person = in_who[-1] if in_who else next((c for _, c in inside if c.type == "PERSON"), None)
+        inside = [c for _, c in inside]
         if person or (inside and kind is None):
             named = person or inside[0]
             return named if named.type in ("PERSON", "ORG", "GPE", "NORP") else None

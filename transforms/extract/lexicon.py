@@ -287,7 +287,7 @@ ROLE_NOUNS = _words(
     " goalkeeper captain star singer actor actress director author writer judge lawyer official officer"
     " analyst economist expert senator governor mayor king queen prince general commander founder head"
     " campaigner candidate mp politician winner champion veteran youngster teenager father mother man woman"
-    " veteran rapper musician artist producer presenter host"
+    " veteran rapper musician artist producer presenter host editor critic reviewer chairwoman governor"
 )
 
 # Function words that end a count's noun phrase ("three of the", "1,800 in total").

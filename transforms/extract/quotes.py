@@ -40,7 +40,10 @@ _CLAUSE_GOES_ON = re.compile(r"\s+(?:that\s|the\s|it\s|he\s|she\s|they\s|[a-z]+\
 _PRONOUNS = frozenset("he she they we I it".split())
 # "the government said" names no one in particular (its ministers are people), so it is not resolved.
 _ORG_ROLES = frozenset("company firm group club party ministry department agency bank union"
-                       " organisation organization council board spokesman spokeswoman spokesperson".split())
+                       " organisation organization council board spokesman spokeswoman spokesperson station channel"
+                       " network broadcaster newspaper magazine paper studio label website team side body watchdog"
+                       " regulator charity committee commission corporation airline retailer carrier"
+                       " manufacturer operator".split())
 _MARK = re.compile('["“”]')
 _OPENERS = " \t([{—–-/:"
 _SHORT_WORDS = 3
