@@ -11,10 +11,13 @@ import re
 import ahocorasick
 
 
-def automaton(words) -> ahocorasick.Automaton:
+def automaton(words, prefixes=()) -> ahocorasick.Automaton:
+    """Head words that must end at a word boundary, and `prefixes` that may run on ("year" -> "years")."""
     auto = ahocorasick.Automaton()
     for word in words:
-        auto.add_word(word, len(word))
+        auto.add_word(word, (len(word), True))
+    for word in prefixes:
+        auto.add_word(word, (len(word), False))
     auto.make_automaton()
     return auto
 
@@ -23,12 +26,12 @@ def word_hits(auto: ahocorasick.Automaton, text: str, whole_word: bool = False) 
     """(start, end) of each head word that starts at a word boundary (and ends at one, if whole_word)."""
     hits = []
     n = len(text)
-    for end_index, length in auto.iter(text):
+    for end_index, (length, whole) in auto.iter(text):
         start, end = end_index - length + 1, end_index + 1
         if start and (text[start - 1].isalnum()):
             continue
-        if whole_word and end < n and text[end].isalpha():
-            continue
+        if (whole or whole_word) and end < n and text[end].isalpha():
+            continue  # "Mar" in "Mark", "May" in "Mayor"
         hits.append((start, end))
     return hits
 
