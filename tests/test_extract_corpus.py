@@ -35,3 +35,14 @@ def test_extract_facts_offsets_exact_on_whole_bbc_corpus():
         pytest.skip("../shared/corpus/bbc is not here")
     for path in sorted(CORPUS.rglob("*.txt")):
         _check(path)
+
+
+def test_extract_facts_types_and_kinds_are_in_the_warehouse_vocabulary():
+    from schemas.tables import ENTITY_TYPES, GRANULARITIES, QUANTITY_KINDS, TEMPORAL_KINDS
+
+    for path in ARTICLES:
+        facts = extract_facts(segment(decode(path.read_bytes()).text))
+        assert {e.type for e in facts.entities + facts.headline_entities} <= set(ENTITY_TYPES), path
+        assert {q.kind for q in facts.quantities} <= set(QUANTITY_KINDS), path
+        assert {t.kind for t in facts.temporals} <= set(TEMPORAL_KINDS), path
+        assert {t.granularity for t in facts.temporals} <= set(GRANULARITIES), path

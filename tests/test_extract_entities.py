@@ -212,6 +212,6 @@ def test_extract_facts_lone_nouns_languages_and_one_type_per_unknown_name():
     facts = extract_facts(article("The World Health Organisation backed films made in Bollywood and in Hindi.",
                                   "Bollywood studios now sell the Budget films worldwide."))
     got = {(e.name, e.type) for e in facts.entities}
-    assert got == {("World Health Organisation", "ORG"), ("Bollywood", "GPE"), ("Hindi", "LANGUAGE")}
+    assert got == {("World Health Organisation", "ORG"), ("Bollywood", "GPE"), ("Hindi", "MISC")}
     bollywood = next(e for e in facts.entities if e.name == "Bollywood")
     assert [m.paragraph_index for m in bollywood.mentions] == [0, 1]

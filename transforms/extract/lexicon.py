@@ -241,7 +241,7 @@ LONE_NOT_NAMES = NOT_NAMES | _words(
     " Semi End Series Bill Act Award Awards State States Government Cabinet Opposition Church Crown Press"
 )
 
-# Languages: their names are capitalised but they are neither places nor organisations.
+# Languages: their names are capitalised but they are neither places nor organisations (typed MISC).
 LANGUAGES = _words(
     "Hindi Urdu Arabic Mandarin Cantonese Swahili Bengali Punjabi Tamil Gaelic Gujarati Farsi Persian Pashto"
     " Hebrew Latin Esperanto Catalan Basque Flemish Afrikaans Zulu Xhosa Yoruba Hausa Igbo Amharic Tagalog Malay"

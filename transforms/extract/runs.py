@@ -290,7 +290,7 @@ def _unknown(tokens, initial) -> list[Mention]:
     if len(tokens) == 1:
         word = tokens[0][0]
         if word in lexicon.LANGUAGES:
-            return [Mention(0, start, end, name, name, "LANGUAGE")]
+            return [Mention(0, start, end, name, name, "MISC")]  # a language (no LANGUAGE type in the warehouse)
         if word in lexicon.LONE_NOT_NAMES or word in lexicon.ORG_SUFFIXES or word in _EVENT_SUFFIXES \
                 or any(c.isdigit() for c in word) or _PARTY_STATE.match(word):
             return []  # "Campaign", "Party", "Council" alone are common nouns in capitals
