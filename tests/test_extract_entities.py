@@ -215,3 +215,10 @@ def test_extract_facts_lone_nouns_languages_and_one_type_per_unknown_name():
     assert got == {("World Health Organisation", "ORG"), ("Bollywood", "GPE"), ("Hindi", "MISC")}
     bollywood = next(e for e in facts.entities if e.name == "Bollywood")
     assert [m.paragraph_index for m in bollywood.mentions] == [0, 1]
+
+
+def test_extract_facts_acronym_in_brackets_keeps_the_whole_name_together():
+    ents, _ = _entities("Doping charges from the International Association of Athletics Federations (IAAF).",
+                        "Under IAAF rules, bans are possible.")
+    assert ents[("International Association of Athletics Federations", "ORG")].aliases == ("IAAF",)
+    assert len(ents) == 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from transforms.extract import gazetteer, lexicon
-from transforms.extract.runs import _CAP, _TOKEN, _UPPER, Mention, _known, resolve
+from transforms.extract.runs import _ARTICLES, _CAP, _TOKEN, _UPPER, Mention, _known, resolve
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -53,7 +53,7 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
             continue  # "The", "But", "He": about half of all runs, and never a name on their own
         initial = _sentence_initial(text, run_start)
         common = initial and _in_lower_case(_first_word(run_text), body, seen)
-        found = _resolve_cached(run_text, initial, common, sport)
+        found = _defined_by_acronym(text, run) or _resolve_cached(run_text, initial, common, sport)
         for template in found:
             m = _place(template, run_start, loc, weak, text, sport)
             if m.type == "UNKNOWN" and " " not in m.name:
@@ -64,6 +64,22 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
         if found:
             _link_acronym_definition(text, run.end(), out[-1])
     return out
+
+
+def _defined_by_acronym(text: str, run: re.Match) -> list[Mention] | None:
+    """"International Association of Athletics Federations (IAAF)": a run whose initials spell the acronym
+    in brackets after it is one organisation, however its words would split on their own."""
+    definition = _ACRONYM_DEF.match(text, run.end())
+    if not definition or " " not in run.group():
+        return None
+    acronym = definition.group(1).replace("&", "")
+    words = [t for t in run.group().split() if t[:1].isupper() and t not in _ARTICLES]
+    first = run.group().split(" ", 1)[0]
+    cut = len(first) + 1 if first in _ARTICLES else 0
+    if "".join(w[0] for w in words) != acronym:
+        return None
+    name = run.group()[cut:]
+    return [Mention(0, cut, len(run.group()), name, name, "ORG")]
 
 
 def _mostly_upper(text: str) -> bool:
