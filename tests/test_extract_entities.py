@@ -222,3 +222,9 @@ def test_extract_facts_acronym_in_brackets_keeps_the_whole_name_together():
                         "Under IAAF rules, bans are possible.")
     assert ents[("International Association of Athletics Federations", "ORG")].aliases == ("IAAF",)
     assert len(ents) == 1
+
+
+def test_extract_facts_all_capitals_story_keeps_only_known_names():
+    ents, _ = _entities("TOKYO, JAN 12 (REUTERS) - JAPAN'S TOYOTA SAID ON FRIDAY IT WOULD BUILD A PLANT IN TEXAS.")
+    assert set(ents) == {("Tokyo", "GPE"), ("Reuters", "ORG"), ("Japan", "GPE"), ("Toyota", "ORG"),
+                         ("Texas", "GPE")}

@@ -33,9 +33,12 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     body = " ".join(t for pi, _, t in texts if pi is not None)
     sport = len(triggers.word_hits(_SPORT, body, whole_word=True)) >= _SPORT_MIN_HITS
 
+    # A wire story in capitals throughout is read like a headline: capitals say nothing, known names count.
+    shouting = entities.mostly_upper(body)
     mentions, seen = [], {}
     for i, (pi, _, text) in enumerate(texts):
-        mentions.extend(entities.find_mentions(i, text, body, pi == TITLE or pi is None, sport, seen))
+        weak = pi == TITLE or pi is None or shouting
+        mentions.extend(entities.find_mentions(i, text, body, weak, sport, seen))
     clusters, headline_clusters, of_mention = aliases.merge(mentions, headline_locs, sport)
     ents = tuple(_entity(c, locs) for c in _ordered(clusters))
     quoted = {i: quotes.quote_spans(text) for i, (_, _, text) in enumerate(texts)}

@@ -12,7 +12,7 @@ import re
 from transforms.extract import gazetteer, lexicon
 from transforms.extract.runs import _ARTICLES, _CAP, _TOKEN, _UPPER, Mention, _known, resolve
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["Mention", "find_mentions", "mostly_upper"]
 
 # Joiners inside a name: "Sea of Japan", "Procter & Gamble", "Korean People's Army", "Workers' Party".
 _JOIN = r"(?: (?:of|of the|for|for the|de|del|della|da|di|du|van|von|der|den|le|la|al|bin|and|&|upon|on) |['’]s |['’] | )"
@@ -43,7 +43,7 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
     out: list[Mention] = []
     # An all-capitals headline is read in title case (same length, same offsets): only known names and
     # names repeated from the body survive in titles anyway, and the surfaces come from the original text.
-    scan = text.title() if weak and _mostly_upper(text) else text
+    scan = text.title().replace("'S", "'s").replace("’S", "’s") if weak and mostly_upper(text) else text
     if weak and _headline_case(scan):
         return _known_only(loc, scan, text, sport)
     results = sport and _RESULT_LINE.match(text) is not None
@@ -82,7 +82,7 @@ def _defined_by_acronym(text: str, run: re.Match) -> list[Mention] | None:
     return [Mention(0, cut, len(run.group()), name, name, "ORG")]
 
 
-def _mostly_upper(text: str) -> bool:
+def mostly_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) * 10 >= len(letters) * 9
 

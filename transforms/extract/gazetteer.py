@@ -104,3 +104,11 @@ def towns() -> frozenset[str]:
 def countries() -> frozenset[str]:
     """Canonical names of countries and UK nations: national teams keep GPE (OntoNotes convention)."""
     return frozenset(canonical for canonical, type_ in places().values() if type_ == "GPE") - towns()
+
+
+@functools.lru_cache(maxsize=1)
+def prominent() -> frozenset[str]:
+    """Places that win over a same-named company outside sport: countries, states, the hand-listed places.
+    A mid-sized city that only the gazetteer knows ("Toyota", "Nokia") loses to the company."""
+    hand = set(lexicon.EXTRA_GPE) | set(lexicon.LOC_NAMES) | set(lexicon.COUNTRY_ALIASES.values())
+    return frozenset(hand | countries())

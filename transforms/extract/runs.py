@@ -194,8 +194,9 @@ def _known(tokens, sport) -> Mention | None:
     lookup = name[4:] if name.startswith("the ") else name
     org = gazetteer.orgs().get(lookup)
     place = gazetteer.places().get(lookup)
-    if org and place:  # "Liverpool" the club in a match report, the city elsewhere
-        return Mention(0, start, end, name, lookup, "ORG" if sport else place[1], org if sport else place[0])
+    if org and place:  # "Liverpool" the club in a match report, the city elsewhere; "Toyota" the company
+        as_org = sport or place[0] not in gazetteer.prominent()
+        return Mention(0, start, end, name, lookup, "ORG" if as_org else place[1], org if as_org else place[0])
     if org:
         return Mention(0, start, end, name, lookup, "ORG", org)
     if place:
