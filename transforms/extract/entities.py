@@ -20,6 +20,8 @@ _RUN = re.compile(rf"(?=[{_UPPER}])(?<![\w'’])(?:{_CAP})(?:{_JOIN}(?:{_CAP}))*
 _ACRONYM_DEF = re.compile(r" \(([A-Z][A-Za-z&]{1,7})\)")
 _NEVER_NAMES = frozenset(w for w in lexicon.LONE_NOT_NAMES - lexicon.HONORIFICS
                          if w not in gazetteer.orgs() and w not in gazetteer.places())
+_UPPER_LETTER = re.compile(r"[A-Z]")
+_LOWER_LETTER = re.compile(r"[a-z]")
 _RESULT_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}? \d{1,3} [A-Z][\w.'’ -]{1,40}? \d{1,3}\b")
 
 
@@ -82,9 +84,11 @@ def _defined_by_acronym(text: str, run: re.Match) -> list[Mention] | None:
     return [Mention(0, cut, len(run.group()), name, name, "ORG")]
 
 
-def mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) * 10 >= len(letters) * 9
+def mostly_upper(text: str, sample: int = 400) -> bool:
+    """Nine letters in ten are capitals (judged on the first `sample` characters: it is a per-article test)."""
+    head = text[:sample]
+    upper, lower = len(_UPPER_LETTER.findall(head)), len(_LOWER_LETTER.findall(head))
+    return upper + lower >= 4 and upper >= 9 * lower
 
 
 def _headline_case(text: str) -> bool:
