@@ -30,6 +30,8 @@ class Merger:
     def __init__(self) -> None:
         self.clusters: list[Cluster] = []
         self.persons: list[Cluster] = []  # the PERSON clusters, in order: short forms are matched against them
+        self.by_last: dict[str, list[Cluster]] = {}  # persons of two or more words by surname, in order
+        self.by_first: dict[str, list[Cluster]] = {}  # ... and by first word ("Kim" of Kim Jong Un)
         self.by_key: dict[tuple[str, str], Cluster] = {}
         self.acronym_defs: dict[str, Cluster] = {}
         self.of_mention: dict[tuple[int, int], Cluster] = {}
@@ -46,6 +48,9 @@ class Merger:
         self.clusters.append(cluster)
         if type_ == "PERSON":
             self.persons.append(cluster)
+            if len(cluster.tokens) > 1:
+                self.by_last.setdefault(cluster.tokens[-1], []).append(cluster)
+                self.by_first.setdefault(cluster.tokens[0], []).append(cluster)
         self.by_key[(type_, name)] = cluster
         self.add(mention, cluster)
         return cluster
@@ -187,6 +192,13 @@ def _find_target(merger: Merger, m: Mention) -> Cluster | None:
 
 
 def _person_by_part(merger: Merger, tokens: list[str], has_honorific: bool) -> Cluster | None:
+    if len(tokens) == 1:  # the common case, by index: the latest person with this surname, else (after a
+        # title) the first whose name starts with it
+        by_surname = merger.by_last.get(tokens[0])
+        if by_surname:
+            return by_surname[-1]
+        by_first = merger.by_first.get(tokens[0]) if has_honorific else None
+        return by_first[0] if by_first else None
     best = None
     for c in merger.persons:
         if c.type != "PERSON" or len(c.tokens) <= len(tokens):
