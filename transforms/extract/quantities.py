@@ -73,7 +73,7 @@ _TIME = re.compile(r"[.:]\d\d\s?(?:am|pm|GMT|BST)?\b|\s?(?:am|pm|a\.m\.|p\.m\.)\
 def find_quantities(text: str, loc_index: int | None, headline: int | None, sport: bool) -> list[Quantity]:
     out = []
     taken: list[tuple[int, int]] = []
-    if _MAY_HAVE_FRACTION(text):
+    if _may_have_fraction(text):
         for m in _FRACTION.finditer(text):
             out.append(_fraction(m, text, loc_index, headline))
             taken.append((m.start(), m.end()))
@@ -97,7 +97,7 @@ _FRACTION_HEADS = triggers.automaton(["one in", "One in", "alf", "third", "quart
                                       "eighth", "ninth", "tenth", "twentieth", "hundredth"])
 
 
-def _MAY_HAVE_FRACTION(text: str) -> bool:
+def _may_have_fraction(text: str) -> bool:
     return next(_FRACTION_HEADS.iter(text), None) is not None
 
 
@@ -185,7 +185,7 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
         noun, _, noun_end = _unit_after(text, end, value2, True)
         if noun and (noun.endswith("s") or noun in _MEASURES.values()):  # "five or six awards", not "30-39 paid"
             unit, end = noun, noun_end
-    if kind == "count" and is_digit and not value2 and _AGE_CONTEXT(text, start, end):
+    if kind == "count" and is_digit and not value2 and _age_context(text, start, end):
         unit, kind = "years", "age"  # "aged 62", "Rob Da Bank, 38,"
     if kind == "count":
         unit, kind, end = _unit_after(text, end, value, is_digit)
@@ -311,7 +311,7 @@ _AGED = re.compile(r"\b(?:aged|age|ages)\s$")
 _NAME_COMMA = re.compile(r"[A-Za-z]{2}, $")
 
 
-def _AGE_CONTEXT(text: str, start: int, end: int) -> bool:
+def _age_context(text: str, start: int, end: int) -> bool:
     if _AGED.search(text, max(0, start - 6), start):
         return True
     return bool(_NAME_COMMA.search(text, max(0, start - 4), start)) and text.startswith((",", ")"), end) and \
