@@ -126,3 +126,10 @@ def test_extract_facts_quote_speaker_is_last_person_of_phrase_and_station_is_an_
                   'BBC Radio 1 hired three DJs for "their in-depth musical knowledge of genres", the station said.')
     assert got == [(0, None, "Music needs a kick.", "Tom Meighan", "Gallagher's singer Tom Meighan", "declared"),
                    (1, None, "their in-depth musical knowledge of genres", "BBC Radio 1", "the station", "said")]
+
+
+def test_extract_facts_relative_clause_speaker_and_confesses():
+    got = _quotes('Ms Anne Robinson, who presents a quiz show tells him that she despaired. "I used to sit on my hands."',
+                  'His wife, ex-model Sandra, was asked about table tennis and she confesses: "I could win more."')
+    assert got == [(0, None, "I used to sit on my hands.", "Anne Robinson", "Ms Anne Robinson", "tells"),
+                   (1, None, "I could win more.", "Sandra", "she", "confesses")]

@@ -123,7 +123,6 @@ class _SpeakerResolver:
             fallback = fallback or cluster
         return fallback
 
-
     def person_between(self, prev, q):
         """The last person named (outside quotes) after quote `prev` ended and before quote `q` starts."""
         if self.ordered is None:

@@ -277,7 +277,8 @@ SPEECH_VERBS = _words(
     " predicted predicts believes believed described describes called calls confirmed confirms maintained"
     " maintains conceded concedes recalled recalls revealed reveals reported reports joked jokes"
     " complained complains pointed observed observes agreed agrees concluded concludes promised promises"
-    " vowed vows thinks thought felt feels hopes hoped cautioned cautions boasted boasts read"
+    " vowed vows thinks thought felt feels hopes hoped cautioned cautions boasted boasts read confesses"
+    " confessed brands branded dubbed dubs labelled labeled termed terms quipped quips recalls"
 )
 
 # Nouns that refer back to a person already named ("the leader said", "the minister told MPs").

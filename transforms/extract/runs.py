@@ -295,7 +295,7 @@ def _unknown(tokens, initial) -> list[Mention]:
         if word in lexicon.LONE_NOT_NAMES or word in lexicon.ORG_SUFFIXES or word in _EVENT_SUFFIXES \
                 or any(c.isdigit() for c in word) or _PARTY_STATE.match(word):
             return []  # "Campaign", "Party", "Council" alone are common nouns in capitals
-        if name in FAMOUS_SURNAMES:
+        if name in FAMOUS_SURNAMES or name in GIVEN_NAMES and not initial:  # "his wife, ex-model Sandra"
             return [Mention(0, start, end, name, name, "PERSON", initial=initial)]
         return [Mention(0, start, end, name, name, "UNKNOWN", initial=initial)]
     if any(t in lexicon.ORG_WORDS for t, _ in tokens) or tokens[0][0] in gazetteer.places():
