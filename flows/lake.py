@@ -32,10 +32,13 @@ class Lake:
             pq.write_table(data, out, **_PARQUET_OPTIONS)
         return path
 
-    def dataset(self, table, run_id: str) -> ds.Dataset:
-        """The run's staged rows of one table (empty when the run staged none)."""
+    def dataset(self, table, run_id: str, parts: list[int] | None = None) -> ds.Dataset:
+        """The run's staged rows of one table (empty when the run staged none), or of some of its parts."""
         folder = self.run_dir(table.name, run_id)
-        files = sorted(self.fs.glob(f"{folder}/part-*.parquet")) if self.fs.exists(folder) else []
+        if parts is not None:
+            files = [f"{folder}/part-{part:05d}.parquet" for part in parts]
+        else:
+            files = sorted(self.fs.glob(f"{folder}/part-*.parquet")) if self.fs.exists(folder) else []
         return ds.dataset(files, schema=arrow_schema(table), format="parquet", filesystem=self.fs)
 
     def staged_run_ids(self) -> set[str]:

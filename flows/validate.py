@@ -39,6 +39,35 @@ class TableValidation:
     failures: list[RowFailure] = field(default_factory=list)
 
 
+# Rows per validation task: bounds memory whatever the run's size (GX's fixed cost is ~0.1 s per call).
+CHUNK_ROWS = 250_000
+
+
+def chunks_of(rows_per_part: dict[int, int], limit: int = CHUNK_ROWS) -> list[list[int]]:
+    """Staged parts grouped in order so that a group holds at most `limit` rows (a bigger part stands alone).
+    Parts hold whole articles, so per-article keys are complete within any group."""
+    chunks, current, size = [], [], 0
+    for part in sorted(rows_per_part):
+        if current and size + rows_per_part[part] > limit:
+            chunks.append(current)
+            current, size = [], 0
+        current.append(part)
+        size += rows_per_part[part]
+    return chunks + ([current] if current else [])
+
+
+def merge(verdicts: list[TableValidation]) -> TableValidation:
+    """Chunk verdicts -> one per run: counts summed per (table, expectation); success only if every chunk passed."""
+    merged: dict[tuple[str, str], ExpectationResult] = {}
+    for verdict in verdicts:
+        for r in verdict.results:
+            seen = merged.get((r.table_name, r.expectation))
+            merged[(r.table_name, r.expectation)] = r if seen is None else ExpectationResult(
+                r.table_name, r.expectation, seen.success and r.success, seen.element_count + r.element_count,
+                seen.unexpected_count + r.unexpected_count)
+    return TableValidation(list(merged.values()), [f for v in verdicts for f in v.failures])
+
+
 @cache
 def _context():
     import great_expectations as gx

@@ -11,12 +11,16 @@ from schemas.ddl import ddl
 from schemas.views import VIEWS, view_sql
 
 
+MEMORY_LIMIT = "1GB"
+
+
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     if read_only and not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}: run `news-etl run` first")
     path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), read_only=read_only)
+    # DuckDB defaults to 80% of RAM; the whole run is meant to stay under 2 GiB, so the load spills beyond this.
+    return duckdb.connect(str(path), read_only=read_only, config={"memory_limit": MEMORY_LIMIT})
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

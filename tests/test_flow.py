@@ -89,3 +89,18 @@ def test_news_etl_flow_quarantines_bad_file_and_loads_the_rest(prefect_api, seed
     assert con.execute("SELECT source_uri, stage, reason FROM quarantine").fetchall() == [
         ("empty.txt", "decode", "empty file: no bytes or only whitespace")]
     assert con.execute("SELECT status FROM file_manifest WHERE path = 'empty.txt'").fetchone() == ("quarantined",)
+
+
+def test_chunks_of_bounds_rows_per_validation_task():
+    from flows.validate import chunks_of
+
+    assert chunks_of({0: 100, 1: 100, 2: 300, 3: 50}, limit=250) == [[0, 1], [2], [3]]
+    assert chunks_of({}, limit=250) == []
+
+
+def test_merge_sums_counts_and_fails_if_any_chunk_failed():
+    from flows.validate import ExpectationResult, TableValidation, merge
+
+    a = TableValidation([ExpectationResult("t", "e", True, 10, 0)])
+    b = TableValidation([ExpectationResult("t", "e", False, 5, 2)])
+    assert merge([a, b]).results == [ExpectationResult("t", "e", False, 15, 2)]
