@@ -23,10 +23,11 @@ test: setup
 	$(BIN)/pytest
 
 eval: setup
+	$(BIN)/news-etl eval tests/fixtures/seed_gold --corpus seeds
 	$(BIN)/news-etl eval tests/fixtures/bbc_gold
 
 bench: setup
 	$(BIN)/news-etl bench
 
 clean:
-	rm -rf warehouse lake
+	rm -rf warehouse lake bench-work

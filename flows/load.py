@@ -166,7 +166,7 @@ def _run_row(outcome: RunOutcome, times: RunTimes, flow_run_id, inserted, second
         files_new=sum(f.status == "new" for f in plan.to_load),
         files_changed=sum(f.status == "changed" for f in plan.to_load),
         files_unchanged=len(plan.unchanged), files_deleted=len(plan.deleted), files_quarantined=quarantined,
-        articles_loaded=inserted["articles"], seconds_discover=times.seconds_discover,
+        files_duplicate=len(duplicates), articles_loaded=inserted["articles"], seconds_discover=times.seconds_discover,
         seconds_extract=times.seconds_extract, seconds_validate=times.seconds_validate,
         seconds_load=seconds_load, row_counts=json.dumps(inserted, sort_keys=True))
     return pa.Table.from_pylist([row], schema=arrow_schema(TABLES["pipeline_runs"]))

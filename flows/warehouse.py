@@ -7,7 +7,7 @@ import duckdb
 
 from flows.discover import Known
 from schemas import TABLES
-from schemas.ddl import ddl
+from schemas.ddl import DUCKDB_TYPES, ddl
 from schemas.views import VIEWS, view_sql
 
 
@@ -24,9 +24,12 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create what is missing; comments and views are rewritten so they always match the declarations."""
+    """Create what is missing, columns added since included; comments and views are rewritten so they always
+    match the declarations."""
     for table in TABLES.values():
         con.execute(ddl(table))
+        for column in table.columns:  # a warehouse made by an older release gains new columns (nullable)
+            con.execute(f"ALTER TABLE {table.name} ADD COLUMN IF NOT EXISTS {column.name} {DUCKDB_TYPES[column.type]}")
     for view in VIEWS:
         con.execute(view_sql(view))
 

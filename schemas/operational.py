@@ -21,6 +21,8 @@ PIPELINE_RUNS = Table(
         key("files_unchanged", "int64", "Files skipped because nothing changed", min_value=0),
         key("files_deleted", "int64", "Files gone since the last run", min_value=0),
         key("files_quarantined", "int64", "Files that could not be loaded", min_value=0),
+        key("files_duplicate", "int64", "Files with the same bytes as another file (loaded once, under it)",
+            min_value=0),
         key("articles_loaded", "int64", "Articles inserted or replaced", min_value=0),
         key("seconds_discover", "float64", "Wall time of discovery", min_value=0),
         key("seconds_extract", "float64", "Wall time of read + decode + segment + extract + stage", min_value=0),

@@ -82,3 +82,14 @@ def test_expectations_skip_loader_columns():
 def test_warehouse_docs_are_current():
     """docs/warehouse.md is generated: run `python -m schemas.docs > docs/warehouse.md` after a change."""
     assert (REPO / "docs" / "warehouse.md").read_text(encoding="utf-8") == warehouse_markdown()
+
+
+def test_ensure_schema_adds_columns_an_older_warehouse_lacks(tmp_path):
+    from flows.warehouse import connect, ensure_schema
+
+    con = connect(tmp_path / "old.duckdb")
+    ensure_schema(con)
+    con.execute("ALTER TABLE pipeline_runs DROP COLUMN files_duplicate")
+    ensure_schema(con)
+    columns = [r[0] for r in con.execute("DESCRIBE pipeline_runs").fetchall()]
+    assert "files_duplicate" in columns

@@ -50,7 +50,7 @@ class TableBuilder:
         )
 
     def _facts(self, article_id: str, facts: Facts):
-        for entity in facts.entities:
+        for entity in (*facts.entities, *facts.headline_entities):  # headline ones carry headline_position
             entity_id = entity_id_for(entity.type, entity.name)
             self._entities[entity_id] = (entity.name, entity.type)
             self._aliases.update((alias, entity_id) for alias in (entity.name, *entity.aliases))
