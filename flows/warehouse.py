@@ -7,7 +7,7 @@ import duckdb
 
 from flows.discover import Known
 from schemas import TABLES
-from schemas.ddl import DUCKDB_TYPES, ddl
+from schemas.ddl import DUCKDB_TYPES, comment_sql, create_table_sql
 from schemas.views import VIEWS, view_sql
 
 
@@ -27,9 +27,11 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create what is missing, columns added since included; comments and views are rewritten so they always
     match the declarations."""
     for table in TABLES.values():
-        con.execute(ddl(table))
+        con.execute(create_table_sql(table))
         for column in table.columns:  # a warehouse made by an older release gains new columns (nullable)
             con.execute(f"ALTER TABLE {table.name} ADD COLUMN IF NOT EXISTS {column.name} {DUCKDB_TYPES[column.type]}")
+        for statement in comment_sql(table):
+            con.execute(statement)
     for view in VIEWS:
         con.execute(view_sql(view))
 
