@@ -51,9 +51,6 @@ class RunOutcome:
     def excluded_article_ids(self) -> list[str]:
         return sorted({f.article_id for f in self.failures if f.article_id})
 
-    def excluded_entity_ids(self) -> list[str]:
-        return sorted({f.row_key.split("|")[-1] for f in self.failures if f.table_name in ("entities", "entity_aliases")})
-
 
 def charge_entity_failures(lake, run_id: str, failures: list[RowFailure]) -> list[RowFailure]:
     """Entities are global rows with no article of their own. A failing one is charged to every article of the

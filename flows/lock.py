@@ -10,7 +10,7 @@ import fcntl
 import json
 import os
 import socket
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -25,7 +25,7 @@ class WriterLock:
         self.wait = wait
         self._fd: int | None = None
 
-    def __enter__(self) -> "WriterLock":
+    def __enter__(self) -> WriterLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -48,7 +48,7 @@ class WriterLock:
 
     def _holder(self) -> dict:
         return {"run_id": self.run_id, "pid": os.getpid(), "host": socket.gethostname(),
-                "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+                "started_at": datetime.now(UTC).isoformat(timespec="seconds")}
 
 
 def current_writer(warehouse: str | Path) -> str:

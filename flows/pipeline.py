@@ -23,9 +23,9 @@ from flows.discover import Plan, discover  # noqa: E402
 from flows.lake import Lake  # noqa: E402
 from flows.load import RunTimes, load_run  # noqa: E402
 from flows.lock import WriterLock  # noqa: E402
+from flows.run_ids import new_run_id, utc_now  # noqa: E402
 from flows.seam import pause_at  # noqa: E402
 from flows.stage import BatchReport, FileToLoad, stage_batch  # noqa: E402
-from flows.run_ids import new_run_id, utc_now  # noqa: E402
 from flows.summary import run_summary, summary_markdown  # noqa: E402
 from flows.validate import TableValidation, chunks_of, columns_needed, merge, validate_frame  # noqa: E402
 from flows.warehouse import committed_run_ids, connect, ensure_schema, read_manifest  # noqa: E402

@@ -10,7 +10,6 @@ from schemas import TABLES
 from schemas.ddl import DUCKDB_TYPES, comment_sql, create_table_sql
 from schemas.views import VIEWS, view_sql
 
-
 MEMORY_LIMIT = "1GB"
 
 

@@ -24,11 +24,11 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from news_etl.replicas import build_corpus, count_files
 

@@ -109,7 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="news-etl", description=__doc__.split(":")[0] + ".")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
 
-    run = verbs.add_parser("run", help="the main job: discover, extract, stage, validate and load, as a Prefect flow run")
+    run = verbs.add_parser("run", help="the main job: discover, extract, stage, validate and load, "
+                                       "as a Prefect flow run")
     run.add_argument("--source", type=Path, default=Path("seeds"), help="folder of *.txt articles (recursive)")
     run.add_argument("--warehouse", type=Path, default=Path(DEFAULT_WAREHOUSE), help="DuckDB file")
     run.add_argument("--lake", default=DEFAULT_LAKE, help="Parquet lake folder or fsspec URL")

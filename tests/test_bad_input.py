@@ -199,13 +199,12 @@ def _stage_break_validate_load(tmp_path, table: str, column: str, is_bad, value)
     of the table as staged)."""
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
+    from prefect.task_runners import ThreadPoolTaskRunner
 
     from flows.accounting import RunOutcome
     from flows.discover import discover
     from flows.lake import Lake
     from flows.load import RunTimes, load_run
-    from prefect.task_runners import ThreadPoolTaskRunner
-
     from flows.pipeline import validate_run
     from flows.run_ids import utc_now
     from flows.stage import FileToLoad, stage_batch

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-from news_etl.bench import Figure, format_figure, format_figures, format_value, ratio, rate
+from news_etl.bench import Figure, format_figure, format_figures, format_value, rate, ratio
 from news_etl.replicas import build_corpus, count_files, replicate_bytes, replicate_text, tag_line
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"

@@ -3,8 +3,8 @@ import json
 
 import duckdb
 import pytest
-
 from conftest import SEED
+
 from news_etl.cli import build_parser, main
 
 

@@ -5,13 +5,12 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from conftest import BBC_GOLD, REPO
 from distributed import Client
 
-from conftest import BBC_GOLD, REPO
 from flows.fingerprint import fingerprint_file
 from flows.pipeline import news_etl_flow
 from news_etl.replicas import build_replica

@@ -1,8 +1,8 @@
 """One declaration per table; Arrow, DDL, GX and docs are derived from it."""
 import duckdb
 import pyarrow as pa
-
 from conftest import REPO
+
 from schemas import TABLES
 from schemas.arrow import arrow_schema
 from schemas.ddl import create_table_sql, ddl

@@ -1,8 +1,8 @@
 
 from conftest import SEED
+
 from transforms.decode import decode
 from transforms.segment import segment
-
 
 
 def test_segment_seed_shape():

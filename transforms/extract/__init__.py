@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 from transforms.extract import aliases, entities, quotes, triggers
-from transforms.extract.names import FEMALE_NAMES, GIVEN_NAMES
 from transforms.extract.gazetteer import orgs, places, towns
+from transforms.extract.names import FEMALE_NAMES, GIVEN_NAMES
 from transforms.extract.quantities import find_quantities
 from transforms.extract.temporal import find_temporals
 from transforms.model import TITLE, Article, Entity, Facts, Quote, Span
@@ -45,7 +45,7 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     resolver = _SpeakerResolver(of_mention, mentions, quoted)
 
     raw_quotes = []
-    for i, (pi, _, text) in enumerate(texts):
+    for i, (_, _, text) in enumerate(texts):
         found = quotes.find_quotes(i, text, resolver, quoted[i])
         raw_quotes.extend(found)
     body_quotes = [q for q in raw_quotes if q.loc not in headline_locs]

@@ -167,7 +167,7 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
         value = float(f"{value * multiplier(mult):.12g}")  # "8.2bn" is 8200000000, not 8199999999.999999
     value2 = parse_number(m.group("num2")) if m.group("num2") else None
     joiner = (m.group("dash") or "").strip()
-    if value2 is not None and joiner in ("and", "to") and not _qualifier(text, start) in ("between", "from"):
+    if value2 is not None and joiner in ("and", "to") and _qualifier(text, start) not in ("between", "from"):
         if joiner == "and":  # "£3m and €5m": two amounts, not a range; the second is matched on its own
             return _single(m, text, loc, headline, sport)
     if value2 is not None:

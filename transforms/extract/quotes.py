@@ -107,7 +107,7 @@ def find_quotes(loc: int, text: str, resolver, spans: list[tuple[int, int]] | No
 
 def _looks_like_term(inner: str) -> bool:
     words = inner.split()
-    return len(words) <= _SHORT_WORDS or (len(words) <= 6 and not inner.rstrip()[-1:] in ".,!?;:" and
+    return len(words) <= _SHORT_WORDS or (len(words) <= 6 and inner.rstrip()[-1:] not in ".,!?;:" and
                                           sum(w[:1].isupper() for w in words) * 2 > len(words))
 
 
