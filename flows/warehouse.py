@@ -10,7 +10,7 @@ from schemas import TABLES
 from schemas.ddl import DUCKDB_TYPES, comment_sql, create_table_sql
 from schemas.views import VIEWS, view_sql
 
-MEMORY_LIMIT = "1GB"
+MEMORY_LIMIT = "512MB"
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:

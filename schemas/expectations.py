@@ -1,14 +1,20 @@
 """Table declaration -> Great Expectations suite (row-level expectations, so failing rows can be quarantined)."""
 from __future__ import annotations
 
-import great_expectations as gx
-import great_expectations.expectations as gxe
+from typing import TYPE_CHECKING
 
 from schemas.model import Table
+
+if TYPE_CHECKING:
+    import great_expectations as gx
+    import great_expectations.expectations as gxe
 
 
 def expectations_for(table: Table) -> list[gxe.Expectation]:
     """Keys not-null and unique, enums by accepted values, bounds by min_value, spans by their ends."""
+    # Imported here: GX costs ~2 s and ~135 MB, and only the validating process needs it.
+    import great_expectations.expectations as gxe
+
     staged = {c.name: c for c in table.staged_columns}
     found: list[gxe.Expectation] = []
     if len(table.primary_key) == 1:
@@ -28,6 +34,8 @@ def expectations_for(table: Table) -> list[gxe.Expectation]:
 
 
 def expectation_suite(table: Table) -> gx.ExpectationSuite:
+    import great_expectations as gx
+
     suite = gx.ExpectationSuite(name=f"{table.name}_suite")
     for expectation in expectations_for(table):
         suite.add_expectation(expectation)

@@ -199,13 +199,12 @@ def _stage_break_validate_load(tmp_path, table: str, column: str, is_bad, value)
     of the table as staged)."""
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
-    from prefect.task_runners import ThreadPoolTaskRunner
 
     from flows.accounting import RunOutcome
     from flows.discover import discover
     from flows.lake import Lake
     from flows.load import RunTimes, load_run
-    from flows.pipeline import validate_run
+    from flows.pipeline import validate_staged
     from flows.run_ids import utc_now
     from flows.stage import FileToLoad, stage_batch
     from flows.warehouse import connect, ensure_schema
@@ -222,8 +221,7 @@ def _stage_break_validate_load(tmp_path, table: str, column: str, is_bad, value)
     broken = pc.if_else(is_bad(staged), value, staged[column]).cast(staged.schema.field(column).type)
     pq.write_table(staged.set_column(staged.schema.get_field_index(column), column, broken), part)
 
-    with ThreadPoolTaskRunner(max_workers=1) as runner:
-        verdict = validate_run(runner, lake.url, run_id, [report])
+    verdict = validate_staged.fn(lake.url, run_id, [report])
     outcome = RunOutcome(run_id, str(source), plan, [report], verdict.results, verdict.failures)
     con = connect(tmp_path / "w.duckdb")
     ensure_schema(con)
@@ -231,7 +229,7 @@ def _stage_break_validate_load(tmp_path, table: str, column: str, is_bad, value)
     return con, staged
 
 
-def test_row_failing_an_expectation_is_quarantined_and_the_rest_loads(prefect_api, tmp_path):
+def test_row_failing_an_expectation_is_quarantined_and_the_rest_loads(tmp_path):
     """paragraphs.word_count = 0 for the seed's 4th paragraph: the seed is held back, the BBC article loads."""
     import pyarrow.compute as pc
 
@@ -254,7 +252,7 @@ def test_row_failing_an_expectation_is_quarantined_and_the_rest_loads(prefect_ap
     assert con.execute("SELECT files_quarantined, articles_loaded FROM pipeline_runs").fetchone() == (1, 1)
 
 
-def test_failing_entity_holds_back_the_articles_that_mention_it(prefect_api, tmp_path):
+def test_failing_entity_holds_back_the_articles_that_mention_it(tmp_path):
     """An entity row has no article: when it fails (entity_type outside the allowed set), the articles whose
     mentions point at it are held back and quarantined, and the entity is not loaded."""
     import pyarrow.compute as pc
