@@ -25,6 +25,7 @@ test: setup
 eval: setup
 	$(BIN)/news-etl eval tests/fixtures/seed_gold --corpus seeds
 	$(BIN)/news-etl eval tests/fixtures/bbc_gold
+	$(BIN)/news-etl eval tests/fixtures/bbc_holdout
 
 bench: setup
 	$(BIN)/news-etl bench

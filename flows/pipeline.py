@@ -27,7 +27,14 @@ from flows.run_ids import new_run_id, utc_now  # noqa: E402
 from flows.seam import pause_at  # noqa: E402
 from flows.stage import BatchReport, FileToLoad, stage_batch  # noqa: E402
 from flows.summary import run_summary, summary_markdown  # noqa: E402
-from flows.validate import TableValidation, chunks_of, columns_needed, merge, validate_frame  # noqa: E402
+from flows.validate import (  # noqa: E402
+    TableValidation,
+    chunks_of,
+    columns_needed,
+    merge,
+    release_memory,
+    validate_frame,
+)
 from flows.warehouse import committed_run_ids, connect, ensure_schema, read_manifest  # noqa: E402
 from schemas.tables import BUSINESS_TABLES  # noqa: E402
 
@@ -64,13 +71,14 @@ def validate_staged(lake: str, run_id: str, reports: list[BatchReport]) -> Table
     pause_at("validate")  # test seam (flows/seam.py)
     store, verdicts = Lake(lake), []
     for table in BUSINESS_TABLES:
-        for parts in chunks_of({r.part: r.rows[table.name] for r in reports if r.rows.get(table.name)}):
+        for parts in chunks_of({r.part: r.nbytes[table.name] for r in reports if r.rows.get(table.name)}):
             frame = store.dataset(table, run_id, parts).to_table(columns=columns_needed(table)).to_pandas()
             if "article_id" not in frame.columns:  # global tables: batches repeat the same entity rows
                 frame = frame.drop_duplicates()
             verdicts.append(validate_frame(table, frame))
     verdict = merge(verdicts)
     verdict.failures += charge_entity_failures(store, run_id, verdict.failures)  # entities have no article
+    release_memory()
     return verdict
 
 

@@ -24,6 +24,7 @@ class BatchReport:
     rows: dict[str, int]
     rejected: list[Rejected]
     seconds: dict[str, float] = field(default_factory=dict)
+    nbytes: dict[str, int] = field(default_factory=dict)  # in-memory (Arrow) size per table: sizes validation
 
 
 def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str, part: int,
@@ -48,4 +49,5 @@ def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str
         pause_at("stage")  # test seam (flows/seam.py): one batch staged, this one written, the rest not
     seconds = dict(out.seconds, read=t1 - t0, write=time.perf_counter() - t2)
     rows = {table: data.num_rows for table, data in out.tables.items()}
-    return BatchReport(part, rows, rejected + out.rejected, seconds)
+    nbytes = {table: data.nbytes for table, data in out.tables.items()}
+    return BatchReport(part, rows, rejected + out.rejected, seconds, nbytes)

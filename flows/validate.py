@@ -5,6 +5,7 @@ expectation that failed, and everything else still loads.
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 from dataclasses import dataclass, field
@@ -39,20 +40,21 @@ class TableValidation:
     failures: list[RowFailure] = field(default_factory=list)
 
 
-# Rows per validation task: bounds memory whatever the run's size (GX's fixed cost is ~0.1 s per call).
-CHUNK_ROWS = 250_000
+# Staged data per GX call, as Arrow bytes: pandas and GX hold several copies, so this bounds the memory of
+# validation whatever the run's size (32 MiB: ~0.4 GB peak, measured), at ~0.1 s fixed cost per call.
+CHUNK_BYTES = 32 << 20
 
 
-def chunks_of(rows_per_part: dict[int, int], limit: int = CHUNK_ROWS) -> list[list[int]]:
-    """Staged parts grouped in order so that a group holds at most `limit` rows (a bigger part stands alone).
+def chunks_of(size_per_part: dict[int, int], limit: int = CHUNK_BYTES) -> list[list[int]]:
+    """Staged parts grouped in order so that a group holds at most `limit` bytes (a bigger part stands alone).
     Parts hold whole articles, so per-article keys are complete within any group."""
     chunks, current, size = [], [], 0
-    for part in sorted(rows_per_part):
-        if current and size + rows_per_part[part] > limit:
+    for part in sorted(size_per_part):
+        if current and size + size_per_part[part] > limit:
             chunks.append(current)
             current, size = [], 0
         current.append(part)
-        size += rows_per_part[part]
+        size += size_per_part[part]
     return chunks + ([current] if current else [])
 
 
@@ -85,6 +87,27 @@ def _batch_definition(table_name: str):
     return datasource.add_dataframe_asset(name=table_name).add_batch_definition_whole_dataframe("run")
 
 
+def _forget_batches() -> None:
+    """GX's execution engine keeps every batch it has seen (the whole DataFrame) for the life of the context:
+    drop them, or memory grows with the run (1.3 GB after validating 44k articles, measured)."""
+    _, datasource = _context()
+    manager = datasource.get_execution_engine().batch_manager
+    manager.batch_data_cache.clear()
+    manager.reset_batch_cache()
+
+
+def release_memory() -> None:
+    """Hand freed memory back to the OS before the load: Arrow's allocator and glibc's keep what a validation
+    chunk used (~150 MB after 44k articles, measured), and the run's peak is what the OS sees."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
+
+
 def columns_needed(table: Table) -> list[str]:
     """Only what the suite reads, plus the keys used to name failing rows: big text columns stay on disk."""
     needed = set(table.primary_key) | ({"article_id"} & {c.name for c in table.staged_columns})
@@ -103,6 +126,7 @@ def validate_frame(table: Table, frame) -> TableValidation:
     frame = frame.reset_index(drop=True)
     batch = _batch_definition(table.name).get_batch(batch_parameters={"dataframe": frame})
     report = batch.validate(expectation_suite(table), result_format="COMPLETE")
+    _forget_batches()
     for result in report.results:
         label = expectation_label(result.expectation_config)
         details = result.result or {}

@@ -104,3 +104,16 @@ def test_merge_sums_counts_and_fails_if_any_chunk_failed():
     a = TableValidation([ExpectationResult("t", "e", True, 10, 0)])
     b = TableValidation([ExpectationResult("t", "e", False, 5, 2)])
     assert merge([a, b]).results == [ExpectationResult("t", "e", False, 15, 2)]
+
+
+def test_news_etl_flow_links_a_related_headline_to_the_article_it_names(prefect_api, seed_source, tmp_path):
+    (seed_source / "linked.txt").write_text(
+        "North Korea warns Japan's nuclear ambitions must be 'prevented at any cost'\n\n"
+        "Pyongyang said on Tuesday that Tokyo's plans were a threat.\n\nOfficials gave no details.\n",
+        encoding="utf-8")
+    run(seed_source, tmp_path)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    linked = con.execute("SELECT position, linked_article_id FROM related_headlines "
+                         "WHERE linked_article_id IS NOT NULL").fetchall()
+    target = con.execute("SELECT article_id FROM articles WHERE source_uri = 'linked.txt'").fetchone()[0]
+    assert linked == [(3, target)]
