@@ -32,6 +32,7 @@ from flows.validate import (  # noqa: E402
     chunks_of,
     columns_needed,
     merge,
+    preload,
     release_memory,
     validate_frame,
 )
@@ -148,9 +149,12 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
         plan = discover_files(source, warehouse, lake, retry_quarantined)
         t1 = time.perf_counter()
         batches = batches_of(plan, batch_size)
+        gx_loading = preload() if batches else None
         with stage_runner(dask_address, workers, len(batches)) as runner:
             reports = stage_batches(runner, source, batches, lake, run_id, reference_date)
         t2 = time.perf_counter()
+        if gx_loading:
+            gx_loading.join()
         verdict = validate_staged(lake, run_id, reports)
         t3 = time.perf_counter()
         outcome = RunOutcome(run_id, source, plan, reports, verdict.results, verdict.failures)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -68,6 +69,13 @@ def merge(verdicts: list[TableValidation]) -> TableValidation:
                 r.table_name, r.expectation, seen.success and r.success, seen.element_count + r.element_count,
                 seen.unexpected_count + r.unexpected_count)
     return TableValidation(list(merged.values()), [f for v in verdicts for f in v.failures])
+
+
+def preload() -> threading.Thread:
+    """Import GX (~2 s) in the background while the batches are staged, so validation does not wait for it."""
+    thread = threading.Thread(target=_context, name="gx-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 @cache
