@@ -133,3 +133,33 @@ def test_extract_facts_relative_clause_speaker_and_confesses():
                   'His wife, ex-model Sandra, was asked about table tennis and she confesses: "I could win more."')
     assert got == [(0, None, "I used to sit on my hands.", "Anne Robinson", "Ms Anne Robinson", "tells"),
                    (1, None, "I could win more.", "Sandra", "she", "confesses")]
+
+
+def test_extract_facts_pronoun_takes_subject_of_previous_sentence_not_its_object():
+    got = _quotes('Tony Blair said Gordon Brown had done a good job. "He is an excellent chancellor," he said.',
+                  'Ann Brown told the court she had met Peter Green and Mary Hill in May.',
+                  '"I was frightened of him," she said.')
+    assert got == [(0, None, "He is an excellent chancellor,", "Tony Blair", "he", "said"),
+                   (2, None, "I was frightened of him,", "Ann Brown", "she", "said")]
+
+
+def test_extract_facts_pronoun_prefers_previous_quote_speaker_over_later_objects():
+    got = _quotes('"The plan is dead," said Mr Tom Smith, who met Paul Jones and Mark Lee on Monday.',
+                  '"We will not return to the table," he added.')
+    assert got == [(0, None, "The plan is dead,", "Tom Smith", "Mr Tom Smith", "said"),
+                   (1, None, "We will not return to the table,", "Tom Smith", "he", "added")]
+
+
+def test_extract_facts_role_noun_resolves_to_person_introduced_with_that_role():
+    got = _quotes('Home Secretary David Blunkett visited the centre with Ken Livingstone.',
+                  '"This is a good day," the home secretary said.',
+                  'Jane Cole, the chief executive of Acme, met Bill Ross. "Sales are up," the chief executive said.')
+    assert got == [(1, None, "This is a good day,", "David Blunkett", "the home secretary", "said"),
+                   (2, None, "Sales are up,", "Jane Cole", "the chief executive", "said")]
+
+
+def test_extract_facts_pronoun_follows_a_sentence_opened_by_a_role_noun():
+    got = _quotes('Labour leader Tony Blair was interviewed by presenter John Snow.',
+                  'Mr Snow asked him about the war. The Labour leader was asked about his critics.',
+                  'He replies: "They are simply wrong about the facts."')
+    assert got == [(2, None, "They are simply wrong about the facts.", "Tony Blair", "He", "replies")]

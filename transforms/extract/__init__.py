@@ -5,9 +5,11 @@ between calls. Facts are ordered by where they sit (title, body paragraphs, rela
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from datetime import date
 
-from transforms.extract import aliases, entities, quotes, triggers
+from transforms.extract import aliases, entities, lexicon, quotes, triggers
 from transforms.extract.gazetteer import orgs, places, towns
 from transforms.extract.names import FEMALE_NAMES, GIVEN_NAMES
 from transforms.extract.quantities import find_quantities
@@ -42,7 +44,7 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     clusters, headline_clusters, of_mention = aliases.merge(mentions, headline_locs, sport)
     ents = tuple(_entity(c, locs) for c in _ordered(clusters))
     quoted = {i: quotes.quote_spans(text) for i, (_, _, text) in enumerate(texts)}
-    resolver = _SpeakerResolver(of_mention, mentions, quoted)
+    resolver = _SpeakerResolver(of_mention, mentions, quoted, {i: t for i, (_, _, t) in enumerate(texts)})
 
     raw_quotes = []
     for i, (_, _, text) in enumerate(texts):
@@ -84,12 +86,21 @@ def _quote(q, locs) -> Quote:
 
 class _SpeakerResolver:
     """Maps a speaker phrase to an entity cluster: a person (else any name) mentioned inside the phrase or
-    its apposition; for a pronoun or role noun, the most recent fitting person (or organisation) mentioned
-    before it outside quotation marks, agreeing in gender when the name tells."""
+    its apposition. A pronoun or role noun ("he", "the minister") refers back, sentence by sentence, to the
+    subject of the nearest sentence with a fitting person: the speaker of a quote there, else the person it
+    opens with (news sentences put the subject first; objects, possessives and names inside quotation marks
+    are passed over), agreeing in gender when the name tells. A role noun first looks for a person
+    introduced with that role ("Home Secretary David Blunkett" for "the home secretary"). "The company" and
+    other organisation roles take the most recent organisation."""
 
-    def __init__(self, of_mention, mentions, quoted) -> None:
+    def __init__(self, of_mention, mentions, quoted, texts=None) -> None:
         self.of_mention, self.mentions, self.quoted = of_mention, mentions, quoted
+        self.texts = texts or {}
         self.ordered = None  # built on first use: most texts have no quote to resolve
+        self.speakers = {}  # (loc, start) of a reporting clause's subject -> its cluster, as resolved
+        self.pronouns = {}  # memo: (loc, start) of a sentence-opening pronoun -> its antecedent
+        self.sentences = {}  # loc -> sentence start offsets
+        self.in_sentence = {}  # (loc, sentence) -> the persons named in it, in order; loc -> True once done
 
     def _build(self) -> None:
         of_mention = self.of_mention
@@ -98,12 +109,24 @@ class _SpeakerResolver:
         # Antecedents for "he said": outside quotation marks, and not a possessive ("Mr Mallon's arguments").
         self.outside = [((m.loc, m.start), of_mention[(m.loc, m.start)]) for m in ordered
                         if not m.possessive and not _inside(self.quoted.get(m.loc, ()), m.start)]
+        self.outside_ends = {(m.loc, m.start): m.end for m in ordered}
+        self.ordered_at, self.outside_at = {}, {}
+        for (loc, start), c in self.ordered:
+            self.ordered_at.setdefault(loc, []).append((start, c))
+        for key, c in self.outside:
+            self.outside_at.setdefault(key[0], []).append((key, c))
 
     def __call__(self, loc: int, start: int, end: int, who: str):
+        found = self._resolve(loc, start, end, who)
+        if found is not None:
+            self.speakers[(loc, start)] = found
+        return found
+
+    def _resolve(self, loc: int, start: int, end: int, who: str):
         if self.ordered is None:
             self._build()
         kind = quotes.role_kind(who)
-        inside = [(mstart, c) for (mloc, mstart), c in self.ordered if mloc == loc and start <= mstart < end]
+        inside = [(mstart, c) for mstart, c in self.ordered_at.get(loc, ()) if start <= mstart < end]
         # The person the phrase ends on ("Kasabian's singer Tom Meighan"), else the first in its apposition.
         in_who = [c for mstart, c in inside if mstart < start + len(who) and c.type == "PERSON"]
         person = in_who[-1] if in_who else next((c for _, c in inside if c.type == "PERSON"), None)
@@ -114,6 +137,14 @@ class _SpeakerResolver:
         if kind is None:
             return None
         gender = _GENDER_OF_PRONOUN.get(who.lower())
+        if kind == "PERSON":
+            if who.lower() not in quotes.PRONOUNS:
+                titled = self._titled(loc, start, who)
+                if titled is not None:
+                    return titled
+            found = self._subject_before(loc, start, gender)
+            if found is not None:
+                return found
         fallback = None
         for key, cluster in reversed(self.outside):
             if key >= (loc, start) or cluster.type != kind or cluster.headline_only:
@@ -122,6 +153,103 @@ class _SpeakerResolver:
                 return cluster
             fallback = fallback or cluster
         return fallback
+
+    def _sentence_starts(self, loc: int) -> list[int]:
+        starts = self.sentences.get(loc)
+        if starts is None:
+            text = self.texts.get(loc, "")
+            starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)
+                            if not _ABBREVIATION.search(text, max(0, m.start() - 4), m.start() + 1)]
+            self.sentences[loc] = starts
+        return starts
+
+    def _subject_before(self, loc: int, pos: int, gender: str | None):
+        """The subject of the nearest sentence (this one up to `pos`, then back) with a fitting person."""
+        said_in: dict[tuple[int, int], list] = {}
+        for key, c in self.speakers.items():
+            if key < (loc, pos) and c.type == "PERSON" and _fits(c, gender):
+                said_in.setdefault(self._sentence_of(*key), []).append((key, c))
+        here = self._sentence_of(loc, pos)
+        sentence = here
+        while sentence[0] >= 0:
+            said = said_in.get(sentence)
+            if said:
+                return max(said, key=lambda f: f[0])[1]
+            opener = self._opening_pronoun(sentence) if sentence != here else None
+            if opener is not None and (gender is None or opener[1] in (None, gender)):
+                antecedent = self._pronoun_antecedent(sentence[0], opener[0], opener[1], opener[2])
+                if antecedent is not None and _fits(antecedent, gender):
+                    return antecedent
+            for key, c in self._persons_in(sentence):
+                if key < (loc, pos) and _fits(c, gender):
+                    return c
+            sentence = self._previous_sentence(sentence)
+        return None
+
+    def _persons_in(self, sentence: tuple[int, int]) -> list:
+        loc = sentence[0]
+        if loc not in self.in_sentence:
+            for key, c in self.outside_at.get(loc, ()):
+                if c.type == "PERSON" and not c.headline_only:
+                    self.in_sentence.setdefault(self._sentence_of(*key), []).append((key, c))
+            self.in_sentence[loc] = True
+        return self.in_sentence.get(sentence, ())
+
+    def _previous_sentence(self, sentence: tuple[int, int]) -> tuple[int, int]:
+        loc, n = sentence
+        if n:
+            return loc, n - 1
+        return (loc - 1, len(self._sentence_starts(loc - 1)) - 1) if loc else (-1, 0)
+
+    def _sentence_of(self, loc: int, pos: int) -> tuple[int, int]:
+        starts = self._sentence_starts(loc)
+        return loc, bisect_right(starts, pos) - 1
+
+    def _opening_pronoun(self, sentence: tuple[int, int]):
+        """(position, gender or None, phrase) of a pronoun or role noun phrase opening the sentence."""
+        loc, n = sentence
+        start = self._sentence_starts(loc)[n]
+        m = _OPENING_PRONOUN.match(self.texts.get(loc, ""), start)
+        if not m:
+            return None
+        if m.group("p"):
+            return m.start("p"), _GENDER_OF_PRONOUN[m.group("p").lower()], m.group("p")
+        role = m.group("role")
+        while role.count(" ") and role.split()[-1].lower() not in lexicon.ROLE_NOUNS:
+            role = role.rsplit(" ", 1)[0]
+        return (m.start("role"), None, role) if role.split()[-1].lower() in lexicon.ROLE_NOUNS else None
+
+    def _pronoun_antecedent(self, loc: int, pos: int, gender: str | None, phrase: str):
+        key = (loc, pos)
+        if key not in self.pronouns:
+            self.pronouns[key] = None  # no cycles
+            found = self._titled(loc, pos, phrase) if phrase.lower() not in quotes.PRONOUNS else None
+            self.pronouns[key] = found or self._subject_before(loc, pos, gender)
+        return self.pronouns[key]
+
+    def _titled(self, loc: int, pos: int, role: str):
+        """The person named with this role just before the name ("Home Secretary David Blunkett") or at the
+        head of an apposition after it ("X, the chief executive,"), the more role words shared the better,
+        then the most recent."""
+        words = role.lower().split()[1:]
+        if not words or words[-1] not in lexicon.ROLE_NOUNS:
+            return None
+        best, best_score = None, 0
+        for (mloc, mstart), cluster in reversed(self.outside):
+            if (mloc, mstart) >= (loc, pos) or cluster.type != "PERSON" or cluster.headline_only:
+                continue
+            text = self.texts.get(mloc, "")
+            context = _ROLE_BEFORE.search(text, max(0, mstart - 50), mstart)
+            context = context.group().lower() if context else ""
+            after = _APPOSITION.match(text, self.outside_ends[(mloc, mstart)])
+            if after:
+                context += " " + after.group("head").lower()
+            if not _has_word(context, words[-1]):
+                continue
+            score = sum(_has_word(context, w) for w in words)
+            if score > best_score:
+                best, best_score = cluster, score
+        return best
 
     def person_between(self, prev, q):
         """The last person named (outside quotes) after quote `prev` ended and before quote `q` starts."""
@@ -134,7 +262,25 @@ class _SpeakerResolver:
         return found
 
 
+# A sentence ends at . ! or ? (perhaps inside a closing quote mark) before a capital or an opening quote.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Rev|No)|(?<![\w.])[A-Z])\.[\"”’']?\s*$")
+_OPENING_PRONOUN = re.compile(r"[\"“‘]?(?:(?:But|And|However,|Yet|So)\s+)?(?:(?P<p>He|She)|(?P<role>The(?:\s[\w\-]+){1,3}))\s+(?![\"“])")
+# The role words written right before a name, and the head of an apposition after one (not "a friend of
+# the leader": the role must come before any "of", "for" or "at").
+_ROLE_BEFORE = re.compile(r"(?:[A-Za-z][\w\-]*\s){1,4}$")
+_APPOSITION = re.compile(r",\s(?P<head>(?:[\w\-]+\s){0,4}?[\w\-]+)(?=(?:\s(?:of|for|at|in|with)\s[^,.]{1,40})?,)")
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
+
+
 _GENDER_OF_PRONOUN = {"he": "m", "she": "f"}
+
+
+def _fits(cluster, gender: str | None) -> bool:
+    return gender is None or _gender(cluster) in (gender, None)
 
 
 def _gender(cluster) -> str | None:

@@ -37,7 +37,7 @@ _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # `"... spin doctors." Graham Robb said the campaign ...`: after a quote that ended its sentence, a
 # reporting clause that goes on to report something else starts a new sentence about a new quote.
 _CLAUSE_GOES_ON = re.compile(r"\s+(?:that\s|the\s|it\s|he\s|she\s|they\s|[a-z]+\s[a-z]+)")
-_PRONOUNS = frozenset("he she they we I it".split())
+PRONOUNS = _PRONOUNS = frozenset("he she they we i it".split())
 # "the government said" names no one in particular (its ministers are people), so it is not resolved.
 _ORG_ROLES = frozenset("company firm group club party ministry department agency bank union"
                        " organisation organization council board spokesman spokeswoman spokesperson station channel"
