@@ -163,3 +163,19 @@ def test_extract_facts_pronoun_follows_a_sentence_opened_by_a_role_noun():
                   'Mr Snow asked him about the war. The Labour leader was asked about his critics.',
                   'He replies: "They are simply wrong about the facts."')
     assert got == [(2, None, "They are simply wrong about the facts.", "Tony Blair", "He", "replies")]
+
+
+def test_extract_facts_clause_with_colon_after_finished_quote_introduces_the_next_one():
+    got = _quotes('Minister Des Browne said: "We will screen for TB. "Those found ill must seek treatment at home." '
+                  'Meanwhile Mark Oaten, the Lib Dem spokesman, said: "This is another worrying step."')
+    assert got == [(0, None, "We will screen for TB.", "Des Browne", "Minister Des Browne", "said"),
+                   (0, None, "Those found ill must seek treatment at home.", "Des Browne", "Minister Des Browne",
+                    "said"),
+                   (0, None, "This is another worrying step.", "Mark Oaten", "Meanwhile Mark Oaten", "said")]
+
+
+def test_extract_facts_passive_is_not_a_speaker_and_branding_is_a_cue():
+    got = _quotes('The Tories are also thought likely to act, with shadow chancellor Oliver Letwin branding the tax '
+                  'a "classic Labour stealth tax". The Tories say the plan will fail.')
+    assert got == [(0, None, "classic Labour stealth tax", "Oliver Letwin", "shadow chancellor Oliver Letwin",
+                    "branding")]

@@ -278,7 +278,7 @@ SPEECH_VERBS = _words(
     " maintains conceded concedes recalled recalls revealed reveals reported reports joked jokes"
     " complained complains pointed observed observes agreed agrees concluded concludes promised promises"
     " vowed vows thinks thought felt feels hopes hoped cautioned cautions boasted boasts read confesses"
-    " confessed brands branded dubbed dubs labelled labeled termed terms quipped quips recalls"
+    " confessed brands branded branding dubbed dubs labelled labeled termed terms quipped quips recalls"
 )
 
 # Nouns that refer back to a person already named ("the leader said", "the minister told MPs").

@@ -17,10 +17,12 @@ from transforms.extract import lexicon
 _VERB = "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|de|van|von|&)){0,6}"
 _VOICE = r"(?:statement|spokesman|spokeswoman|spokesperson|representative|lawyer|website|source)"
+# "The Tories are also thought likely to": a passive, not a speaker (auxiliaries are not part of a noun phrase).
+_NOT_AUX = r"(?!(?:is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|not)\b)"
 _WHO = (
     rf"\b(?:(?:[Aa]|[Tt]he|[Aa]n)\s{_VOICE}\s(?:from|for|at|of)\s(?:the\s)?{_NAME}(?:\s[a-z]+){{0,4}}"  # a statement from Chelsea
     rf"|{_NAME}['’]s?\s{_VOICE}"  # Chelsea's statement
-    r"|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+"  # the leader, a spokeswoman
+    rf"|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{_NOT_AUX}[\w\-]+\s+){{0,3}}?{_NOT_AUX}[\w\-]+"  # the leader
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I"
     rf"|(?:[A-Z][\w'’.\-]*\s){{1,2}}(?:[a-z][\w\-]*\s){{1,2}}{_NAME}"  # KSE chairman Yaseen Lakhani
     rf"|(?:[a-z][\w\-]*\s){{0,2}}{_NAME})"  # shop owner Hayriye Evren, coach Jose Mourinho
@@ -37,6 +39,7 @@ _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # `"... spin doctors." Graham Robb said the campaign ...`: after a quote that ended its sentence, a
 # reporting clause that goes on to report something else starts a new sentence about a new quote.
 _CLAUSE_GOES_ON = re.compile(r"\s+(?:that\s|the\s|it\s|he\s|she\s|they\s|[a-z]+\s[a-z]+)")
+_INTRODUCES = re.compile(r"[^.!?\"“”]{0,80}?:\s*(?:[\"“]|$)")
 PRONOUNS = _PRONOUNS = frozenset("he she they we i it".split())
 # "the government said" names no one in particular (its ministers are people), so it is not resolved.
 _ORG_ROLES = frozenset("company firm group club party ministry department agency bank union"
@@ -113,9 +116,12 @@ def _looks_like_term(inner: str) -> bool:
 
 def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int, resolver) -> None:
     after = text[close:min(nxt, close + 120)]
-    ended = q.text.rstrip()[-1:] in (".", "?", "!")
+    # The quote ended its sentence (inside the marks or just after them): what follows starts a new one.
+    ended = q.text.rstrip()[-1:] in (".", "?", "!") or after[:1] in (".", "?", "!")
     for pattern in (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _ACCORDING):
         m = pattern.match(after)
+        if m and ended and pattern is not _ACCORDING and _INTRODUCES.match(after, m.end()):
+            break  # `"... stage." Mark Oaten said: "This is ...`: the clause introduces the next quote
         if m and not (ended and pattern is _AFTER_WHO_VERB and _CLAUSE_GOES_ON.match(after, m.end())):
             _set(q, m, close, resolver)
             return
