@@ -179,3 +179,22 @@ def test_extract_facts_passive_is_not_a_speaker_and_branding_is_a_cue():
                   'a "classic Labour stealth tax". The Tories say the plan will fail.')
     assert got == [(0, None, "classic Labour stealth tax", "Oliver Letwin", "shadow chancellor Oliver Letwin",
                     "branding")]
+
+
+def test_extract_facts_participle_clause_takes_the_sentence_subject():
+    got = _quotes('Chancellor Gordon Brown defended the plan to Alan Jones, saying it was "fair and affordable".',
+                  'Union leader Bob Crow attacked the deal, describing it as "a betrayal".',
+                  'Tesco hit back at Sainsbury, adding: "Our prices are lower than ever before."')
+    assert got == [(0, None, "fair and affordable", "Gordon Brown", "Chancellor Gordon Brown", "saying"),
+                   (1, None, "a betrayal", "Bob Crow", "Bob Crow", "describing"),
+                   (2, None, "Our prices are lower than ever before.", "Tesco", "Tesco", "adding")]
+
+
+def test_extract_facts_quote_introduced_at_the_end_of_the_previous_paragraph():
+    got = _quotes("Speaking in London, Prime Minister Tony Blair said:",
+                  '"We will not be deterred by these threats."',
+                  '"And we will win in the end, whatever they do."')
+    assert got == [(1, None, "We will not be deterred by these threats.", "Tony Blair", "Prime Minister Tony Blair",
+                    "said"),
+                   (2, None, "And we will win in the end, whatever they do.", "Tony Blair",
+                    "Prime Minister Tony Blair", "said")]

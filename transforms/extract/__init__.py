@@ -50,6 +50,10 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     for i, (_, _, text) in enumerate(texts):
         found = quotes.find_quotes(i, text, resolver, quoted[i])
         raw_quotes.extend(found)
+    for q in raw_quotes:  # a quote opening a paragraph, introduced at the end of the one before
+        if q.cue is None and q.start <= 1 and q.loc - 1 >= 0 and locs[q.loc - 1][0] not in (None, TITLE) \
+                and locs[q.loc][0] is not None:
+            quotes.introduced_before(q, q.loc - 1, texts[q.loc - 1][2], resolver)
     body_quotes = [q for q in raw_quotes if q.loc not in headline_locs]
     quotes.continue_speakers(body_quotes, resolver.person_between)
     facts_quotes = tuple(_quote(q, locs) for q in raw_quotes)
@@ -250,6 +254,24 @@ class _SpeakerResolver:
             if score > best_score:
                 best, best_score = cluster, score
         return best
+
+    def subject_of(self, loc: int, pos: int):
+        """(cluster, text) of the subject of the sentence at `pos`: a pronoun or role noun opening it, else the
+        first person or organisation named in it before `pos`."""
+        if self.ordered is None:
+            self._build()
+        sentence = self._sentence_of(loc, pos)
+        opener = self._opening_pronoun(sentence)
+        if opener is not None and opener[0] < pos:
+            found = self._pronoun_antecedent(loc, opener[0], opener[1], opener[2])
+            return (found, opener[2]) if found is not None else None
+        text = self.texts.get(loc, "")
+        for key, c in self.outside_at.get(loc, ()):
+            if key[1] >= pos:
+                break
+            if c.type in ("PERSON", "ORG") and not c.headline_only and self._sentence_of(*key) == sentence:
+                return c, text[key[1]:self.outside_ends[key]]
+        return None
 
     def person_between(self, prev, q):
         """The last person named (outside quotes) after quote `prev` ended and before quote `q` starts."""

@@ -35,6 +35,9 @@ _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?P<who>{_WHO})
 _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P<verb>according to)\s+(?P<who>{_WHO})")
 # The reported clause may run on before a short quote: `He said it would make the law "tolerable"`.
 _BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b(?P<tail>[^.!?]{{0,150}}?)[:,]?\s*$")
+# A participle clause reporting speech: its subject is the sentence's ("X hit back, saying: ...").
+_PARTICIPLE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|calling|"
+                         r"branding|declaring|stating|explaining|noting|telling)\b[^.!?\"“”]{0,150}?[:,]?\s*$")
 _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # `"... spin doctors." Graham Robb said the campaign ...`: after a quote that ended its sentence, a
 # reporting clause that goes on to report something else starts a new sentence about a new quote.
@@ -100,6 +103,8 @@ def find_quotes(loc: int, text: str, resolver, spans: list[tuple[int, int]] | No
         nxt = spans[n + 1][0] - 1 if n + 1 < len(spans) else len(text)
         prev_end = spans[n - 1][1] + 1 if n else 0
         _resolve_speaker(q, text, close, nxt, prev_end, resolver)
+        if q.cue is None:
+            _participle(q, text, prev_end, resolver)
         if q.cue is None and not _looks_like_term(q.text):
             _last_reporting_clause(q, text, prev_end, resolver)
         if q.cue is None and _looks_like_term(q.text):
@@ -131,6 +136,26 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
         _set(q, m, 0, resolver)
 
 
+def _participle(q: RawQuote, text: str, prev_end: int, resolver) -> None:
+    """`Mr Brown defended the plan, saying it was "fair"`: the speaker is the subject of the sentence."""
+    start = max(prev_end, _sentence_start(text, q.start - 1))
+    m = _PARTICIPLE.search(text, start, max(start, q.start - 1))
+    if m and m.end() >= q.start - 2:
+        found = resolver.subject_of(q.loc, m.start())
+        if found is not None:
+            q.speaker, q.surface, q.cue = found[0], found[1], m.group("verb")
+
+
+def introduced_before(q: RawQuote, loc: int, text: str, resolver) -> None:
+    """A paragraph ending `Prime Minister Tony Blair said:` introduces the quote that opens the next one."""
+    text = text.rstrip()
+    if not text.endswith(":"):
+        return
+    m = _BEFORE.search(text, _sentence_start(text, len(text) - 1))
+    if m:
+        _set(q, m, 0, resolver, loc)
+
+
 def _last_reporting_clause(q: RawQuote, text: str, prev_end: int, resolver) -> None:
     """`Ms Tymoshenko said prosecutors had a list. "We will return ...`: an uncued quote after a reported
     clause (and no quote in between) is that clause's speaker's."""
@@ -146,7 +171,7 @@ def _sentence_start(text: str, pos: int) -> int:
     return cut + 2 if cut >= 0 else 0
 
 
-def _set(q: RawQuote, m: re.Match, offset: int, resolver) -> None:
+def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None) -> None:
     who = m.group("who")
     if who.endswith(".") and not who.endswith(("Mr.", "Mrs.", "Ms.", "Dr.")):
         who = who[:-1]  # the full stop ends the sentence, not the name
@@ -154,7 +179,7 @@ def _set(q: RawQuote, m: re.Match, offset: int, resolver) -> None:
     q.surface = who
     app = m.groupdict().get("app")
     end = offset + (m.end("app") if app else m.start("who") + len(who))
-    q.speaker = resolver(q.loc, offset + m.start("who"), end, who)
+    q.speaker = resolver(q.loc if loc is None else loc, offset + m.start("who"), end, who)
 
 
 def continue_speakers(quotes: list[RawQuote], named_between=None, max_gap: int = 1) -> None:
