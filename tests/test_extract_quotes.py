@@ -198,3 +198,13 @@ def test_extract_facts_quote_introduced_at_the_end_of_the_previous_paragraph():
                     "said"),
                    (2, None, "And we will win in the end, whatever they do.", "Tony Blair",
                     "Prime Minister Tony Blair", "said")]
+
+
+def test_extract_facts_role_nouns_for_people_and_spokesman_of_a_named_organisation():
+    got = _quotes('Jane Smith was at home when the flood came.', '"The water was everywhere," the 45-year-old said.',
+                  'Alain Prost won the race.', '"It was a very hard race for me," the Frenchman said.',
+                  'Sainsbury and Tesco cut prices on Monday.',
+                  '"We are pleased with the response," a Sainsbury spokeswoman said.',
+                  'Mr John Prescott was quoted as saying: "We will build the homes."')
+    assert [(p, speaker, cue) for p, _, _, speaker, _, cue in got] == [
+        (1, "Jane Smith", "said"), (3, "Alain Prost", "said"), (5, "Sainsbury", "said"), (6, "John Prescott", "saying")]

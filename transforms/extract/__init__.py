@@ -66,6 +66,10 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
                  headline_entities=tuple(_entity(c, locs) for c in _ordered(headline_clusters)))
 
 
+def _by_place(m):
+    return m.loc, m.start
+
+
 def _ordered(clusters):
     return sorted(clusters, key=lambda c: (min((m.loc, m.start) for m in c.mentions), c.order))
 
@@ -76,9 +80,10 @@ def _span(loc: int, start: int, end: int, text: str, locs) -> Span:
 
 
 def _entity(cluster, locs) -> Entity:
-    mentions = sorted(cluster.mentions, key=lambda m: (m.loc, m.start))
-    spans = tuple(_span(m.loc, m.start, m.end, m.text, locs) for m in mentions)
-    forms = {m.text for m in mentions} | {m.name for m in mentions}
+    mentions = sorted(cluster.mentions, key=_by_place)
+    spans = tuple([Span(*locs[m.loc], m.start, m.end, m.text) for m in mentions])
+    forms = {m.text for m in mentions}
+    forms.update([m.name for m in mentions])
     return Entity(cluster.name, cluster.type, tuple(sorted(forms - {cluster.name})), spans)
 
 
@@ -104,21 +109,26 @@ class _SpeakerResolver:
         self.speakers = {}  # (loc, start) of a reporting clause's subject -> its cluster, as resolved
         self.pronouns = {}  # memo: (loc, start) of a sentence-opening pronoun -> its antecedent
         self.sentences = {}  # loc -> sentence start offsets
+        self.genders = {}  # id(cluster) -> "m", "f" or None
+        self.openers = {}  # (loc, sentence) -> what _find_opener found
         self.in_sentence = {}  # (loc, sentence) -> the persons named in it, in order; loc -> True once done
 
     def _build(self) -> None:
-        of_mention = self.of_mention
-        ordered = [m for m in sorted(self.mentions, key=lambda m: (m.loc, m.start)) if (m.loc, m.start) in of_mention]
-        self.ordered = [((m.loc, m.start), of_mention[(m.loc, m.start)]) for m in ordered]
-        # Antecedents for "he said": outside quotation marks, and not a possessive ("Mr Mallon's arguments").
-        self.outside = [((m.loc, m.start), of_mention[(m.loc, m.start)]) for m in ordered
-                        if not m.possessive and not _inside(self.quoted.get(m.loc, ()), m.start)]
-        self.outside_ends = {(m.loc, m.start): m.end for m in ordered}
+        of_mention, quoted = self.of_mention, self.quoted
+        self.ordered, self.outside, self.outside_ends = [], [], {}
         self.ordered_at, self.outside_at = {}, {}
-        for (loc, start), c in self.ordered:
-            self.ordered_at.setdefault(loc, []).append((start, c))
-        for key, c in self.outside:
-            self.outside_at.setdefault(key[0], []).append((key, c))
+        for m in sorted(self.mentions, key=_by_place):
+            key = (m.loc, m.start)
+            cluster = of_mention.get(key)
+            if cluster is None:
+                continue
+            self.ordered.append((key, cluster))
+            self.ordered_at.setdefault(m.loc, []).append((m.start, cluster))
+            # Antecedents for "he said": outside quotation marks, and not a possessive ("Mr Mallon's arguments").
+            if not m.possessive and not _inside(quoted.get(m.loc, ()), m.start):
+                self.outside.append((key, cluster))
+                self.outside_at.setdefault(m.loc, []).append((key, cluster))
+                self.outside_ends[key] = m.end
 
     def __call__(self, loc: int, start: int, end: int, who: str):
         found = self._resolve(loc, start, end, who)
@@ -140,6 +150,10 @@ class _SpeakerResolver:
             return named if named.type in ("PERSON", "ORG", "GPE", "NORP") else None
         if kind is None:
             return None
+        if kind == "ORG":  # "a Fifa spokesman", "the Tesco website": the organisation named in the phrase
+            named = next((c for c in inside if c.type == "ORG"), None)
+            if named is not None:
+                return named
         gender = _GENDER_OF_PRONOUN.get(who.lower())
         if kind == "PERSON":
             if who.lower() not in quotes.PRONOUNS:
@@ -158,6 +172,14 @@ class _SpeakerResolver:
             fallback = fallback or cluster
         return fallback
 
+    def _fits(self, cluster, gender: str | None) -> bool:
+        if gender is None:
+            return True
+        known = self.genders.get(id(cluster), "?")
+        if known == "?":
+            known = self.genders[id(cluster)] = _gender(cluster)
+        return known in (gender, None)
+
     def _sentence_starts(self, loc: int) -> list[int]:
         starts = self.sentences.get(loc)
         if starts is None:
@@ -169,23 +191,24 @@ class _SpeakerResolver:
 
     def _subject_before(self, loc: int, pos: int, gender: str | None):
         """The subject of the nearest sentence (this one up to `pos`, then back) with a fitting person."""
-        said_in: dict[tuple[int, int], list] = {}
-        for key, c in self.speakers.items():
-            if key < (loc, pos) and c.type == "PERSON" and _fits(c, gender):
-                said_in.setdefault(self._sentence_of(*key), []).append((key, c))
+        first_loc = max(0, loc - _LOOK_BACK)
+        said_in: dict[tuple[int, int], object] = {}
+        for key, c in self.speakers.items():  # in the order resolved, which is the order of the text
+            if first_loc <= key[0] and key < (loc, pos) and c.type == "PERSON" and self._fits(c, gender):
+                said_in[self._sentence_of(*key)] = c
         here = self._sentence_of(loc, pos)
         sentence = here
-        while sentence[0] >= 0:
+        while sentence[0] >= first_loc:
             said = said_in.get(sentence)
-            if said:
-                return max(said, key=lambda f: f[0])[1]
+            if said is not None:
+                return said
             opener = self._opening_pronoun(sentence) if sentence != here else None
             if opener is not None and (gender is None or opener[1] in (None, gender)):
                 antecedent = self._pronoun_antecedent(sentence[0], opener[0], opener[1], opener[2])
-                if antecedent is not None and _fits(antecedent, gender):
+                if antecedent is not None and self._fits(antecedent, gender):
                     return antecedent
             for key, c in self._persons_in(sentence):
-                if key < (loc, pos) and _fits(c, gender):
+                if key < (loc, pos) and self._fits(c, gender):
                     return c
             sentence = self._previous_sentence(sentence)
         return None
@@ -211,6 +234,11 @@ class _SpeakerResolver:
 
     def _opening_pronoun(self, sentence: tuple[int, int]):
         """(position, gender or None, phrase) of a pronoun or role noun phrase opening the sentence."""
+        if sentence not in self.openers:
+            self.openers[sentence] = self._find_opener(sentence)
+        return self.openers[sentence]
+
+    def _find_opener(self, sentence: tuple[int, int]):
         loc, n = sentence
         start = self._sentence_starts(loc)[n]
         m = _OPENING_PRONOUN.match(self.texts.get(loc, ""), start)
@@ -299,10 +327,7 @@ def _has_word(text: str, word: str) -> bool:
 
 
 _GENDER_OF_PRONOUN = {"he": "m", "she": "f"}
-
-
-def _fits(cluster, gender: str | None) -> bool:
-    return gender is None or _gender(cluster) in (gender, None)
+_LOOK_BACK = 3  # paragraphs searched for a subject; further back, the most recent fitting name is taken
 
 
 def _gender(cluster) -> str | None:
@@ -319,4 +344,7 @@ _MALE_TITLES = frozenset("Mr Mr. Sir Lord King Prince Duke Father Brother Baron 
 
 
 def _inside(spans, pos: int) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    for s, e in spans:
+        if s <= pos < e:
+            return True
+    return False

@@ -35,9 +35,11 @@ _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?P<who>{_WHO})
 _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P<verb>according to)\s+(?P<who>{_WHO})")
 # The reported clause may run on before a short quote: `He said it would make the law "tolerable"`.
 _BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b(?P<tail>[^.!?]{{0,150}}?)[:,]?\s*$")
-# A participle clause reporting speech: its subject is the sentence's ("X hit back, saying: ...").
-_PARTICIPLE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|calling|"
+# A participle clause reporting speech: its subject is the sentence's ("X hit back, saying: ...", "X was
+# quoted as saying").
+_PARTICIPLE = re.compile(r"(?:,|\bas)\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|calling|"
                          r"branding|declaring|stating|explaining|noting|telling)\b[^.!?\"“”]{0,150}?[:,]?\s*$")
+_ANY_VERB = re.compile(rf"\b(?:{_VERB})\b")  # a cheap test before the grammars that need one
 _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # `"... spin doctors." Graham Robb said the campaign ...`: after a quote that ended its sentence, a
 # reporting clause that goes on to report something else starts a new sentence about a new quote.
@@ -131,14 +133,15 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
             _set(q, m, close, resolver)
             return
     before_start = _sentence_start(text, q.start - 1)
-    m = _BEFORE.search(text, before_start, max(before_start, q.start - 1))
+    stop = max(before_start, q.start - 1)
+    m = _BEFORE.search(text, before_start, stop) if _ANY_VERB.search(text, before_start, stop) else None
     if m and m.end() >= q.start - 2:
         _set(q, m, 0, resolver)
 
 
 def _participle(q: RawQuote, text: str, prev_end: int, resolver) -> None:
     """`Mr Brown defended the plan, saying it was "fair"`: the speaker is the subject of the sentence."""
-    start = max(prev_end, _sentence_start(text, q.start - 1))
+    start = max(prev_end, q.start - 170, _sentence_start(text, q.start - 1))
     m = _PARTICIPLE.search(text, start, max(start, q.start - 1))
     if m and m.end() >= q.start - 2:
         found = resolver.subject_of(q.loc, m.start())
@@ -160,7 +163,11 @@ def _last_reporting_clause(q: RawQuote, text: str, prev_end: int, resolver) -> N
     """`Ms Tymoshenko said prosecutors had a list. "We will return ...`: an uncued quote after a reported
     clause (and no quote in between) is that clause's speaker's."""
     last = None
-    for m in _CLAUSE.finditer(text, prev_end, max(prev_end, q.start - 1)):
+    stop = max(prev_end, q.start - 1)
+    verb = _ANY_VERB.search(text, prev_end, stop)
+    if verb is None:
+        return
+    for m in _CLAUSE.finditer(text, prev_end, stop):
         last = m
     if last is not None:
         _set(q, last, 0, resolver)
@@ -207,5 +214,7 @@ def role_kind(who: str) -> str | None:
         head = words[-1].lower()
         if head in _ORG_ROLES:
             return "ORG"
-        return "PERSON" if head in lexicon.ROLE_NOUNS else None
+        # "the 45-year-old", "the Frenchman", "the businesswoman": only a person is called that
+        person = head in lexicon.ROLE_NOUNS or head.endswith(("-year-old", "man", "woman"))
+        return "PERSON" if person else None
     return None
