@@ -208,3 +208,25 @@ def test_extract_facts_role_nouns_for_people_and_spokesman_of_a_named_organisati
                   'Mr John Prescott was quoted as saying: "We will build the homes."')
     assert [(p, speaker, cue) for p, _, _, speaker, _, cue in got] == [
         (1, "Jane Smith", "said"), (3, "Alain Prost", "said"), (5, "Sainsbury", "said"), (6, "John Prescott", "saying")]
+
+
+def test_extract_facts_uncued_quote_after_a_sentence_with_a_new_subject_or_only_a_new_object():
+    got = _quotes('"We were brilliant today," said coach Bill Smith. He praised striker Tom Jones for his goals. '
+                  '"He was simply unstoppable out there."',
+                  '"We were brilliant today," said coach Bill Smith. Captain Tom Jones disagreed with that view. '
+                  '"We were lucky to win the game."')
+    assert [(p, text, speaker) for p, _, text, speaker, _, _ in got] == [
+        (0, "We were brilliant today,", "Bill Smith"), (0, "He was simply unstoppable out there.", "Bill Smith"),
+        (1, "We were brilliant today,", "Bill Smith"), (1, "We were lucky to win the game.", "Tom Jones")]
+
+
+def test_extract_facts_paragraph_opening_quote_carries_on_from_the_subject_of_the_paragraph_before():
+    got = _quotes('"We were brilliant today," said coach Bill Smith.',
+                  'Smith singled out striker Tom Jones for special praise after the game.',
+                  '"He was simply unstoppable out there."')
+    assert [(p, speaker) for p, _, _, speaker, _, _ in got] == [(0, "Bill Smith"), (2, "Bill Smith")]
+
+
+def test_extract_facts_name_after_said_stops_at_the_end_of_its_sentence():
+    got = _quotes('"We were brilliant today," said coach Bill Smith. Captain Tom Jones agreed with him.')
+    assert got == [(0, None, "We were brilliant today,", "Bill Smith", "coach Bill Smith", "said")]

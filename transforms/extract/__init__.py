@@ -55,7 +55,7 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
                 and locs[q.loc][0] is not None:
             quotes.introduced_before(q, q.loc - 1, texts[q.loc - 1][2], resolver)
     body_quotes = [q for q in raw_quotes if q.loc not in headline_locs]
-    quotes.continue_speakers(body_quotes, resolver.person_between)
+    quotes.continue_speakers(body_quotes, resolver.person_between, resolver.carried_on)
     facts_quotes = tuple(_quote(q, locs) for q in raw_quotes)
 
     quantities, temporals = [], []
@@ -189,9 +189,9 @@ class _SpeakerResolver:
             self.sentences[loc] = starts
         return starts
 
-    def _subject_before(self, loc: int, pos: int, gender: str | None):
+    def _subject_before(self, loc: int, pos: int, gender: str | None, look_back: int = 3):
         """The subject of the nearest sentence (this one up to `pos`, then back) with a fitting person."""
-        first_loc = max(0, loc - _LOOK_BACK)
+        first_loc = max(0, loc - look_back)
         said_in: dict[tuple[int, int], object] = {}
         for key, c in self.speakers.items():  # in the order resolved, which is the order of the text
             if first_loc <= key[0] and key < (loc, pos) and c.type == "PERSON" and self._fits(c, gender):
@@ -301,15 +301,38 @@ class _SpeakerResolver:
                 return c, text[key[1]:self.outside_ends[key]]
         return None
 
-    def person_between(self, prev, q):
-        """The last person named (outside quotes) after quote `prev` ended and before quote `q` starts."""
+    def carried_on(self, q):
+        """The person a paragraph-opening quote with no cue carries on from: the subject of the paragraph
+        before (`Smith praised Jones.` then `"He was unstoppable."` is Smith's)."""
         if self.ordered is None:
             self._build()
-        found = None
-        for key, cluster in self.outside:
-            if (prev.loc, prev.end) <= key < (q.loc, q.start) and cluster.type == "PERSON":
-                found = cluster
-        return found
+        return self._subject_before(q.loc, q.start, None, look_back=1) if q.loc else None
+
+    def person_between(self, prev, q):
+        """The subject of the last sentence between quote `prev` and quote `q` that has a person for subject:
+        a reporting clause's speaker, a sentence-opening pronoun's or role noun's antecedent, else the first
+        person named in it (outside quotes). Objects ("He praised Jones") are not new speakers."""
+        if self.ordered is None:
+            self._build()
+        lo, hi = (prev.loc, prev.end), (q.loc, q.start)
+        said_in = {}
+        for key, c in self.speakers.items():
+            if lo <= key < hi and c.type == "PERSON":
+                said_in[self._sentence_of(*key)] = c
+        sentence, first = self._sentence_of(*hi), self._sentence_of(*lo)
+        while sentence >= first:
+            if sentence in said_in:
+                return said_in[sentence]
+            opener = self._opening_pronoun(sentence)
+            if opener is not None and lo <= (sentence[0], opener[0]) < hi:
+                found = self._pronoun_antecedent(sentence[0], opener[0], opener[1], opener[2])
+                if found is not None:
+                    return found
+            for key, c in self._persons_in(sentence):
+                if lo <= key < hi:
+                    return c
+            sentence = self._previous_sentence(sentence)
+        return None
 
 
 # A sentence ends at . ! or ? (perhaps inside a closing quote mark) before a capital or an opening quote.
@@ -327,7 +350,6 @@ def _has_word(text: str, word: str) -> bool:
 
 
 _GENDER_OF_PRONOUN = {"he": "m", "she": "f"}
-_LOOK_BACK = 3  # paragraphs searched for a subject; further back, the most recent fitting name is taken
 
 
 def _gender(cluster) -> str | None:

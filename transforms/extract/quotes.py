@@ -16,6 +16,8 @@ from transforms.extract import lexicon
 
 _VERB = "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|de|van|von|&)){0,6}"
+# A full stop after a word of four letters or more, then a capital, inside a matched name: a sentence end.
+_SENTENCE_IN_NAME = re.compile(r"(?<=[a-z][a-z][a-z][a-z])\.\s+(?=[A-Z])")
 _VOICE = r"(?:statement|spokesman|spokeswoman|spokesperson|representative|lawyer|website|source)"
 # "The Tories are also thought likely to": a passive, not a speaker (auxiliaries are not part of a noun phrase).
 _NOT_AUX = r"(?!(?:is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|not)\b)"
@@ -179,19 +181,27 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None) -> None:
-    who = m.group("who")
+    who, who_start = m.group("who"), m.start("who")
+    cut = _SENTENCE_IN_NAME.search(who)
+    if cut:  # "said coach Bill Smith. He praised ...": the name ended with its sentence
+        if m.start("verb") < who_start:
+            who = who[:cut.start() + 1]
+        else:
+            who, who_start = who[cut.end():], who_start + cut.end()
     if who.endswith(".") and not who.endswith(("Mr.", "Mrs.", "Ms.", "Dr.")):
         who = who[:-1]  # the full stop ends the sentence, not the name
     q.cue = m.group("verb")
     q.surface = who
     app = m.groupdict().get("app")
-    end = offset + (m.end("app") if app else m.start("who") + len(who))
-    q.speaker = resolver(q.loc if loc is None else loc, offset + m.start("who"), end, who)
+    end = offset + (m.end("app") if app else who_start + len(who))
+    q.speaker = resolver(q.loc if loc is None else loc, offset + who_start, end, who)
 
 
-def continue_speakers(quotes: list[RawQuote], named_between=None, max_gap: int = 1) -> None:
+def continue_speakers(quotes: list[RawQuote], named_between=None, carried_on=None, max_gap: int = 1) -> None:
     """A quote with no cue of its own continues the previous quote's speaker (same or previous paragraph),
-    unless another person was named in between (`named_between(prev, q)`): then it is most likely theirs."""
+    unless another person became the subject in between (`named_between(prev, q)`): then it is most likely
+    theirs. With no quote just before, a quote opening a paragraph is the words of the person the paragraph
+    before was about (`carried_on(q)`)."""
     prev = None
     for q in quotes:
         if q.cue is None and prev is not None and prev.speaker is not None and q.loc - prev.loc <= max_gap:
@@ -200,6 +210,8 @@ def continue_speakers(quotes: list[RawQuote], named_between=None, max_gap: int =
                 q.speaker, q.surface = other, None
             else:
                 q.speaker, q.surface, q.cue = prev.speaker, prev.surface, prev.cue
+        elif q.cue is None and q.speaker is None and carried_on is not None and q.start <= 1:
+            q.speaker = carried_on(q)
         if q.speaker is not None:
             prev = q
 
