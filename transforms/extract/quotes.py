@@ -129,6 +129,8 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
     ended = q.text.rstrip()[-1:] in (".", "?", "!") or after[:1] in (".", "?", "!")
     for pattern in (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _ACCORDING):
         m = pattern.match(after)
+        if m and pattern is _AFTER_WHO_VERB and _SENTENCE_IN_NAME.search(m.group("who")):
+            continue  # `said Bill Smith. Tom Jones agreed`: that verb belongs to the next sentence
         if m and ended and pattern is not _ACCORDING and _INTRODUCES.match(after, m.end()):
             break  # `"... stage." Mark Oaten said: "This is ...`: the clause introduces the next quote
         if m and not (ended and pattern is _AFTER_WHO_VERB and _CLAUSE_GOES_ON.match(after, m.end())):
