@@ -230,3 +230,9 @@ def test_extract_facts_paragraph_opening_quote_carries_on_from_the_subject_of_th
 def test_extract_facts_name_after_said_stops_at_the_end_of_its_sentence():
     got = _quotes('"We were brilliant today," said coach Bill Smith. Captain Tom Jones agreed with him.')
     assert got == [(0, None, "We were brilliant today,", "Bill Smith", "coach Bill Smith", "said")]
+
+
+def test_extract_facts_speaker_name_with_a_number():
+    got = _quotes('Radio 1 said it would rise to the "challenge" of "keeping his legacy alive" with new music.')
+    assert got == [(0, None, "challenge", "Radio 1", "Radio 1", "said"),
+                   (0, None, "keeping his legacy alive", "Radio 1", "Radio 1", "said")]

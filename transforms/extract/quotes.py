@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from transforms.extract import lexicon
 
 _VERB = "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))
-_NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|de|van|von|&)){0,6}"
+_NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|\d{1,2}\b|of|the|de|van|von|&)){0,6}"  # Radio 1
 # A full stop after a word of four letters or more, then a capital, inside a matched name: a sentence end.
 _SENTENCE_IN_NAME = re.compile(r"(?<=[a-z][a-z][a-z][a-z])\.\s+(?=[A-Z])")
 _VOICE = r"(?:statement|spokesman|spokeswoman|spokesperson|representative|lawyer|website|source)"
