@@ -236,3 +236,10 @@ def test_extract_facts_speaker_name_with_a_number():
     got = _quotes('Radio 1 said it would rise to the "challenge" of "keeping his legacy alive" with new music.')
     assert got == [(0, None, "challenge", "Radio 1", "Radio 1", "said"),
                    (0, None, "keeping his legacy alive", "Radio 1", "Radio 1", "said")]
+
+
+def test_extract_facts_said_then_name_stops_at_a_linking_word_and_role_takes_its_apposition():
+    got = _quotes('"It was a great win for the team," said Wenger after watching Henry score twice.',
+                  'Shares in Tesco rose.', '"We had a great Christmas," said the company\'s chief executive, Terry Leahy.',
+                  '"We are ready," said Italy coach Marcello Lippi.')
+    assert [(p, speaker) for p, _, _, speaker, _, _ in got] == [(0, "Wenger"), (2, "Terry Leahy"), (3, "Marcello Lippi")]

@@ -18,16 +18,22 @@ _VERB = "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|\d{1,2}\b|of|the|de|van|von|&)){0,6}"  # Radio 1
 # A full stop after a word of four letters or more, then a capital, inside a matched name: a sentence end.
 _SENTENCE_IN_NAME = re.compile(r"(?<=[a-z][a-z][a-z][a-z])\.\s+(?=[A-Z])")
+# After a role noun phrase, the name in apposition to it: "the company's chief executive, Terry Leahy".
+_ROLE_THEN_NAME = re.compile(r"(?:['’]s(?:\s+[\w\-]+){1,4})?,\s+[A-Z][^,.;:\"“”]{0,40}")
 _VOICE = r"(?:statement|spokesman|spokeswoman|spokesperson|representative|lawyer|website|source)"
 # "The Tories are also thought likely to": a passive, not a speaker (auxiliaries are not part of a noun phrase).
 _NOT_AUX = r"(?!(?:is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|not)\b)"
+# A lower-case word of a title before a name ("chairman", "shop owner"), not a link between two phrases
+# ("Wenger after watching Henry").
+_TITLE_WORD = (r"(?!(?:after|before|and|or|but|with|without|as|at|in|on|for|to|of|by|from|when|while|who|which"
+               r"|that|than|against|over|under|during|beat|beats|met|meets)\b|[a-z]+ing\b)[a-z][\w\-]*")
 _WHO = (
     rf"\b(?:(?:[Aa]|[Tt]he|[Aa]n)\s{_VOICE}\s(?:from|for|at|of)\s(?:the\s)?{_NAME}(?:\s[a-z]+){{0,4}}"  # a statement from Chelsea
     rf"|{_NAME}['’]s?\s{_VOICE}"  # Chelsea's statement
     rf"|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{_NOT_AUX}[\w\-]+\s+){{0,3}}?{_NOT_AUX}[\w\-]+"  # the leader
-    r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I"
-    rf"|(?:[A-Z][\w'’.\-]*\s){{1,2}}(?:[a-z][\w\-]*\s){{1,2}}{_NAME}"  # KSE chairman Yaseen Lakhani
-    rf"|(?:[a-z][\w\-]*\s){{0,2}}{_NAME})"  # shop owner Hayriye Evren, coach Jose Mourinho
+    r"|(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b"  # not the start of "Wenger" or "Italy"
+    rf"|(?:[A-Z][\w'’.\-]*\s){{1,2}}(?:{_TITLE_WORD}\s){{1,2}}{_NAME}"  # KSE chairman Yaseen Lakhani
+    rf"|(?:{_TITLE_WORD}\s){{0,2}}{_NAME})"  # shop owner Hayriye Evren, coach Jose Mourinho
 )
 # An apposition between the speaker and the verb: "Tevfik Aksoy, chief economist at Deutsche Bank, told".
 _APP = r"(?P<app>(?:,[^,\"“”]{2,90}){1,2},|,\swho\s[^,.\"“”]{2,60}?(?=\s)|,)?"  # also "X, who presents Y tells"
@@ -196,7 +202,15 @@ def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None
     q.surface = who
     app = m.groupdict().get("app")
     end = offset + (m.end("app") if app else who_start + len(who))
+    if not app and m.start("verb") < who_start and role_kind(who) and who.lower() not in _PRONOUNS:
+        named = _ROLE_THEN_NAME.match(text_of(m), m.end("who"))
+        if named:  # `said the company's chief executive, Terry Leahy`: the name in apposition speaks
+            end = offset + named.end()
     q.speaker = resolver(q.loc if loc is None else loc, offset + who_start, end, who)
+
+
+def text_of(m: re.Match) -> str:
+    return m.string
 
 
 def continue_speakers(quotes: list[RawQuote], named_between=None, carried_on=None, max_gap: int = 1) -> None:
