@@ -243,3 +243,12 @@ def test_extract_facts_said_then_name_stops_at_a_linking_word_and_role_takes_its
                   'Shares in Tesco rose.', '"We had a great Christmas," said the company\'s chief executive, Terry Leahy.',
                   '"We are ready," said Italy coach Marcello Lippi.')
     assert [(p, speaker) for p, _, _, speaker, _, _ in got] == [(0, "Wenger"), (2, "Terry Leahy"), (3, "Marcello Lippi")]
+
+
+def test_extract_facts_organisation_role_prefers_the_organisation_named_with_that_word():
+    got = _quotes('The Transport and General Workers Union is balloting staff at British Airways.',
+                  '"Our members are angry about the offer," the union said.',
+                  'The Bank of England kept rates on hold as Tesco reported sales.',
+                  '"Inflation remains close to target," the bank said.')
+    assert [(p, speaker) for p, _, _, speaker, _, _ in got] == [
+        (1, "Transport and General Workers Union"), (3, "Bank of England")]

@@ -116,7 +116,7 @@ class _SpeakerResolver:
     def _build(self) -> None:
         of_mention, quoted = self.of_mention, self.quoted
         self.ordered, self.outside, self.outside_ends = [], [], {}
-        self.ordered_at, self.outside_at = {}, {}
+        self.ordered_at, self.outside_at, self.persons = {}, {}, {}
         for m in sorted(self.mentions, key=_by_place):
             key = (m.loc, m.start)
             cluster = of_mention.get(key)
@@ -129,6 +129,8 @@ class _SpeakerResolver:
                 self.outside.append((key, cluster))
                 self.outside_at.setdefault(m.loc, []).append((key, cluster))
                 self.outside_ends[key] = m.end
+                if cluster.type == "PERSON" and not cluster.headline_only:
+                    self.persons[id(cluster)] = cluster
 
     def __call__(self, loc: int, start: int, end: int, who: str):
         found = self._resolve(loc, start, end, who)
@@ -160,9 +162,14 @@ class _SpeakerResolver:
                 titled = self._titled(loc, start, who)
                 if titled is not None:
                     return titled
-            found = self._subject_before(loc, start, gender)
-            if found is not None:
-                return found
+            if len(self.persons) > 1:  # with one person named, the fallback below finds them (faster)
+                found = self._subject_before(loc, start, gender)
+                if found is not None:
+                    return found
+        if kind == "ORG" and who.lower() not in quotes.PRONOUNS:
+            named = self._org_called(loc, start, who.split()[-1].lower())
+            if named is not None:
+                return named
         fallback = None
         for key, cluster in reversed(self.outside):
             if key >= (loc, start) or cluster.type != kind or cluster.headline_only:
@@ -171,6 +178,18 @@ class _SpeakerResolver:
                 return cluster
             fallback = fallback or cluster
         return fallback
+
+    def _org_called(self, loc: int, pos: int, head: str):
+        """"The union said": the most recent organisation in the last 3 paragraphs whose name has that word
+        (Transport and General Workers' Union)."""
+        for key, cluster in reversed(self.outside):
+            if key >= (loc, pos) or cluster.type != "ORG" or cluster.headline_only:
+                continue
+            if key[0] < loc - 3:
+                break
+            if head in cluster.name.lower().split():
+                return cluster
+        return None
 
     def _fits(self, cluster, gender: str | None) -> bool:
         if gender is None:
@@ -314,6 +333,8 @@ class _SpeakerResolver:
         person named in it (outside quotes). Objects ("He praised Jones") are not new speakers."""
         if self.ordered is None:
             self._build()
+        if not self.persons or len(self.persons) == 1 and prev.speaker in self.persons.values():
+            return None  # nobody else could have taken over
         lo, hi = (prev.loc, prev.end), (q.loc, q.start)
         said_in = {}
         for key, c in self.speakers.items():
