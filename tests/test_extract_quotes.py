@@ -252,3 +252,10 @@ def test_extract_facts_organisation_role_prefers_the_organisation_named_with_tha
                   '"Inflation remains close to target," the bank said.')
     assert [(p, speaker) for p, _, _, speaker, _, _ in got] == [
         (1, "Transport and General Workers Union"), (3, "Bank of England")]
+
+
+def test_extract_facts_pronoun_skips_pronouns_inside_quotes_and_follows_a_new_subject():
+    got = _quotes('Coach Bill Smith praised his striker Tom Jones after the game. "He was unstoppable today. '
+                  'He scored twice," said Smith.',
+                  'Jones was named man of the match. "I feel great about it," he said.')
+    assert [(p, speaker) for p, _, _, speaker, _, _ in got] == [(0, "Bill Smith"), (1, "Tom Jones")]

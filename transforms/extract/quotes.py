@@ -26,7 +26,7 @@ _NOT_AUX = r"(?!(?:is|are|was|were|be|been|being|will|would|could|should|can|may
 # A lower-case word of a title before a name ("chairman", "shop owner"), not a link between two phrases
 # ("Wenger after watching Henry").
 _TITLE_WORD = (r"(?!(?:after|before|and|or|but|with|without|as|at|in|on|for|to|of|by|from|when|while|who|which"
-               r"|that|than|against|over|under|during|beat|beats|met|meets)\b|[a-z]+ing\b)[a-z][\w\-]*")
+               r"|that|than|against|over|under|during|beat|beats|met|meets)\b)[a-z][\w\-]*(?<!ing)")
 _WHO = (
     rf"\b(?:(?:[Aa]|[Tt]he|[Aa]n)\s{_VOICE}\s(?:from|for|at|of)\s(?:the\s)?{_NAME}(?:\s[a-z]+){{0,4}}"  # a statement from Chelsea
     rf"|{_NAME}['’]s?\s{_VOICE}"  # Chelsea's statement
