@@ -4,8 +4,11 @@ Quote marks are paired by their side (an opening mark follows a space, a closing
 a quote re-opened after a collapsed paragraph break (`wise. "He lacks`) starts a new span, and a quote left
 open at the end of a paragraph runs to its end (news style omits the closing mark when the quote goes on).
 Speakers come from the cue around the quote: `, X said`, `said X`, `X said:` / `X told reporters that`
-before it, `according to X`; pronouns and role nouns ("he", "the leader") resolve to the most recent person
-(or organisation for "the company"); a quote with no cue continues the previous quote's speaker.
+before it (or ending the paragraph before), `according to X`, a participle clause (`X hit back, saying`);
+pronouns and role nouns ("he", "the leader") resolve to the subject of the nearest sentence naming a
+fitting person, or to the person introduced with that role (see `_SpeakerResolver`); organisation roles
+("the company", "the union") to a recent organisation; a quote with no cue continues the previous quote's
+speaker unless someone else became a sentence's subject in between.
 """
 from __future__ import annotations
 
