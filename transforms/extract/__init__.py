@@ -6,8 +6,9 @@ between calls. Facts are ordered by where they sit (title, body paragraphs, rela
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
+from operator import attrgetter
 
 from transforms.extract import aliases, entities, lexicon, quotes, triggers
 from transforms.extract.gazetteer import orgs, places, towns
@@ -66,12 +67,11 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
                  headline_entities=tuple(_entity(c, locs) for c in _ordered(headline_clusters)))
 
 
-def _by_place(m):
-    return m.loc, m.start
+_by_place = attrgetter("loc", "start")
 
 
 def _ordered(clusters):
-    return sorted(clusters, key=lambda c: (min((m.loc, m.start) for m in c.mentions), c.order))
+    return sorted(clusters, key=lambda c: (min(map(_by_place, c.mentions)), c.order))
 
 
 def _span(loc: int, start: int, end: int, text: str, locs) -> Span:
@@ -116,7 +116,7 @@ class _SpeakerResolver:
     def _build(self) -> None:
         of_mention, quoted = self.of_mention, self.quoted
         self.ordered, self.outside, self.outside_ends = [], [], {}
-        self.ordered_at, self.outside_at, self.persons = {}, {}, {}
+        self.ordered_at, self.outside_at, self.persons, self.person_keys = {}, {}, {}, []
         for m in sorted(self.mentions, key=_by_place):
             key = (m.loc, m.start)
             cluster = of_mention.get(key)
@@ -131,6 +131,7 @@ class _SpeakerResolver:
                 self.outside_ends[key] = m.end
                 if cluster.type == "PERSON" and not cluster.headline_only:
                     self.persons[id(cluster)] = cluster
+                    self.person_keys.append(key)
 
     def __call__(self, loc: int, start: int, end: int, who: str):
         found = self._resolve(loc, start, end, who)
@@ -327,6 +328,11 @@ class _SpeakerResolver:
             self._build()
         return self._subject_before(q.loc, q.start, None, look_back=1) if q.loc else None
 
+    def _person_named(self, lo: tuple[int, int], hi: tuple[int, int]) -> bool:
+        keys = self.person_keys
+        i = bisect_left(keys, lo)
+        return i < len(keys) and keys[i] < hi
+
     def person_between(self, prev, q):
         """The subject of the last sentence between quote `prev` and quote `q` that has a person for subject:
         a reporting clause's speaker, a sentence-opening pronoun's or role noun's antecedent, else the first
@@ -340,6 +346,8 @@ class _SpeakerResolver:
         for key, c in self.speakers.items():
             if lo <= key < hi and c.type == "PERSON":
                 said_in[self._sentence_of(*key)] = c
+        if not said_in and not self._person_named(lo, hi):
+            return None  # nobody named in between: the quote goes on
         sentence, first = self._sentence_of(*hi), self._sentence_of(*lo)
         while sentence >= first:
             if sentence in said_in:
