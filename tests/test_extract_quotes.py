@@ -259,3 +259,9 @@ def test_extract_facts_pronoun_skips_pronouns_inside_quotes_and_follows_a_new_su
                   'He scored twice," said Smith.',
                   'Jones was named man of the match. "I feel great about it," he said.')
     assert [(p, speaker) for p, _, _, speaker, _, _ in got] == [(0, "Bill Smith"), (1, "Tom Jones")]
+
+
+def test_extract_facts_gendered_role_noun_agrees_with_the_person():
+    got = _quotes('Director Sam Mendes cast Kate Winslet in the film.',
+                  '"It was a wonderful part to play," the actress said.')
+    assert got == [(1, None, "It was a wonderful part to play,", "Kate Winslet", "the actress", "said")]

@@ -157,7 +157,7 @@ class _SpeakerResolver:
             named = next((c for c in inside if c.type == "ORG"), None)
             if named is not None:
                 return named
-        gender = _GENDER_OF_PRONOUN.get(who.lower())
+        gender = _GENDER_OF_PRONOUN.get(who.lower()) or _gender_of_role(who.split()[-1].lower())
         if kind == "PERSON":
             if who.lower() not in quotes.PRONOUNS:
                 titled = self._titled(loc, start, who)
@@ -379,6 +379,14 @@ def _has_word(text: str, word: str) -> bool:
 
 
 _GENDER_OF_PRONOUN = {"he": "m", "she": "f"}
+_FEMALE_ROLES = frozenset("actress chairwoman spokeswoman businesswoman mother wife daughter sister queen princess"
+                          " woman girl grandmother widow".split())
+_MALE_ROLES = frozenset("actor chairman businessman father husband son brother king prince man boy grandfather"
+                        " widower".split())
+
+
+def _gender_of_role(head: str) -> str | None:
+    return "f" if head in _FEMALE_ROLES else "m" if head in _MALE_ROLES else None
 
 
 def _gender(cluster) -> str | None:
