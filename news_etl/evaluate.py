@@ -11,10 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from transforms.decode import decode
-from transforms.extract import extract_facts
-from transforms.facts_json import facts_json
-from transforms.segment import segment
+from news_etl.extract_files import extract_file
 
 TYPES = ("entities", "quotes", "quotes+speaker", "quantities", "temporal")
 MACRO_TYPES = ("entities", "quotes+speaker", "quantities", "temporal")
@@ -31,7 +28,7 @@ def evaluate(gold_dir: Path, corpus_dir: Path | None = None) -> dict:
         if source is None:
             missing.append(gold_file.name)
             continue
-        predictions[gold_file.name] = predict(source)
+        predictions[gold_file.name] = extract_file(source)  # exactly what `news-etl extract` writes
     return score(gold_dir, predictions, missing)
 
 
@@ -48,11 +45,6 @@ def find_source(gold_file: Path, gold: dict, corpus_dir: Path | None) -> Path | 
         if gold.get("source_file"):
             candidates += [corpus_dir / gold["source_file"], *sorted(corpus_dir.rglob(gold["source_file"]))]
     return next((c for c in candidates if c.is_file()), None)
-
-
-def predict(source: Path) -> dict:
-    article = segment(decode(source.read_bytes()).text)
-    return facts_json(source.name, source.stem, article, extract_facts(article))
 
 
 def score(gold_dir: Path, predictions: dict[str, dict], missing: list[str] | None = None) -> dict:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from news_etl.evaluate import MACRO_TYPES, TYPES, evaluate, find_source, format_report, predict
+from news_etl.evaluate import MACRO_TYPES, TYPES, evaluate, find_source, format_report
+from news_etl.extract_files import extract_file
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -29,7 +30,7 @@ def _write_predictions(gold_dir: Path, corpus: Path | None, pred_dir: Path) -> N
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         source = find_source(gold_file, gold, corpus)
         if source is not None:
-            (pred_dir / gold_file.name).write_text(json.dumps(predict(source), ensure_ascii=False), encoding="utf-8")
+            (pred_dir / gold_file.name).write_text(json.dumps(extract_file(source), ensure_ascii=False), encoding="utf-8")
 
 
 @pytest.mark.parametrize("gold_dir, corpus", [(SEED_GOLD, SEEDS), (BBC_GOLD, None)], ids=["seed", "bbc_dev"])
