@@ -85,3 +85,8 @@ def test_extract_facts_short_durations_and_programme_names():
         ("almost a whole minute", "duration", "duration", None, None),
         ("half-an-hour", "duration", "duration", None, None),
     ]
+
+
+def test_extract_facts_year_before_1900_resolves_with_a_reference_date():
+    """It used to raise on "1776" (only 19xx/20xx years were looked for), quarantining the whole article."""
+    assert _t("The Mutiny of 1857 came up.", REF) == [("1857", "year", "year", date(1857, 1, 1), date(1857, 12, 31))]

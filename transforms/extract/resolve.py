@@ -17,6 +17,7 @@ _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_ANY_YEAR = re.compile(r"\d{4}")
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 _WORD = re.compile(r"[a-z]+")
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
@@ -57,7 +58,7 @@ def _resolve(kind, surface, ref):
         if "s" == lower[-1:]:
             decade = int(re.search(r"\d+", lower).group()) // 10 * 10
             return date(decade, 1, 1), date(decade + 9, 12, 31)
-        y = int(year.group())
+        y = int((year or _ANY_YEAR.search(surface)).group())  # "1776": before 1900 too
         return date(y, 1, 1), date(y, 12, 31)
     if kind == "quarter":
         return _quarter(lower, words, year.group() if year else None, ref)
