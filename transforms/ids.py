@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 _SOURCE_ID = re.compile(r"^\d+_([0-9a-f]{16})$")
 
 
 def stable_id(*parts: object) -> str:
     """16 hex chars of BLAKE2b over the parts (unit-separated so ("ab", "c") != ("a", "bc"))."""
-    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    joined = "\x1f".join(["" if p is None else str(p) for p in parts])
     return hashlib.blake2b(joined.encode("utf-8"), digest_size=8).hexdigest()
 
 
@@ -20,5 +21,6 @@ def article_id_for(relative_path: str) -> str:
     return match.group(1) if match else stable_id("path", relative_path)
 
 
+@lru_cache(maxsize=1 << 16)  # an entity recurs across the articles of a batch: hash it once
 def entity_id_for(entity_type: str, canonical_name: str) -> str:
     return stable_id("entity", entity_type, canonical_name)
