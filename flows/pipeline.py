@@ -28,7 +28,9 @@ from flows.seam import pause_at  # noqa: E402
 from flows.stage import BatchReport, FileToLoad, stage_batch  # noqa: E402
 from flows.summary import run_summary, summary_markdown  # noqa: E402
 from flows.validate import (  # noqa: E402
+    ChunkFiller,
     TableValidation,
+    Validated,
     chunks_of,
     columns_needed,
     merge,
@@ -37,6 +39,7 @@ from flows.validate import (  # noqa: E402
     validate_frame,
 )
 from flows.warehouse import committed_run_ids, connect, ensure_schema, read_manifest  # noqa: E402
+from schemas import TABLES  # noqa: E402
 from schemas.tables import BUSINESS_TABLES  # noqa: E402
 
 
@@ -64,23 +67,49 @@ def stage(source: str, files: list[FileToLoad], lake: str, run_id: str, part: in
 
 
 @task
-def validate_staged(lake: str, run_id: str, reports: list[BatchReport]) -> TableValidation:
-    """Every staged row of the run through its table's Great Expectations suite, in chunks of bounded size.
+def validate_chunk(lake: str, run_id: str, table_name: str, parts: list[int]) -> TableValidation:
+    """The staged rows of some parts of one table through the table's Great Expectations suite."""
+    table = TABLES[table_name]
+    frame = Lake(lake).dataset(table, run_id, parts).to_table(columns=columns_needed(table)).to_pandas()
+    if "article_id" not in frame.columns:  # global tables: batches repeat the same entity rows
+        frame = frame.drop_duplicates()
+    return validate_frame(table, frame)
 
-    This runs here, after the batch workers are gone, rather than on them: GX costs each process ~135 MB, and
-    the run's memory peak is the staging phase."""
+
+@task
+def validate_staged(lake: str, run_id: str, reports: list[BatchReport], done: Validated | None = None
+                    ) -> TableValidation:
+    """Every staged row of the run not in `done` (chunks validated while staging) through its table's Great
+    Expectations suite, in chunks of bounded size; one verdict for the run.
+
+    This runs here, in the flow's process, rather than on the batch workers: GX costs each process ~135 MB."""
     pause_at("validate")  # test seam (flows/seam.py)
-    store, verdicts = Lake(lake), []
+    done = done or Validated()
     for table in BUSINESS_TABLES:
-        for parts in chunks_of({r.part: r.nbytes[table.name] for r in reports if r.rows.get(table.name)}):
-            frame = store.dataset(table, run_id, parts).to_table(columns=columns_needed(table)).to_pandas()
-            if "article_id" not in frame.columns:  # global tables: batches repeat the same entity rows
-                frame = frame.drop_duplicates()
-            verdicts.append(validate_frame(table, frame))
-    verdict = merge(verdicts)
-    verdict.failures += charge_entity_failures(store, run_id, verdict.failures)  # entities have no article
+        validated = done.parts(table.name)
+        sizes = {r.part: r.nbytes[table.name] for r in reports if r.rows.get(table.name) and r.part not in validated}
+        for parts in chunks_of(sizes):
+            done.record(table.name, parts, validate_chunk.fn(lake, run_id, table.name, parts))
+    verdict = merge(done.in_order(BUSINESS_TABLES))
+    verdict.failures += charge_entity_failures(Lake(lake), run_id, verdict.failures)  # entities have no article
     release_memory()
     return verdict
+
+
+class ValidateWhileStaging:
+    """Called with each staged batch: validates every chunk of a per-article table as soon as it is full,
+    while the other batches still stage, so that only the last partial chunks (and the entity tables, whose
+    rows repeat across batches) are left for `validate_staged`."""
+
+    def __init__(self, lake: str, run_id: str, gx_loading) -> None:
+        self.lake, self.run_id, self.gx_loading = lake, run_id, gx_loading
+        self.filler = ChunkFiller([t for t in BUSINESS_TABLES if _per_article(t)])
+        self.done = Validated()
+
+    def __call__(self, report: BatchReport) -> None:
+        for table_name, parts in self.filler.add(report.part, report.rows, report.nbytes):
+            self.gx_loading.join()
+            self.done.record(table_name, parts, validate_chunk(self.lake, self.run_id, table_name, parts))
 
 
 @task(retries=2, retry_delay_seconds=2)
@@ -97,9 +126,14 @@ def batches_of(plan: Plan, batch_size: int) -> list[list[FileToLoad]]:
     return [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
 
 
+def _per_article(table) -> bool:
+    return any(c.name == "article_id" for c in table.staged_columns)
+
+
 def stage_batches(runner, source: str, batches: list[list[FileToLoad]], lake: str, run_id: str,
-                  reference_date: date | None) -> list[BatchReport]:
-    """Every batch as one `stage` task on `runner`; the files are read where the task runs."""
+                  reference_date: date | None, on_staged) -> list[BatchReport]:
+    """Every batch as one `stage` task on `runner`; the files are read where the task runs. Each report is
+    handed to `on_staged` as its batch finishes."""
     logger = get_run_logger()
     futures = [runner.submit(stage, parameters=dict(source=source, files=files, lake=lake, run_id=run_id,
                                                      part=part, reference_date=reference_date))
@@ -109,6 +143,7 @@ def stage_batches(runner, source: str, batches: list[list[FileToLoad]], lake: st
     for future in as_completed(futures):
         report = future.result()
         reports.append(report)
+        on_staged(report)
         done = len(batches[report.part])
         progress.advance(done)
         logger.info("batch %d/%d staged: %d files, %d rejected", len(reports), len(batches), done,
@@ -150,12 +185,13 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
         t1 = time.perf_counter()
         batches = batches_of(plan, batch_size)
         gx_loading = preload() if batches else None
+        validating = ValidateWhileStaging(lake, run_id, gx_loading)
         with stage_runner(dask_address, workers, len(batches)) as runner:
-            reports = stage_batches(runner, source, batches, lake, run_id, reference_date)
+            reports = stage_batches(runner, source, batches, lake, run_id, reference_date, validating)
         t2 = time.perf_counter()
         if gx_loading:
             gx_loading.join()
-        verdict = validate_staged(lake, run_id, reports)
+        verdict = validate_staged(lake, run_id, reports, validating.done)
         t3 = time.perf_counter()
         outcome = RunOutcome(run_id, source, plan, reports, verdict.results, verdict.failures)
         inserted = load(warehouse, lake, outcome, RunTimes(started_at, t1 - t0, t2 - t1, t3 - t2), flow_run_id)

@@ -9,6 +9,7 @@ import ctypes
 import logging
 import os
 import threading
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -57,6 +58,45 @@ def chunks_of(size_per_part: dict[int, int], limit: int = CHUNK_BYTES) -> list[l
         current.append(part)
         size += size_per_part[part]
     return chunks + ([current] if current else [])
+
+
+class ChunkFiller:
+    """Fills validation chunks while batches are still staging, in whatever order they finish: once the parts
+    added hold `limit` bytes over all tables, `add` returns one (table, parts) chunk per table. For per-article
+    tables only: a chunk's verdict does not depend on which parts it holds, since parts hold whole articles."""
+
+    def __init__(self, tables: list[Table], limit: int = CHUNK_BYTES) -> None:
+        self.names, self.limit = [t.name for t in tables], limit
+        self._parts: dict[str, list[int]] = {name: [] for name in self.names}
+        self._bytes = 0
+
+    def add(self, part: int, rows: dict[str, int], nbytes: dict[str, int]) -> list[tuple[str, list[int]]]:
+        for name in self.names:
+            if rows.get(name):
+                self._parts[name].append(part)
+                self._bytes += nbytes[name]
+        if self._bytes < self.limit:
+            return []
+        full = [(name, sorted(parts)) for name, parts in self._parts.items() if parts]
+        self._parts, self._bytes = {name: [] for name in self.names}, 0
+        return full
+
+
+@dataclass
+class Validated:
+    """Chunks validated so far, by table: (parts, verdict) each."""
+    chunks: dict[str, list[tuple[list[int], TableValidation]]] = field(default_factory=lambda: defaultdict(list))
+
+    def record(self, table_name: str, parts: list[int], verdict: TableValidation) -> None:
+        self.chunks[table_name].append((parts, verdict))
+
+    def parts(self, table_name: str) -> set[int]:
+        return {part for parts, _ in self.chunks.get(table_name, ()) for part in parts}
+
+    def in_order(self, tables: list[Table]) -> list[TableValidation]:
+        """Verdicts by table, then by first part: the same order however the chunks were filled, so the
+        merged results and failures come out the same run after run."""
+        return [v for t in tables for _, v in sorted(self.chunks.get(t.name, ()), key=lambda c: c[0][0])]
 
 
 def merge(verdicts: list[TableValidation]) -> TableValidation:
