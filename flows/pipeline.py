@@ -1,7 +1,6 @@
 """The main flow: discover → stage (read, decode, segment, extract, Parquet) → validate → load → summary."""
 from __future__ import annotations
 
-import logging
 import os
 import time
 from datetime import date
@@ -11,11 +10,9 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
-from prefect.client.orchestration import get_client  # noqa: E402
 from prefect.context import get_run_context  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
-from prefect_dask import DaskTaskRunner  # noqa: E402
 
 from flows import progress  # noqa: E402
 from flows.accounting import RunOutcome, charge_entity_failures  # noqa: E402
@@ -39,6 +36,7 @@ from flows.validate import (  # noqa: E402
     validate_frame,
 )
 from flows.warehouse import committed_run_ids, connect, ensure_schema, read_manifest  # noqa: E402
+from flows.workers import prepare_local_workers, stage_runner  # noqa: E402
 from schemas import TABLES  # noqa: E402
 from schemas.tables import BUSINESS_TABLES  # noqa: E402
 
@@ -152,34 +150,16 @@ def stage_batches(runner, source: str, batches: list[list[FileToLoad]], lake: st
     return sorted(reports, key=lambda r: r.part)
 
 
-def stage_runner(dask_address: str | None, workers: int, batch_count: int):
-    """An existing Dask cluster when given; a local one when there is parallel work; else this process."""
-    if dask_address:
-        return DaskTaskRunner(address=dask_address)
-    if workers > 1 and batch_count > 1:
-        _share_api_with_workers()
-        logging.getLogger("distributed").setLevel(logging.WARNING)  # cluster start/stop chatter
-        return DaskTaskRunner(cluster_kwargs=dict(n_workers=min(workers, batch_count), threads_per_worker=1,
-                                                  processes=True, dashboard_address=None))
-    return ThreadPoolTaskRunner(max_workers=1)
-
-
-def _share_api_with_workers() -> None:
-    """Worker processes inherit the environment: point them at this run's API (the ephemeral one included),
-    otherwise each would start a temporary API of its own and report its tasks there."""
-    if not os.environ.get("PREFECT_API_URL"):
-        os.environ["PREFECT_API_URL"] = str(get_client(sync_client=True).api_url)
-
-
 @flow(name="news-etl", task_runner=ThreadPoolTaskRunner(max_workers=1))
 def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb", lake: str = "lake",
-                  batch_size: int = 500, reference_date: date | None = None,
+                  batch_size: int = 1000, reference_date: date | None = None,
                   retry_quarantined: bool = False, wait: bool = False, workers: int = 2,
                   dask_address: str | None = None) -> dict:
     """Load the article files under `source` into the DuckDB `warehouse`, staging Parquet in `lake`."""
     run_id, started_at = new_run_id(), utc_now()
     flow_run_id = str(get_run_context().flow_run.id)
     with WriterLock(warehouse, run_id, wait=wait):
+        prepare_local_workers(dask_address, workers)
         t0 = time.perf_counter()
         plan = discover_files(source, warehouse, lake, retry_quarantined)
         t1 = time.perf_counter()
