@@ -80,21 +80,23 @@ def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = Fa
 def _walk(source: Path):
     """(relative path, DirEntry) of every *.txt entry, sorted; directories are entered, symlinks never.
     Also (relative folder, reason) of every subfolder that could not be listed (permission denied)."""
-    stack = [source]
+    stack = [""]  # folders relative to the source, "/"-separated ("" is the source itself)
     found, unlisted = [], []
     while stack:
         folder = stack.pop()
+        prefix = folder + "/" if folder else ""
         try:
-            with os.scandir(folder) as entries:
+            # Plain strings, not Path objects: pathlib's parsing was a third of discovery (44k files, profiled).
+            with os.scandir(os.path.join(source, folder)) as entries:
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False):
-                        stack.append(Path(entry.path))
+                        stack.append(prefix + entry.name)
                     elif entry.name.endswith(SUFFIX):
-                        found.append((Path(entry.path).relative_to(source).as_posix(), entry))
+                        found.append((prefix + entry.name, entry))
         except OSError as err:
-            if folder == source:  # no source at all is the caller's mistake, not a bad input
+            if not folder:  # no source at all is the caller's mistake, not a bad input
                 raise
-            unlisted.append((folder.relative_to(source).as_posix(), f"cannot list folder: {err.strerror}"))
+            unlisted.append((folder, f"cannot list folder: {err.strerror}"))
     return sorted(found, key=lambda item: item[0]), sorted(unlisted)
 
 
@@ -126,7 +128,8 @@ def _inspect(source: Path, path: str, entry: os.DirEntry, old: Known | None, ret
             return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id,
                             "quarantined", old.reason, stage=old.stage)
     try:
-        sha = hashlib.sha256(Path(entry.path).read_bytes()).hexdigest()
+        with open(entry.path, "rb") as file:
+            sha = hashlib.sha256(file.read()).hexdigest()
     except OSError as err:
         return SeenFile(path, stat.st_size, stat.st_mtime_ns, None, article_id, "quarantined",
                         f"cannot read: {err.strerror}")
