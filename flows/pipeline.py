@@ -13,6 +13,7 @@ from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.context import get_run_context  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+from prefect.utilities.annotations import quote  # noqa: E402
 
 from flows import progress  # noqa: E402
 from flows.accounting import RunOutcome, charge_entity_failures  # noqa: E402
@@ -108,6 +109,7 @@ class ValidateWhileStaging:
         for table_name, parts in self.filler.add(report.part, report.rows, report.nbytes):
             self.gx_loading.join()
             self.done.record(table_name, parts, validate_chunk(self.lake, self.run_id, table_name, parts))
+            release_memory()  # the workers are still staging: keep this process's peak to one chunk
 
 
 @task(retries=2, retry_delay_seconds=2)
@@ -171,10 +173,10 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
         t2 = time.perf_counter()
         if gx_loading:
             gx_loading.join()
-        verdict = validate_staged(lake, run_id, reports, validating.done)
+        verdict = validate_staged(lake, run_id, quote(reports), quote(validating.done))
         t3 = time.perf_counter()
         outcome = RunOutcome(run_id, source, plan, reports, verdict.results, verdict.failures)
-        inserted = load(warehouse, lake, outcome, RunTimes(started_at, t1 - t0, t2 - t1, t3 - t2), flow_run_id)
+        inserted = load(warehouse, lake, quote(outcome), RunTimes(started_at, t1 - t0, t2 - t1, t3 - t2), flow_run_id)
         t4 = time.perf_counter()
     summary = run_summary(outcome, warehouse, lake, inserted, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])
     create_markdown_artifact(markdown=summary_markdown(summary), key="news-etl-run-summary",
