@@ -34,6 +34,7 @@ from flows.validate import (  # noqa: E402
     merge,
     preload,
     release_memory,
+    to_frame,
     validate_frame,
 )
 from flows.warehouse import committed_run_ids, connect, ensure_schema, read_manifest  # noqa: E402
@@ -69,7 +70,7 @@ def stage(source: str, files: list[FileToLoad], lake: str, run_id: str, part: in
 def validate_chunk(lake: str, run_id: str, table_name: str, parts: list[int]) -> TableValidation:
     """The staged rows of some parts of one table through the table's Great Expectations suite."""
     table = TABLES[table_name]
-    frame = Lake(lake).dataset(table, run_id, parts).to_table(columns=columns_needed(table)).to_pandas()
+    frame = to_frame(Lake(lake).dataset(table, run_id, parts).to_table(columns=columns_needed(table)))
     if "article_id" not in frame.columns:  # global tables: batches repeat the same entity rows
         frame = frame.drop_duplicates()
     return validate_frame(table, frame)

@@ -166,6 +166,16 @@ def columns_needed(table: Table) -> list[str]:
     return [c.name for c in table.staged_columns if c.name in needed]
 
 
+def to_frame(data):
+    """An Arrow table of staged rows as the pandas DataFrame GX validates. 32-bit integers are widened: GX
+    checks bounds on int64 and float64 columns with one vectorised comparison, but calls a Python function
+    per value for any other dtype (a third of the validation time, profiled)."""
+    import pyarrow as pa
+
+    widened = pa.schema([f.with_type(pa.int64()) if f.type == pa.int32() else f for f in data.schema])
+    return data.cast(widened).to_pandas()
+
+
 def validate_frame(table: Table, frame) -> TableValidation:
     """Run the table's suite on a pandas DataFrame of staged rows."""
     outcome = TableValidation()
