@@ -65,8 +65,8 @@ class ChunkFiller:
     added hold `limit` bytes over all tables, `add` returns one (table, parts) chunk per table. For per-article
     tables only: a chunk's verdict does not depend on which parts it holds, since parts hold whole articles."""
 
-    def __init__(self, tables: list[Table], limit: int = CHUNK_BYTES) -> None:
-        self.names, self.limit = [t.name for t in tables], limit
+    def __init__(self, tables: list[Table], limit: int | None = None) -> None:
+        self.names, self.limit = [t.name for t in tables], limit or CHUNK_BYTES
         self._parts: dict[str, list[int]] = {name: [] for name in self.names}
         self._bytes = 0
 

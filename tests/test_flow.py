@@ -98,6 +98,73 @@ def test_chunks_of_bounds_rows_per_validation_task():
     assert chunks_of({}, limit=250) == []
 
 
+def test_news_etl_flow_validating_while_staging_gives_the_verdict_of_validating_at_the_end(
+        prefect_api, tmp_path, monkeypatch):
+    """With a 1-byte chunk limit every staged batch is validated as soon as it lands (the path big runs take);
+    the run must load the same rows and record the same validation results as one that validates at the end."""
+    from conftest import BBC_GOLD
+
+    import flows.validate
+    from flows.fingerprint import fingerprint_file
+
+    def validated(name: str) -> list[tuple]:
+        news_etl_flow(source=str(BBC_GOLD), warehouse=str(tmp_path / f"{name}.duckdb"),
+                      lake=str(tmp_path / f"lake-{name}"), batch_size=5, workers=1)
+        con = duckdb.connect(str(tmp_path / f"{name}.duckdb"), read_only=True)
+        rows = con.execute("SELECT table_name, expectation, success, element_count, unexpected_count "
+                           "FROM validation_results ORDER BY ALL").fetchall()
+        con.close()
+        return rows
+
+    at_the_end = validated("end")
+    monkeypatch.setattr(flows.validate, "CHUNK_BYTES", 1)
+    while_staging = validated("staging")
+    assert while_staging == at_the_end and len(at_the_end) > 80
+    assert ("articles", "expect_column_values_to_be_unique(article_id)", True, 24, 0) in at_the_end
+    assert fingerprint_file(tmp_path / "staging.duckdb") == fingerprint_file(tmp_path / "end.duckdb")
+
+
+def test_chunk_filler_add_returns_one_chunk_per_table_once_the_parts_hold_the_limit():
+    from flows.validate import ChunkFiller
+    from schemas.tables import BUSINESS_TABLES
+
+    articles, quotes = (t for t in BUSINESS_TABLES if t.name in ("articles", "quotes"))
+    filler = ChunkFiller([articles, quotes], limit=100)
+    assert filler.add(3, {"articles": 5, "quotes": 0}, {"articles": 40, "quotes": 0}) == []
+    assert filler.add(1, {"articles": 5, "quotes": 2}, {"articles": 40, "quotes": 10}) == []
+    assert filler.add(2, {"articles": 5, "quotes": 1}, {"articles": 40, "quotes": 5}) == [
+        ("articles", [1, 2, 3]), ("quotes", [1, 2])]  # parts in order, whatever order they finished in
+    assert filler.add(4, {"articles": 5, "quotes": 1}, {"articles": 40, "quotes": 5}) == []  # a new chunk
+
+
+def test_validated_in_order_is_by_table_then_first_part_whatever_the_finishing_order():
+    from flows.validate import ExpectationResult, TableValidation, Validated
+    from schemas.tables import BUSINESS_TABLES
+
+    def verdict(table, n):
+        return TableValidation([ExpectationResult(table, "e", True, n, 0)])
+
+    done = Validated()
+    done.record("quotes", [4, 5], verdict("quotes", 2))
+    done.record("articles", [2, 3], verdict("articles", 2))
+    done.record("quotes", [0, 1], verdict("quotes", 1))
+    assert done.parts("quotes") == {0, 1, 4, 5}
+    assert [v.results[0].element_count for v in done.in_order(list(BUSINESS_TABLES))] == [2, 1, 2]
+
+
+def test_to_frame_widens_int32_so_gx_compares_bounds_vectorised():
+    import pyarrow as pa
+
+    from flows.validate import to_frame
+
+    frame = to_frame(pa.table({"char_start": pa.array([0, 5], pa.int32()),
+                               "headline_position": pa.array([None, 1], pa.int32()),
+                               "surface": ["a", "b"]}))
+    assert str(frame["char_start"].dtype) == "int64"
+    assert str(frame["headline_position"].dtype) == "float64"  # nulls: pandas' float, still vectorised
+    assert frame["char_start"].tolist() == [0, 5]
+
+
 def test_merge_sums_counts_and_fails_if_any_chunk_failed():
     from flows.validate import ExpectationResult, TableValidation, merge
 
