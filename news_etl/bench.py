@@ -344,30 +344,30 @@ def _unit_for(name: str) -> str:
 
 
 def extraction_figures(corpus: Path, log: Callable[[str], None]) -> list[Figure]:
-    """Figures of news_etl.extract_bench.bench_extraction(corpus) when that module exists, else none."""
-    try:
-        from news_etl.extract_bench import bench_extraction
-    except ImportError:
-        return []
+    """news_etl.extract_bench.bench_extraction over the replicated corpus: the extractor alone, one core."""
+    from news_etl.extract_bench import bench_extraction
+
     log("bench: extraction only")
-    result = bench_extraction(corpus)
-    if isinstance(result, (int, float)):
-        return [Figure("extract_only.articles_per_s", float(result), "articles/s")]
-    if isinstance(result, dict):
-        items = result.items()
-    else:
-        items = ((getattr(r, "name", None) or r[0], r) for r in result or ())
+    return [Figure(f"extract_only.{name}", value, _unit_for(name))
+            for name, value in bench_extraction(corpus).items()]
+
+
+# The gold sets of `make eval`: (name, gold folder, folder of the texts when not beside the gold files).
+QUALITY_SETS = (("seed", REPO_ROOT / "tests/fixtures/seed_gold", REPO_ROOT / "seeds"),
+                ("dev", REPO_ROOT / "tests/fixtures/bbc_gold", None),
+                ("holdout", REPO_ROOT / "tests/fixtures/bbc_holdout", None))
+
+
+def quality_figures(log: Callable[[str], None]) -> list[Figure]:
+    """The extraction's F1 on each gold set (as `make eval`), beside the speed: faster must not mean worse."""
+    from news_etl.evaluate import MACRO_TYPES, evaluate
+
+    log("bench: extraction quality")
     figures = []
-    for name, value in items:
-        if isinstance(value, Figure):
-            figures.append(Figure(f"extract_only.{value.name.removeprefix('extract_only.')}", value.value,
-                                  value.unit))
-        elif isinstance(value, (tuple, list)) and len(value) == 3:  # (name, value, unit)
-            figures.append(Figure(f"extract_only.{value[0]}", value[1], value[2]))
-        elif isinstance(value, (tuple, list)) and len(value) == 2:  # (value, unit)
-            figures.append(Figure(f"extract_only.{name}", value[0], value[1]))
-        else:
-            figures.append(Figure(f"extract_only.{name}", value, _unit_for(str(name))))
+    for name, gold, corpus in QUALITY_SETS:
+        result = evaluate(gold, corpus)
+        figures.append(Figure(f"quality.{name}.macro_f1", result["macro_f1"], "F1"))
+        figures += [Figure(f"quality.{name}.{kind}.f1", result[kind]["f"], "F1") for kind in MACRO_TYPES]
     return figures
 
 
@@ -442,6 +442,7 @@ def run_bench(replicas: int = 5, workdir: Path | str = Path("bench-work"), batch
     emit(Figure("ratio.ours_over_peer", ratio(ours_files_per_s, peer_files_per_s), "x"),
          Figure("ratio.ours_over_limit", ratio(ours_files_per_s, limit_files_per_s), "x"))
     emit(*extraction_figures(corpus, log))
+    emit(*quality_figures(log))
     return {f.name: f.value for f in figures}
 
 

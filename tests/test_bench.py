@@ -146,3 +146,16 @@ def test_extraction_figures_get_units_from_their_names(monkeypatch):
                      "extract_only.seconds: 0.5 s", "extract_only.articles_per_s: 20.00 articles/s",
                      "extract_only.words_per_s: 800.0 words/s", "extract_only.cpu_seconds: 0.4 s",
                      "extract_only.articles_per_cpu_s: 25.00 articles/cpu-s"]
+
+
+def test_quality_figures_print_the_eval_scores_beside_the_speed():
+    from news_etl import bench
+
+    figures = {f.name: f for f in bench.quality_figures(log=lambda _: None)}
+    assert list(figures)[:5] == ["quality.seed.macro_f1", "quality.seed.entities.f1",
+                                 "quality.seed.quotes+speaker.f1", "quality.seed.quantities.f1",
+                                 "quality.seed.temporal.f1"]
+    assert len(figures) == 15 and all(f.unit == "F1" for f in figures.values())
+    assert figures["quality.seed.macro_f1"].value == 0.992  # the README's figures (`make eval`)
+    assert figures["quality.dev.macro_f1"].value == 0.959
+    assert figures["quality.holdout.macro_f1"].value == 0.833
