@@ -4,13 +4,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import threading
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-# The first temporary API on a new machine migrates its database first: allow for it.
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
 DEFAULT_LAKE = "lake"
@@ -33,31 +31,18 @@ def cmd_run(args) -> int:
 
 
 def _run_flow(args) -> dict:
-    api = _start_prefect_api()
+    from news_etl import temporary_api
+
+    api = temporary_api.start()  # boots while the pipeline imports (None when an API is configured)
     from flows import progress
     from flows.pipeline import news_etl_flow
 
     progress.enabled = True
-    if api is not None:
-        api.join()
-    return news_etl_flow(source=str(args.source), warehouse=str(args.warehouse), lake=str(args.lake),
-                         batch_size=args.batch_size, reference_date=args.reference_date,
-                         retry_quarantined=args.retry_quarantined, wait=args.wait,
-                         workers=args.workers, dask_address=args.dask_address)
-
-
-def _start_prefect_api() -> threading.Thread | None:
-    """Without a configured API, Prefect starts a temporary one at the first flow call (5-9 s): start it now,
-    while the pipeline's modules import, so the two overlap."""
-    from prefect.settings import PREFECT_API_URL
-
-    if PREFECT_API_URL.value():
-        return None
-    from prefect.server.api.server import SubprocessASGIServer
-
-    starter = threading.Thread(target=SubprocessASGIServer().start, name="prefect-api", daemon=True)
-    starter.start()
-    return starter
+    with api.in_use() if api else nullcontext():
+        return news_etl_flow(source=str(args.source), warehouse=str(args.warehouse), lake=str(args.lake),
+                             batch_size=args.batch_size, reference_date=args.reference_date,
+                             retry_quarantined=args.retry_quarantined, wait=args.wait,
+                             workers=args.workers, dask_address=args.dask_address)
 
 
 def cmd_extract(args) -> int:

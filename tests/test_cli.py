@@ -82,3 +82,28 @@ def test_sql_names_the_run_writing_the_warehouse(tmp_path, capsys):
     finally:
         holder.kill()
     assert "busy: run 20261124T000000Z-abcdef (pid 1 on h, started t) is writing it" in capsys.readouterr().err
+
+
+def test_run_without_a_configured_api_starts_a_temporary_one_and_stops_it(tmp_path):
+    """What `make run` does on a fresh machine: no PREFECT_API_URL, so the run starts Prefect's temporary API
+    itself, records a real flow run, and leaves no server process behind."""
+    import os
+    import shutil
+
+    import psutil
+    from cli_runner import run_args, run_cli
+
+    source = tmp_path / "source"
+    source.mkdir()
+    shutil.copy(SEED, source / SEED.name)
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    before = {p.pid for p in psutil.process_iter()}
+    done = run_cli(run_args(source, tmp_path / "w.duckdb", tmp_path / "lake", "--workers", "1"), env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "loaded 1" in done.stdout
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    assert con.execute("SELECT count(flow_run_id) FROM pipeline_runs").fetchone() == (1,)
+    servers = [p for p in psutil.process_iter(["pid", "cmdline"]) if p.info["pid"] not in before
+               and "uvicorn" in " ".join(p.info["cmdline"] or ())]
+    assert servers == []
