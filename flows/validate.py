@@ -111,11 +111,17 @@ def merge(verdicts: list[TableValidation]) -> TableValidation:
     return TableValidation(list(merged.values()), [f for v in verdicts for f in v.failures])
 
 
+_loading: threading.Thread | None = None
+
+
 def preload() -> threading.Thread:
-    """Import GX (~2 s) in the background while the batches are staged, so validation does not wait for it."""
-    thread = threading.Thread(target=_context, name="gx-preload", daemon=True)
-    thread.start()
-    return thread
+    """Import GX (~2 s) in a background thread, once per process, so validation does not wait for it. Join
+    the thread before validating: two threads must not build the GX context at once."""
+    global _loading
+    if _loading is None:
+        _loading = threading.Thread(target=_context, name="gx-preload", daemon=True)
+        _loading.start()
+    return _loading
 
 
 @cache

@@ -36,6 +36,9 @@ def _run_flow(args) -> dict:
     api = temporary_api.start()  # boots while the pipeline imports (None when an API is configured)
     from flows import progress
     from flows.pipeline import news_etl_flow
+    from flows.validate import preload
+
+    preload()  # GX too, rather than later beside the staging workers or, for a small run, before validating
 
     progress.enabled = True
     with api.in_use() if api else nullcontext():
