@@ -94,8 +94,8 @@ class Validated:
         return {part for parts, _ in self.chunks.get(table_name, ()) for part in parts}
 
     def in_order(self, tables: list[Table]) -> list[TableValidation]:
-        """Verdicts by table, then by first part: the same order however the chunks were filled, so the
-        merged results and failures come out the same run after run."""
+        """Verdicts by table, then by first part, not in the order the chunks finished: the merged results
+        list the same expectations in the same order run after run."""
         return [v for t in tables for _, v in sorted(self.chunks.get(t.name, ()), key=lambda c: c[0][0])]
 
 
