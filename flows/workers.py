@@ -21,7 +21,8 @@ WORKER_PRELOAD = ["flows.pipeline"]
 
 
 def prepare_local_workers(dask_address: str | None, workers: int) -> None:
-    """Start the fork server for local workers now, when there will be local workers."""
+    """Start the fork server now when the run may use local workers (known only after discovery: started
+    before it, the server imports while discovery runs; unused, it costs one idle process)."""
     if dask_address or workers <= 1:
         return
     _share_api_with_workers()  # before the server starts: its children inherit its environment
