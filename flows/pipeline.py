@@ -67,6 +67,16 @@ def stage(source: str, files: list[FileToLoad], lake: str, run_id: str, part: in
 
 
 @task
+def validate_chunks(lake: str, run_id: str, chunks: list[tuple[str, list[int]]]) -> list[TableValidation]:
+    """Chunks filled while staging, one (table, parts) per table, through their suites: one task for them all
+    (each task run costs the API and this process a few round trips)."""
+    verdicts = []
+    for table_name, parts in chunks:
+        verdicts.append(validate_chunk(lake, run_id, table_name, parts))
+        release_memory()  # the workers are still staging: keep this process's peak to one chunk
+    return verdicts
+
+
 def validate_chunk(lake: str, run_id: str, table_name: str, parts: list[int]) -> TableValidation:
     """The staged rows of some parts of one table through the table's Great Expectations suite."""
     table = TABLES[table_name]
@@ -89,7 +99,7 @@ def validate_staged(lake: str, run_id: str, reports: list[BatchReport], done: Va
         validated = done.parts(table.name)
         sizes = {r.part: r.nbytes[table.name] for r in reports if r.rows.get(table.name) and r.part not in validated}
         for parts in chunks_of(sizes):
-            done.record(table.name, parts, validate_chunk.fn(lake, run_id, table.name, parts))
+            done.record(table.name, parts, validate_chunk(lake, run_id, table.name, parts))
     verdict = merge(done.in_order(BUSINESS_TABLES))
     verdict.failures += charge_entity_failures(Lake(lake), run_id, verdict.failures)  # entities have no article
     release_memory()
@@ -113,10 +123,11 @@ class ValidateWhileStaging:
         self.gx_loading = preload()
 
     def __call__(self, report: BatchReport) -> None:
-        for table_name, parts in self.filler.add(report.part, report.rows, report.nbytes):
+        full = self.filler.add(report.part, report.rows, report.nbytes)
+        if full:
             self.gx_loading.join()
-            self.done.record(table_name, parts, validate_chunk(self.lake, self.run_id, table_name, parts))
-            release_memory()  # the workers are still staging: keep this process's peak to one chunk
+            for (table_name, parts), verdict in zip(full, validate_chunks(self.lake, self.run_id, full)):
+                self.done.record(table_name, parts, verdict)
 
     def finish(self) -> Validated:
         if self.gx_loading:
