@@ -155,7 +155,6 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
     if type_ == "UNKNOWN":
         if in_headline or m.weak:
             return
-
         # An unexplained mid-sentence name: in a match report most often a player (line-ups, scorers),
         # elsewhere most often a company, club or body.
         type_ = "PERSON" if merger.sport else "ORG"

@@ -25,15 +25,10 @@ _LOWER_LETTER = re.compile(r"[a-z]")
 _RESULT_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}? \d{1,3} [A-Z][\w.'’ -]{1,40}? \d{1,3}\b")
 
 
-def _countries() -> frozenset[str]:
-    return gazetteer.countries()
-
-
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
 _TEAM_CONTEXT = re.compile(r"\s\d{1,3}-\d{1,3}\b")  # "Clyde 0-5 Celtic": the names around a score are teams
 _SCORE_BEFORE = re.compile(r"\b\d{1,3}-\d{1,3}\s$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
-
 
 
 def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
@@ -60,7 +55,7 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
             m = _place(template, run_start, loc, weak, text, sport)
             if m.type == "UNKNOWN" and " " not in m.name:
                 m.common_word = _in_lower_case(m.name, body, seen)
-            if results and m.type in ("UNKNOWN", "PERSON", "GPE") and m.canonical not in _countries():
+            if results and m.type in ("UNKNOWN", "PERSON", "GPE") and m.canonical not in gazetteer.countries():
                 m.type, m.initial, m.guess = "ORG", False, False  # "Leeds 2 Middlesbrough 1": two clubs
             out.append(m)
         if found:

@@ -51,7 +51,6 @@ class Mention:
     common_word: bool = False  # a lone word also written in lower case in the article ("Life", "Shoes")
 
 
-
 def resolve(tokens, initial, common, sport) -> list[Mention]:
     """Turn one capitalised run into mentions, splitting it where no single name covers it."""
     tokens = _trim(tokens)
