@@ -77,7 +77,7 @@ class TableBuilder:
                       end_date=[t.end_date for t in temporals])
 
     def _located(self, table: str, fact: str, article_id: str, spans, **values: list):
-        """Rows of located facts a column at a time (a third of the cost of row by row, measured): the id,
+        """Rows of located facts a column at a time (13% cheaper than a dict per row, measured): the id,
         article and location columns from `spans`, the others from `values`, lists aligned with `spans`.
         A column left out leaves the table's columns of unequal length, which Arrow refuses."""
         columns = self._columns[table]
