@@ -68,7 +68,7 @@ def stage(source: str, files: list[FileToLoad], lake: str, run_id: str, part: in
 
 @task
 def validate_chunks(lake: str, run_id: str, chunks: list[tuple[str, list[int]]]) -> list[TableValidation]:
-    """Chunks filled while staging, one (table, parts) per table, through their suites: one task for them all
+    """Chunks filled while staging, (table, parts) each, through their suites: one task for them all
     (each task run costs the API and this process a few round trips)."""
     verdicts = []
     for table_name, parts in chunks:

@@ -124,17 +124,18 @@ def test_news_etl_flow_validating_while_staging_gives_the_verdict_of_validating_
     assert fingerprint_file(tmp_path / "staging.duckdb") == fingerprint_file(tmp_path / "end.duckdb")
 
 
-def test_chunk_filler_add_returns_one_chunk_per_table_once_the_parts_hold_the_limit():
+def test_chunk_filler_add_returns_a_tables_chunk_once_its_parts_hold_the_limit():
     from flows.validate import ChunkFiller
     from schemas.tables import BUSINESS_TABLES
 
     articles, quotes = (t for t in BUSINESS_TABLES if t.name in ("articles", "quotes"))
     filler = ChunkFiller([articles, quotes], limit=100)
     assert filler.add(3, {"articles": 5, "quotes": 0}, {"articles": 40, "quotes": 0}) == []
-    assert filler.add(1, {"articles": 5, "quotes": 2}, {"articles": 40, "quotes": 10}) == []
+    assert filler.add(1, {"articles": 5, "quotes": 2}, {"articles": 40, "quotes": 60}) == []
     assert filler.add(2, {"articles": 5, "quotes": 1}, {"articles": 40, "quotes": 5}) == [
-        ("articles", [1, 2, 3]), ("quotes", [1, 2])]  # parts in order, whatever order they finished in
-    assert filler.add(4, {"articles": 5, "quotes": 1}, {"articles": 40, "quotes": 5}) == []  # a new chunk
+        ("articles", [1, 2, 3])]  # parts in order, whatever order they finished in; quotes hold 65 bytes
+    assert filler.add(4, {"articles": 5, "quotes": 1}, {"articles": 40, "quotes": 50}) == [("quotes", [1, 2, 4])]
+    assert filler.add(5, {"articles": 5, "quotes": 0}, {"articles": 40, "quotes": 0}) == []  # a new chunk
 
 
 def test_validated_in_order_is_by_table_then_first_part_whatever_the_finishing_order():
