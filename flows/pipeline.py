@@ -10,6 +10,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.context import get_run_context  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
@@ -60,13 +61,16 @@ def discover_files(source: str, warehouse: str, lake: str, retry_quarantined: bo
     return discover(Path(source), known, retry_quarantined)
 
 
-@task(retries=1, retry_delay_seconds=1)
+# Tasks whose inputs are big (a batch's 1,000 files, the run's reports) do not hash them for a cache key that
+# nothing reads: NO_CACHE. (quote() on a batch's files would also save walking them for futures, but a remote
+# Dask cluster hands the task a plain tuple instead of the quote: measured, not used.)
+@task(retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def stage(source: str, files: list[FileToLoad], lake: str, run_id: str, part: int,
           reference_date: date | None) -> BatchReport:
     return stage_batch(source, files, lake, run_id, part, reference_date)
 
 
-@task
+@task(cache_policy=NO_CACHE)
 def validate_chunks(lake: str, run_id: str, chunks: list[tuple[str, list[int]]]) -> list[TableValidation]:
     """Chunks filled while staging, (table, parts) each, through their suites: one task for them all
     (each task run costs the API and this process a few round trips)."""
@@ -86,7 +90,7 @@ def validate_chunk(lake: str, run_id: str, table_name: str, parts: list[int]) ->
     return validate_frame(table, frame)
 
 
-@task
+@task(cache_policy=NO_CACHE)
 def validate_staged(lake: str, run_id: str, reports: list[BatchReport], done: Validated | None = None
                     ) -> TableValidation:
     """Every staged row of the run not in `done` (chunks validated while staging) through its table's Great
@@ -135,7 +139,7 @@ class ValidateWhileStaging:
         return self.done
 
 
-@task(retries=2, retry_delay_seconds=2)
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def load(warehouse: str, lake: str, outcome: RunOutcome, times: RunTimes, flow_run_id: str) -> dict[str, int]:
     con = connect(warehouse)
     try:
