@@ -24,7 +24,7 @@ from flows.load import RunTimes, load_run  # noqa: E402
 from flows.lock import WriterLock  # noqa: E402
 from flows.run_ids import new_run_id, utc_now  # noqa: E402
 from flows.seam import pause_at  # noqa: E402
-from flows.stage import BatchReport, FileToLoad, stage_batch  # noqa: E402
+from flows.stage import Batch, BatchReport, FileToLoad, stage_batch  # noqa: E402
 from flows.summary import run_summary, summary_markdown  # noqa: E402
 from flows.validate import (  # noqa: E402
     ChunkFiller,
@@ -62,12 +62,11 @@ def discover_files(source: str, warehouse: str, lake: str, retry_quarantined: bo
 
 
 # Tasks whose inputs are big (a batch's 1,000 files, the run's reports) do not hash them for a cache key that
-# nothing reads: NO_CACHE. (quote() on a batch's files would also save walking them for futures, but a remote
-# Dask cluster hands the task a plain tuple instead of the quote: measured, not used.)
+# nothing reads: NO_CACHE.
 @task(retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def stage(source: str, files: list[FileToLoad], lake: str, run_id: str, part: int,
-          reference_date: date | None) -> BatchReport:
-    return stage_batch(source, files, lake, run_id, part, reference_date)
+def stage(source: str, batch: Batch, lake: str, run_id: str, part: int, reference_date: date | None
+          ) -> BatchReport:
+    return stage_batch(source, batch.files, lake, run_id, part, reference_date)
 
 
 @task(cache_policy=NO_CACHE)
@@ -148,23 +147,23 @@ def load(warehouse: str, lake: str, outcome: RunOutcome, times: RunTimes, flow_r
         con.close()
 
 
-def batches_of(plan: Plan, batch_size: int) -> list[list[FileToLoad]]:
+def batches_of(plan: Plan, batch_size: int) -> list[Batch]:
     files = [FileToLoad(f.path, f.article_id, f.content_sha256) for f in plan.to_load]
-    return [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
+    return [Batch(files[i:i + batch_size]) for i in range(0, len(files), batch_size)]
 
 
 def _per_article(table) -> bool:
     return any(c.name == "article_id" for c in table.staged_columns)
 
 
-def stage_batches(runner, source: str, batches: list[list[FileToLoad]], lake: str, run_id: str,
+def stage_batches(runner, source: str, batches: list[Batch], lake: str, run_id: str,
                   reference_date: date | None, validating: ValidateWhileStaging) -> list[BatchReport]:
     """Every batch as one `stage` task on `runner`; the files are read where the task runs. Each report is
     handed to `validating` as its batch finishes."""
     logger = get_run_logger()
-    futures = [runner.submit(stage, parameters=dict(source=source, files=files, lake=lake, run_id=run_id,
+    futures = [runner.submit(stage, parameters=dict(source=source, batch=batch, lake=lake, run_id=run_id,
                                                      part=part, reference_date=reference_date))
-               for part, files in enumerate(batches)]
+               for part, batch in enumerate(batches)]
     if futures:
         validating.begin()
     progress.start(sum(len(b) for b in batches))

@@ -19,6 +19,20 @@ class FileToLoad:
     content_sha256: str
 
 
+class Batch:
+    """The files of one `stage` task. A plain class on purpose, not a list or a dataclass: Prefect walks every
+    list and dataclass in a task's parameters looking for futures, and Dask tokenizes them for a task key, on
+    both sides: ~60 ms of the flow's process per 1,000-file batch while the workers stage (profiled). An
+    opaque object is pickled once instead."""
+    __slots__ = ("files",)
+
+    def __init__(self, files: list[FileToLoad]) -> None:
+        self.files = files
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+
 @dataclass
 class BatchReport:
     part: int
