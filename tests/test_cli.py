@@ -107,3 +107,33 @@ def test_run_without_a_configured_api_starts_a_temporary_one_and_stops_it(tmp_pa
     servers = [p for p in psutil.process_iter(["pid", "cmdline"]) if p.info["pid"] not in before
                and "uvicorn" in " ".join(p.info["cmdline"] or ())]
     assert servers == []
+
+
+def test_run_with_an_api_set_in_a_prefect_profile_reports_there_and_starts_no_server(tmp_path, cli_env):
+    """The temporary API is spawned before Prefect is imported, judged on the environment alone; an API set
+    in the active Prefect profile still wins: the run's flow run is recorded there, no server is left."""
+    import shutil
+
+    import psutil
+    from cli_runner import run_args, run_cli
+
+    source = tmp_path / "source"
+    source.mkdir()
+    shutil.copy(SEED, source / SEED.name)
+    profiles = tmp_path / "profiles.toml"
+    api_url = cli_env["PREFECT_API_URL"]
+    profiles.write_text(f'active = "team"\n[profiles.team]\nPREFECT_API_URL = "{api_url}"\n')
+    env = {k: v for k, v in cli_env.items() if k != "PREFECT_API_URL"}
+    env.update(PREFECT_PROFILES_PATH=str(profiles))
+    before = {p.pid for p in psutil.process_iter()}
+    done = run_cli(run_args(source, tmp_path / "w.duckdb", tmp_path / "lake", "--workers", "1"), env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    (flow_run_id,) = con.execute("SELECT flow_run_id FROM pipeline_runs").fetchone()
+    from prefect import get_client
+
+    with get_client(sync_client=True) as client:  # the session's API, the one in the profile
+        assert client.read_flow_run(flow_run_id).name
+    servers = [p for p in psutil.process_iter(["pid", "cmdline"]) if p.info["pid"] not in before
+               and "uvicorn" in " ".join(p.info["cmdline"] or ())]
+    assert servers == []
