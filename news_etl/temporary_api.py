@@ -37,14 +37,16 @@ class TemporaryApi:
     def in_use(self):
         """Wait until the server answers, then point Prefect in this process (and the workers it starts) at it.
         An API configured in a Prefect profile (known only now that Prefect is imported) wins: the server stops."""
-        from prefect.settings import PREFECT_API_URL, temporary_settings
+        from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
         if PREFECT_API_URL.value():
             self.stop()
             yield self
             return
         self._wait_until_healthy()
-        with temporary_settings(updates={PREFECT_API_URL: self.url}):
+        # No flow-run heartbeats: they let a lasting server mark a run that died as crashed, and this server
+        # dies with the run. Their thread sleeps in 1 s steps and is joined at the end: up to 1 s per run.
+        with temporary_settings(updates={PREFECT_API_URL: self.url, PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
             yield self
 
     def stop(self) -> None:
