@@ -84,56 +84,48 @@ def test_sql_names_the_run_writing_the_warehouse(tmp_path, capsys):
     assert "busy: run 20261124T000000Z-abcdef (pid 1 on h, started t) is writing it" in capsys.readouterr().err
 
 
-def test_run_without_a_configured_api_starts_a_temporary_one_and_stops_it(tmp_path):
-    """What `make run` does on a fresh machine: no PREFECT_API_URL, so the run starts Prefect's temporary API
-    itself, records a real flow run, and leaves no server process behind."""
-    import os
-    import shutil
-
+def _run_seed_counting_new_servers(source, tmp_path, env):
+    """`news-etl run` on `source` in a subprocess; its result and the uvicorn servers it left running."""
     import psutil
     from cli_runner import run_args, run_cli
 
-    source = tmp_path / "source"
-    source.mkdir()
-    shutil.copy(SEED, source / SEED.name)
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
     before = {p.pid for p in psutil.process_iter()}
     done = run_cli(run_args(source, tmp_path / "w.duckdb", tmp_path / "lake", "--workers", "1"), env, timeout=300)
+    servers = [p for p in psutil.process_iter(["pid", "cmdline"]) if p.info["pid"] not in before
+               and "uvicorn" in " ".join(p.info["cmdline"] or ())]
+    return done, servers
+
+
+def test_run_without_a_configured_api_starts_a_temporary_one_and_stops_it(tmp_path, seed_source):
+    """What `make run` does on a fresh machine: no PREFECT_API_URL, so the run starts Prefect's temporary API
+    itself, records a real flow run, and leaves no server process behind."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    done, servers = _run_seed_counting_new_servers(seed_source, tmp_path, env)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "loaded 1" in done.stdout
     con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
     assert con.execute("SELECT count(flow_run_id) FROM pipeline_runs").fetchone() == (1,)
-    servers = [p for p in psutil.process_iter(["pid", "cmdline"]) if p.info["pid"] not in before
-               and "uvicorn" in " ".join(p.info["cmdline"] or ())]
     assert servers == []
 
 
-def test_run_with_an_api_set_in_a_prefect_profile_reports_there_and_starts_no_server(tmp_path, cli_env):
+def test_run_with_an_api_set_in_a_prefect_profile_reports_there_and_starts_no_server(tmp_path, seed_source,
+                                                                                        cli_env):
     """The temporary API is spawned before Prefect is imported, judged on the environment alone; an API set
     in the active Prefect profile still wins: the run's flow run is recorded there, no server is left."""
-    import shutil
+    from prefect import get_client
 
-    import psutil
-    from cli_runner import run_args, run_cli
-
-    source = tmp_path / "source"
-    source.mkdir()
-    shutil.copy(SEED, source / SEED.name)
     profiles = tmp_path / "profiles.toml"
     api_url = cli_env["PREFECT_API_URL"]
     profiles.write_text(f'active = "team"\n[profiles.team]\nPREFECT_API_URL = "{api_url}"\n')
     env = {k: v for k, v in cli_env.items() if k != "PREFECT_API_URL"}
     env.update(PREFECT_PROFILES_PATH=str(profiles))
-    before = {p.pid for p in psutil.process_iter()}
-    done = run_cli(run_args(source, tmp_path / "w.duckdb", tmp_path / "lake", "--workers", "1"), env, timeout=300)
+    done, servers = _run_seed_counting_new_servers(seed_source, tmp_path, env)
     assert done.returncode == 0, done.stderr[-2000:]
     con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
     (flow_run_id,) = con.execute("SELECT flow_run_id FROM pipeline_runs").fetchone()
-    from prefect import get_client
-
     with get_client(sync_client=True) as client:  # the session's API, the one in the profile
         assert client.read_flow_run(flow_run_id).name
-    servers = [p for p in psutil.process_iter(["pid", "cmdline"]) if p.info["pid"] not in before
-               and "uvicorn" in " ".join(p.info["cmdline"] or ())]
     assert servers == []
