@@ -15,5 +15,5 @@ def detect_language(text: str, sample_words: int = 400) -> str:
     words = _WORD.findall(text[: sample_words * 8].lower())[:sample_words]
     if len(words) < 3:
         return "und"
-    hits = sum(w in _ENGLISH for w in words)
+    hits = sum(map(_ENGLISH.__contains__, words))  # a generator per word cost ~1% of staging (profiled)
     return "en" if hits * 10 >= len(words) else "und"

@@ -19,10 +19,11 @@ class TableBuilder:
         self._aliases: set[tuple[str, str]] = set()
 
     def add(self, article_id: str, source_uri: str, sha256: str, encoding: str, article: Article, facts: Facts):
-        self._article(article_id, source_uri, sha256, encoding, article)
-        for p in article.paragraphs:
+        word_counts = [len(p.text.split()) for p in article.paragraphs]
+        self._article(article_id, source_uri, sha256, encoding, article, sum(word_counts))
+        for p, word_count in zip(article.paragraphs, word_counts):
             self._append("paragraphs", article_id=article_id, paragraph_index=p.index,
-                         section_index=p.section_index, text=p.text, word_count=len(p.text.split()))
+                         section_index=p.section_index, text=p.text, word_count=word_count)
         for position, headline in enumerate(article.related_headlines):
             self._append("related_headlines", article_id=article_id, position=position, headline=headline)
         self._facts(article_id, facts)
@@ -39,13 +40,14 @@ class TableBuilder:
         for name, column in self._columns[table].items():
             column.append(values.get(name))
 
-    def _article(self, article_id, source_uri, sha256, encoding, article: Article):
+    def _article(self, article_id, source_uri, sha256, encoding, article: Article, word_count: int):
+        """`word_count` is the paragraphs' sum: joining them with blank lines adds no word."""
         body = "\n\n".join(p.text for p in article.paragraphs)
         self._append(
             "articles", article_id=article_id, source_uri=source_uri, content_sha256=sha256,
             title=article.title, lede=article.paragraphs[0].text, body=body,
             paragraph_count=len(article.paragraphs), section_count=len(article.sections),
-            word_count=len(body.split()), related_headline_count=len(article.related_headlines),
+            word_count=word_count, related_headline_count=len(article.related_headlines),
             encoding=encoding, language=detect_language(body),
         )
 

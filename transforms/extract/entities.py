@@ -20,8 +20,8 @@ _RUN = re.compile(rf"(?=[{_UPPER}])(?<![\w'’])(?:{_CAP})(?:{_JOIN}(?:{_CAP}))*
 _ACRONYM_DEF = re.compile(r" \(([A-Z][A-Za-z&]{1,7})\)")
 _NEVER_NAMES = frozenset(w for w in lexicon.LONE_NOT_NAMES - lexicon.HONORIFICS
                          if w not in gazetteer.orgs() and w not in gazetteer.places())
-_UPPER_LETTER = re.compile(r"[A-Z]")
-_LOWER_LETTER = re.compile(r"[a-z]")
+_ALL_BUT = {case: bytes(sorted(set(range(256)) - set(letters))) for case, letters in
+            (("upper", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"), ("lower", b"abcdefghijklmnopqrstuvwxyz"))}
 _RESULT_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}? \d{1,3} [A-Z][\w.'’ -]{1,40}? \d{1,3}\b")
 
 
@@ -81,8 +81,10 @@ def _defined_by_acronym(text: str, run: re.Match) -> list[Mention] | None:
 
 def mostly_upper(text: str, sample: int = 400) -> bool:
     """Nine letters in ten are capitals (judged on the first `sample` characters: it is a per-article test)."""
-    head = text[:sample]
-    upper, lower = len(_UPPER_LETTER.findall(head)), len(_LOWER_LETTER.findall(head))
+    # Counted on ASCII bytes, whose C translate deletes the other bytes: a regex findall building a list of
+    # 400 one-letter strings was ~2% of staging (profiled).
+    head = text[:sample].encode("ascii", "ignore")
+    upper, lower = len(head.translate(None, _ALL_BUT["upper"])), len(head.translate(None, _ALL_BUT["lower"]))
     return upper + lower >= 4 and upper >= 9 * lower
 
 
