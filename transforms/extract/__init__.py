@@ -13,18 +13,21 @@ from operator import attrgetter
 from transforms.extract import aliases, entities, lexicon, quotes, triggers
 from transforms.extract.gazetteer import orgs, places, towns
 from transforms.extract.names import FEMALE_NAMES, GIVEN_NAMES
-from transforms.extract.quantities import find_quantities
+from transforms.extract.quantities import FRACTION_HEADS, NUMBER_WORDS, find_quantities
+from transforms.extract.temporal import HEADS as TEMPORAL_HEADS
 from transforms.extract.temporal import find_temporals
 from transforms.model import TITLE, Article, Entity, Facts, Quote, Span
 
 __all__ = ["extract_facts"]
 
 # Words that mark a match report: there, a city name is a club and "100m" is a distance.
-_SPORT = triggers.automaton(
+_SPORT = triggers.Heads(tuple(
     "goal goals match striker midfielder defender keeper league cup coach tries try penalty kick seed champion"
     " champions tournament squad fixture rugby football tennis cricket wicket innings stadium scored unbeaten"
-    " semi-final quarter-final final".split())
+    " semi-final quarter-final final".split()))
 _SPORT_MIN_HITS = 4
+_HEADS = triggers.Scanner({"sport": _SPORT, "temporal": TEMPORAL_HEADS, "numbers": NUMBER_WORDS,
+                           "fraction": FRACTION_HEADS})
 
 places(), orgs(), towns()  # build the gazetteers at import, not inside the first timed call
 
@@ -34,7 +37,9 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     locs = [(pi, hp) for pi, hp, _ in texts]
     headline_locs = frozenset(i for i, (pi, _) in enumerate(locs) if pi is None)
     body = " ".join(t for pi, _, t in texts if pi is not None)
-    sport = len(triggers.word_hits(_SPORT, body, whole_word=True)) >= _SPORT_MIN_HITS
+    heads = [_HEADS.scan(text) for _, _, text in texts]
+    # Counted per text: the words have no spaces, so none spans the join of the body.
+    sport = sum(len(h["sport"]) for h, (pi, _, _) in zip(heads, texts) if pi is not None) >= _SPORT_MIN_HITS
 
     # A wire story in capitals throughout is read like a headline: capitals say nothing, known names count.
     shouting = entities.mostly_upper(body)
@@ -60,9 +65,9 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     facts_quotes = tuple(_quote(q, locs) for q in raw_quotes)
 
     quantities, temporals = [], []
-    for pi, hp, text in texts:
-        quantities.extend(find_quantities(text, pi, hp, sport))
-        temporals.extend(find_temporals(text, pi, hp, reference_date))
+    for (pi, hp, text), text_heads in zip(texts, heads):
+        quantities.extend(find_quantities(text, pi, hp, sport, text_heads))
+        temporals.extend(find_temporals(text, pi, hp, reference_date, text_heads["temporal"]))
     return Facts(ents, facts_quotes, tuple(quantities), tuple(temporals),
                  headline_entities=tuple(_entity(c, locs) for c in _ordered(headline_clusters)))
 

@@ -15,9 +15,9 @@ from transforms.model import Quantity, Span
 
 _DIGIT_RUN = re.compile(r"\d[\d.,]*")
 _SIGNS = "$£€¥"
-_NUMBER_WORDS = triggers.automaton([w for word in UNITS[1:] + TENS + ["a million", "a billion", "a thousand",
-                                                                     "a hundred", "a dozen"]
-                                    for w in (word, word[0].upper() + word[1:])])
+NUMBER_WORDS = triggers.Heads(tuple(w for word in UNITS[1:] + TENS + ["a million", "a billion", "a thousand",
+                                                                      "a hundred", "a dozen"]
+                                     for w in (word, word[0].upper() + word[1:])))
 _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "A$": "AUD", "C$": "CAD",
                    "HK$": "HKD", "NZ$": "NZD", "Rs": "INR"}
 _CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
@@ -70,15 +70,17 @@ _NOT_UNITS = lexicon.STOP_AFTER_NUMBER | frozenset("p m k bn".split())
 _TIME = re.compile(r"[.:]\d\d\s?(?:am|pm|GMT|BST)?\b|\s?(?:am|pm|a\.m\.|p\.m\.)\b|(?:st|nd|rd|th)\b")
 
 
-def find_quantities(text: str, loc_index: int | None, headline: int | None, sport: bool) -> list[Quantity]:
+def find_quantities(text: str, loc_index: int | None, headline: int | None, sport: bool,
+                    heads: dict[str, list[tuple[int, int]]]) -> list[Quantity]:
+    """`heads`: where the text has NUMBER_WORDS and FRACTION_HEADS (see triggers.Scanner)."""
     out = []
     taken: list[tuple[int, int]] = []
-    if _may_have_fraction(text):
+    if heads["fraction"]:
         for m in _FRACTION.finditer(text):
             out.append(_fraction(m, text, loc_index, headline))
             taken.append((m.start(), m.end()))
     pos = 0
-    for start in _starts(text):
+    for start in _starts(text, heads["numbers"]):
         if start < pos:
             continue
         m = _QTY.match(text, start)
@@ -93,19 +95,16 @@ def find_quantities(text: str, loc_index: int | None, headline: int | None, spor
     return out
 
 
-_FRACTION_HEADS = triggers.automaton(["one in", "One in", "alf", "third", "quarter", "fifth", "sixth", "seventh",
-                                      "eighth", "ninth", "tenth", "twentieth", "hundredth"])
+# Words every fraction contains: a text with none of them skips the fraction grammar.
+FRACTION_HEADS = triggers.Heads(("one in", "One in", "alf", "third", "quarter", "fifth", "sixth", "seventh",
+                                 "eighth", "ninth", "tenth", "twentieth", "hundredth"), anywhere=True)
 
 
-def _may_have_fraction(text: str) -> bool:
-    return next(_FRACTION_HEADS.iter(text), None) is not None
-
-
-def _starts(text: str) -> list[int]:
+def _starts(text: str, number_words: list[tuple[int, int]]) -> list[int]:
     """Where a quantity may start: a currency sign or the first digit of a number, or a number word.
     Scanning for these is far cheaper than trying the whole grammar at every character."""
     starts = [_with_currency(text, m.start()) for m in _DIGIT_RUN.finditer(text)]
-    starts.extend(s for s, _ in triggers.word_hits(_NUMBER_WORDS, text, whole_word=False))
+    starts.extend(s for s, _ in number_words)
     starts.sort()
     return starts
 

@@ -67,13 +67,13 @@ _GRAIN_OF = {"summer": "season", "winter": "season", "spring": "season", "autumn
 
 
 # Every alternative of the grammar contains one of these heads (a year is found by _YEAR_HEAD).
-_HEADS = triggers.automaton(
-    "January February March April May June July August September October November December Jan Feb Mar Apr"
-    " Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday today Today"
-    " yesterday Yesterday tomorrow Tomorrow tonight Tonight Q1 Q2 Q3 Q4 midnight noon midday".split(),
-    prefixes="year month week day fortnight quarter half season decade centur summer winter spring autumn term"
-    " morning afternoon evening night hour minute second Monday Tuesday Wednesday Thursday Friday Saturday"
-    " Sunday today Today".split())
+HEADS = triggers.Heads(
+    tuple("January February March April May June July August September October November December Jan Feb Mar Apr"
+          " Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday today Today"
+          " yesterday Yesterday tomorrow Tomorrow tonight Tonight Q1 Q2 Q3 Q4 midnight noon midday".split()),
+    prefixes=tuple("year month week day fortnight quarter half season decade centur summer winter spring autumn term"
+                   " morning afternoon evening night hour minute second Monday Tuesday Wednesday Thursday Friday Saturday"
+                   " Sunday today Today".split()))
 # Digits that can head an expression: a year, a decade, a clock time. Led by \d so `re` scans fast.
 _YEAR_HEAD = re.compile(r"\d(?:\d\d\d(?!\d)|0s|[:.]\d\d|\s?[ap]\.?m\b)")
 # How far an expression reaches before its head word ("the first two trading " days) and after it
@@ -81,8 +81,8 @@ _YEAR_HEAD = re.compile(r"\d(?:\d\d\d(?!\d)|0s|[:.]\d\d|\s?[ap]\.?m\b)")
 _BEFORE, _AFTER = 26, 20
 
 
-def _matches(text: str):
-    hits = triggers.word_hits(_HEADS, text) + triggers.regex_hits(_YEAR_HEAD, text)
+def _matches(text: str, heads: list[tuple[int, int]]):
+    hits = heads + triggers.regex_hits(_YEAR_HEAD, text)
     last_end = 0
     for lo, hi in triggers.windows(hits, _BEFORE, _AFTER, len(text)):
         for m in _TEMPORAL.finditer(text, lo, hi):
@@ -91,9 +91,11 @@ def _matches(text: str):
                 yield m
 
 
-def find_temporals(text: str, loc: int | None, headline: int | None, reference: date | None) -> list[Temporal]:
+def find_temporals(text: str, loc: int | None, headline: int | None, reference: date | None,
+                   heads: list[tuple[int, int]]) -> list[Temporal]:
+    """`heads`: where the text has one of HEADS (see triggers.Scanner)."""
     out = []
-    for m in _matches(text):
+    for m in _matches(text, heads):
         group = m.lastgroup
         start, surface = m.start(), m.group()
         lead = _LEAD_WORDS.match(surface)

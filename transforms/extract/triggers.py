@@ -3,37 +3,52 @@
 Python's `re` tries every alternative of a big grammar at every character; most of a news paragraph
 cannot start a temporal expression or a quantity. An Aho-Corasick automaton (C, one pass) finds the few
 head words every expression must contain, and the grammar then runs only in small windows around them.
+The head words of all grammars share one automaton: one pass over a text serves them all (four passes,
+one per grammar, were ~10% of staging, profiled).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import ahocorasick
 
 
-def automaton(words, prefixes=()) -> ahocorasick.Automaton:
-    """Head words that must end at a word boundary, and `prefixes` that may run on ("year" -> "years")."""
-    auto = ahocorasick.Automaton()
-    for word in words:
-        auto.add_word(word, (len(word), True))
-    for word in prefixes:
-        auto.add_word(word, (len(word), False))
-    auto.make_automaton()
-    return auto
+@dataclass(frozen=True)
+class Heads:
+    """One grammar's head words. `words` must start and end at a word boundary; `prefixes` must start at one
+    and may run on ("year" -> "years"); with `anywhere`, every occurrence counts (a cheap "may contain")."""
+    words: tuple[str, ...]
+    prefixes: tuple[str, ...] = ()
+    anywhere: bool = False
 
 
-def word_hits(auto: ahocorasick.Automaton, text: str, whole_word: bool = False) -> list[tuple[int, int]]:
-    """(start, end) of each head word that starts at a word boundary (and ends at one, if whole_word)."""
-    hits = []
-    n = len(text)
-    for end_index, (length, whole) in auto.iter(text):
-        start, end = end_index - length + 1, end_index + 1
-        if start and (text[start - 1].isalnum()):
-            continue
-        if (whole or whole_word) and end < n and text[end].isalpha():
-            continue  # "Mar" in "Mark", "May" in "Mayor"
-        hits.append((start, end))
-    return hits
+class Scanner:
+    """Finds the head words of several named grammars in one pass: `scan(text)` -> {name: [(start, end)]}."""
+
+    def __init__(self, grammars: dict[str, Heads]) -> None:
+        self.names = tuple(grammars)
+        tests: dict[str, list[tuple[str, str]]] = {}  # word -> (grammar, "word" | "prefix" | "anywhere")
+        for name, heads in grammars.items():
+            modes = dict.fromkeys(heads.words, "word") | dict.fromkeys(heads.prefixes, "prefix")  # a prefix wins
+            for word, mode in modes.items():
+                tests.setdefault(word, []).append((name, "anywhere" if heads.anywhere else mode))
+        self.automaton = ahocorasick.Automaton()
+        for word, word_tests in tests.items():
+            self.automaton.add_word(word, (len(word), tuple(word_tests)))
+        self.automaton.make_automaton()
+
+    def scan(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        hits: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
+        n = len(text)
+        for end_index, (length, word_tests) in self.automaton.iter(text):
+            start, end = end_index - length + 1, end_index + 1
+            at_start = not (start and text[start - 1].isalnum())
+            at_end = end == n or not text[end].isalpha()  # "Mar" in "Mark", "May" in "Mayor"
+            for name, test in word_tests:
+                if test == "anywhere" or at_start and (at_end or test == "prefix"):
+                    hits[name].append((start, end))
+        return hits
 
 
 def windows(hits, before: int, after: int, n: int) -> list[tuple[int, int]]:
