@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 TITLE = -1
 
@@ -47,8 +48,9 @@ class Article:
             yield None, pos, h
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+# The facts found in bulk (~2 million spans at N=20 of the benchmark) are NamedTuples: as immutable as a frozen
+# dataclass, built ~2.5x faster (a frozen dataclass sets each field through object.__setattr__).
+class Span(NamedTuple):
     """Where a fact sits: one paragraph (or title / headline) and exact character offsets."""
     paragraph_index: int | None
     headline_position: int | None
@@ -65,8 +67,7 @@ class Entity:
     mentions: tuple[Span, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     span: Span  # the quoted words, without the quote marks
     speaker: str | None  # canonical name of the speaker entity
     speaker_type: str | None
@@ -74,8 +75,7 @@ class Quote:
     cue: str | None  # reporting verb or phrase: "said", "told", "according to"
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     span: Span
     value: float
     value2: float | None = None  # second number of a score, upper bound of a range
@@ -85,8 +85,7 @@ class Quantity:
     subject: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Temporal:
+class Temporal(NamedTuple):
     span: Span
     kind: str  # date, weekday, month, year, relative, quarter, season, duration
     granularity: str  # day, week, month, quarter, season, year, decade, duration
