@@ -10,8 +10,19 @@ _SOURCE_ID = re.compile(r"^\d+_([0-9a-f]{16})$")
 
 def stable_id(*parts: object) -> str:
     """16 hex chars of BLAKE2b over the parts (unit-separated so ("ab", "c") != ("a", "bc"))."""
-    joined = "\x1f".join(["" if p is None else str(p) for p in parts])
-    return hashlib.blake2b(joined.encode("utf-8"), digest_size=8).hexdigest()
+    return _digest("\x1f".join(["" if p is None else str(p) for p in parts]))
+
+
+def fact_ids(kind: str, article_id: str, spans) -> list[str]:
+    """stable_id(kind, article_id, paragraph_index, headline_position, start, end) of each span, the text
+    formatted in one f-string: ~2 million facts at N=20, where the generic join was 5% of staging (profiled)."""
+    prefix = f"{kind}\x1f{article_id}\x1f"
+    return [_digest(f"{prefix}{'' if p is None else p}\x1f{'' if h is None else h}\x1f{start}\x1f{end}")
+            for p, h, start, end, _ in spans]
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def article_id_for(relative_path: str) -> str:

@@ -5,7 +5,7 @@ import pyarrow as pa
 
 from schemas.arrow import arrow_schema
 from schemas.tables import BUSINESS_TABLES
-from transforms.ids import entity_id_for, stable_id
+from transforms.ids import entity_id_for, fact_ids
 from transforms.language import detect_language
 from transforms.model import Article, Facts, Span
 
@@ -78,20 +78,19 @@ class TableBuilder:
                       granularity=[t.granularity for t in temporals], start_date=[t.start_date for t in temporals],
                       end_date=[t.end_date for t in temporals])
 
-    def _located(self, table: str, fact: str, article_id: str, spans, **values: list):
+    def _located(self, table: str, fact: str, article_id: str, spans: list[Span], **values: list):
         """Rows of located facts a column at a time (13% cheaper than a dict per row, measured): the id,
         article and location columns from `spans`, the others from `values`, lists aligned with `spans`.
         A column left out leaves the table's columns of unequal length, which Arrow refuses."""
+        if not spans:
+            return
         columns = self._columns[table]
-        columns[f"{fact}_id"].extend([_fact_id(fact, article_id, span) for span in spans])
+        columns[f"{fact}_id"].extend(fact_ids(fact, article_id, spans))
         columns["article_id"].extend([article_id] * len(spans))
-        columns["paragraph_index"].extend([span.paragraph_index for span in spans])
-        columns["headline_position"].extend([span.headline_position for span in spans])
-        columns["char_start"].extend([span.start for span in spans])
-        columns["char_end"].extend([span.end for span in spans])
+        paragraph_index, headline_position, char_start, char_end, _ = zip(*spans)  # Spans are tuples
+        columns["paragraph_index"].extend(paragraph_index)
+        columns["headline_position"].extend(headline_position)
+        columns["char_start"].extend(char_start)
+        columns["char_end"].extend(char_end)
         for name, column in values.items():
             columns[name].extend(column)
-
-
-def _fact_id(kind: str, article_id: str, span: Span) -> str:
-    return stable_id(kind, article_id, span.paragraph_index, span.headline_position, span.start, span.end)
