@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--source", type=Path, default=Path("seeds"), help="folder of *.txt articles (recursive)")
     run.add_argument("--warehouse", type=Path, default=Path(DEFAULT_WAREHOUSE), help="DuckDB file")
     run.add_argument("--lake", default=DEFAULT_LAKE, help="Parquet lake folder or fsspec URL")
-    run.add_argument("--batch-size", type=int, default=1000, help="files per task (default 1000)")
+    run.add_argument("--batch-size", type=int, default=2000, help="most files per task (default 2000)")
     run.add_argument("--reference-date", type=_date, help="resolve relative dates against this YYYY-MM-DD")
     run.add_argument("--retry-quarantined", action="store_true", help="try quarantined files again")
     run.add_argument("--wait", action="store_true", help="queue behind a run holding the warehouse")
