@@ -71,9 +71,9 @@ HEADS = triggers.Heads(
     tuple("January February March April May June July August September October November December Jan Feb Mar Apr"
           " Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday today Today"
           " yesterday Yesterday tomorrow Tomorrow tonight Tonight Q1 Q2 Q3 Q4 midnight noon midday".split()),
-    prefixes=tuple("year month week day fortnight quarter half season decade centur summer winter spring autumn term"
-                   " morning afternoon evening night hour minute second Monday Tuesday Wednesday Thursday Friday Saturday"
-                   " Sunday today Today".split()))
+    prefixes=tuple("year month week day fortnight quarter half season decade centur summer winter spring autumn"
+                   " term morning afternoon evening night hour minute second Monday Tuesday Wednesday Thursday"
+                   " Friday Saturday Sunday today Today".split()))
 # Digits that can head an expression: a year, a decade, a clock time. Led by \d so `re` scans fast.
 _YEAR_HEAD = re.compile(r"\d(?:\d\d\d(?!\d)|0s|[:.]\d\d|\s?[ap]\.?m\b)")
 # How far an expression reaches before its head word ("the first two trading " days) and after it
