@@ -124,11 +124,22 @@ def _first_word(run_text: str) -> str:
 
 
 def _in_lower_case(word: str, body: str, seen: dict[str, bool]) -> bool:
+    """The word in lower case followed by a space, comma or full stop somewhere in the body."""
     found = seen.get(word)
     if found is None:
-        low = word.lower()
-        found = seen[word] = f" {low} " in body or f" {low}," in body or f" {low}." in body
+        found = seen[word] = _followed_by_a_break(f" {word.lower()}", body)
     return found
+
+
+def _followed_by_a_break(needle: str, body: str) -> bool:
+    # One scan for the needle, then a look at the next character: most names never occur in lower case, and
+    # three scans of the body (one per ending) were 3.5% of staging (profiled).
+    at = body.find(needle)
+    while at >= 0:
+        if body[at + len(needle):at + len(needle) + 1] in (" ", ",", "."):
+            return True
+        at = body.find(needle, at + 1)
+    return False
 
 
 def _sentence_initial(text: str, start: int) -> bool:
