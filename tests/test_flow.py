@@ -54,6 +54,16 @@ def test_news_etl_flow_facts_point_at_their_text(loaded):
     assert in_headlines > 0
 
 
+def test_news_etl_flow_every_mention_surface_is_an_alias_of_its_entity(loaded):
+    _, con = loaded
+    missing = con.execute("""
+        SELECT count(*) FROM entity_mentions m
+        WHERE NOT EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = m.entity_id AND a.alias = m.surface)
+        """).fetchone()[0]
+    assert missing == 0
+    assert con.execute("SELECT count(*) FROM entity_aliases").fetchone()[0] > 0
+
+
 def test_news_etl_flow_rerun_adds_no_business_rows(loaded, seed_source, tmp_path):
     _, con = loaded
     before = counts(con)

@@ -1,6 +1,8 @@
 """Article + facts -> column lists per warehouse table -> one Arrow table per table for a batch of files."""
 from __future__ import annotations
 
+from itertools import repeat
+
 import pyarrow as pa
 
 from schemas.arrow import arrow_schema
@@ -55,9 +57,9 @@ class TableBuilder:
         for entity in (*facts.entities, *facts.headline_entities):  # headline ones carry headline_position
             entity_id = entity_id_for(entity.type, entity.name)
             self._entities[entity_id] = (entity.name, entity.type)
-            self._aliases.update((alias, entity_id) for alias in (entity.name, *entity.aliases))
+            # Every surface of a mention is the name or one of the aliases (extract._entity): no need to add them.
+            self._aliases.update(zip((entity.name, *entity.aliases), repeat(entity_id)))
             surfaces = [span.text for span in entity.mentions]
-            self._aliases.update((surface, entity_id) for surface in surfaces)
             self._located("entity_mentions", "mention", article_id, entity.mentions,
                           surface=surfaces, entity_id=[entity_id] * len(surfaces))
         quotes = facts.quotes
