@@ -13,7 +13,7 @@ from flows.seam import pause_at
 from transforms.batch import Rejected, SourceDoc, transform_batch
 
 
-class FileToLoad(NamedTuple):  # a tuple, not a dataclass: pickles ~3x faster (Dask sends 1,000 per task)
+class FileToLoad(NamedTuple):  # a tuple, not a dataclass: pickles ~3x faster (Dask sends a batch of them)
     path: str  # relative to the source
     article_id: str
     content_sha256: str
