@@ -6,7 +6,7 @@ keys only) and checked by the Great Expectations suite on every staged batch. Th
 """
 from __future__ import annotations
 
-from schemas.model import Table
+from schemas.model import Column, Table
 
 DUCKDB_TYPES = {
     "string": "VARCHAR",
@@ -26,9 +26,14 @@ def _literal(text: str) -> str:
 
 def create_table_sql(table: Table) -> str:
     columns = [
-        f"    {c.name} {DUCKDB_TYPES[c.type]}{'' if c.nullable else ' NOT NULL'}" for c in table.columns
+        f"    {c.name} {DUCKDB_TYPES[c.type]}{_compression(c)}{'' if c.nullable else ' NOT NULL'}"
+        for c in table.columns
     ]
     return f"CREATE TABLE IF NOT EXISTS {table.name} (\n" + ",\n".join(columns) + "\n);"
+
+
+def _compression(column: Column) -> str:
+    return f" USING COMPRESSION {column.compression}" if column.compression else ""
 
 
 def comment_sql(table: Table) -> list[str]:

@@ -17,6 +17,7 @@ class Column:
     allowed: tuple[str, ...] | None = None  # accepted values, checked by GX
     min_value: float | None = None  # checked by GX
     staged: bool = True  # False: filled by the loader, not present in the staged Parquet
+    compression: str | None = None  # DuckDB storage compression, where its own choice is a poor trade (ddl.py)
 
     def __post_init__(self):
         if self.type not in TYPES:

@@ -44,6 +44,16 @@ def test_create_table_sql_maps_types_and_nullability():
     )
 
 
+def test_create_table_sql_stores_paragraph_text_uncompressed(tmp_path):
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute(create_table_sql(TABLES["paragraphs"]))
+    con.execute("INSERT INTO paragraphs SELECT 'a' || (i // 10), i % 10, 0, repeat('word ', 40 + i % 7), 40 "
+                "FROM range(20000) t(i)")
+    con.execute("CHECKPOINT")
+    used = con.execute("SELECT DISTINCT compression FROM pragma_storage_info('paragraphs') "
+                       "WHERE column_name = 'text' AND segment_type = 'VARCHAR'").fetchall()
+    assert used == [("Uncompressed",)]  # DuckDB would pick DICT_FSST for this column on its own
+
 def test_ddl_comments_every_table_and_column_in_duckdb():
     con = duckdb.connect()
     for table in TABLES.values():
