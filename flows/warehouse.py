@@ -7,19 +7,31 @@ import duckdb
 
 from flows.discover import Known
 from schemas import TABLES
-from schemas.ddl import DUCKDB_TYPES, comment_sql, create_table_sql
+from schemas.ddl import DUCKDB_TYPES, comment_sql, create_table_sql, sql_literal
 from schemas.views import VIEWS, view_sql
 
 MEMORY_LIMIT = "512MB"
+# Rows per row group written by the loader (DuckDB's default: 122,880). An insert writes whole row groups
+# straight to the file; what is left over goes through the write-ahead log and is written again at the next
+# checkpoint. At the default, all 42k articles of N=20 (their bodies: 104 MB) took that double path; at 32k
+# the six big inserts, commit and close take 1.6 s instead of 2.6 s, for the same file size and query speed
+# (measured). Not stored in the file: it applies to whoever attaches with it, here every loader connection.
+ROW_GROUP_SIZE = 32_768
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     if read_only and not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}: run `news-etl run` first")
-    path.parent.mkdir(parents=True, exist_ok=True)
     # DuckDB defaults to 80% of RAM; the whole run is meant to stay under 2 GiB, so the load spills beyond this.
-    return duckdb.connect(str(path), read_only=read_only, config={"memory_limit": MEMORY_LIMIT})
+    config = {"memory_limit": MEMORY_LIMIT}
+    if read_only:
+        return duckdb.connect(str(path), read_only=True, config=config)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(config=config)
+    con.execute(f"ATTACH {sql_literal(str(path))} AS warehouse (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+    con.execute("USE warehouse")
+    return con
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -20,7 +20,8 @@ DUCKDB_TYPES = {
 }
 
 
-def _literal(text: str) -> str:
+def sql_literal(text: str) -> str:
+    """A SQL string literal: single quotes doubled."""
     return "'" + text.replace("'", "''") + "'"
 
 
@@ -38,9 +39,9 @@ def _compression(column: Column) -> str:
 
 def comment_sql(table: Table) -> list[str]:
     described = f"{table.description} Key: ({', '.join(table.primary_key)})."
-    statements = [f"COMMENT ON TABLE {table.name} IS {_literal(described)};"]
+    statements = [f"COMMENT ON TABLE {table.name} IS {sql_literal(described)};"]
     statements += [
-        f"COMMENT ON COLUMN {table.name}.{c.name} IS {_literal(c.description)};" for c in table.columns
+        f"COMMENT ON COLUMN {table.name}.{c.name} IS {sql_literal(c.description)};" for c in table.columns
     ]
     return statements
 
