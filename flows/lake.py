@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fsspec
 import pyarrow as pa
+from fsspec.implementations.local import LocalFileSystem
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
@@ -34,12 +35,19 @@ class Lake:
 
     def dataset(self, table, run_id: str, parts: list[int] | None = None) -> ds.Dataset:
         """The run's staged rows of one table (empty when the run staged none), or of some of its parts."""
+        return ds.dataset(self.part_files(table, run_id, parts), schema=arrow_schema(table), format="parquet",
+                          filesystem=self.fs)
+
+    def part_files(self, table, run_id: str, parts: list[int] | None = None) -> list[str]:
         folder = self.run_dir(table.name, run_id)
         if parts is not None:
-            files = [f"{folder}/part-{part:05d}.parquet" for part in parts]
-        else:
-            files = sorted(self.fs.glob(f"{folder}/part-*.parquet")) if self.fs.exists(folder) else []
-        return ds.dataset(files, schema=arrow_schema(table), format="parquet", filesystem=self.fs)
+            return [f"{folder}/part-{part:05d}.parquet" for part in parts]
+        return sorted(self.fs.glob(f"{folder}/part-*.parquet")) if self.fs.exists(folder) else []
+
+    @property
+    def is_local(self) -> bool:
+        """On this machine's file system: then DuckDB can read the parts itself."""
+        return isinstance(self.fs, LocalFileSystem)
 
     def staged_run_ids(self) -> set[str]:
         found = set()

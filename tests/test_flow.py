@@ -195,3 +195,19 @@ def test_news_etl_flow_links_a_related_headline_to_the_article_it_names(prefect_
                          "WHERE linked_article_id IS NOT NULL").fetchall()
     target = con.execute("SELECT article_id FROM articles WHERE source_uri = 'linked.txt'").fetchone()[0]
     assert linked == [(3, target)]
+
+
+def test_news_etl_flow_with_a_lake_duckdb_cannot_read_loads_what_a_local_lake_loads(prefect_api, tmp_path):
+    """On a local lake the loader has DuckDB read the staged Parquet itself; any other fsspec lake (here
+    `memory://`, staged in-process) goes through Arrow datasets. Same warehouse either way."""
+    from conftest import BBC_GOLD
+
+    from flows.fingerprint import fingerprint_file
+
+    for name, lake in (("local", str(tmp_path / "lake")), ("memory", f"memory://{tmp_path.name}/lake")):
+        summary = news_etl_flow(source=str(BBC_GOLD), warehouse=str(tmp_path / f"{name}.duckdb"), lake=lake,
+                                batch_size=10, workers=1)
+        assert summary["files"]["loaded"] == 24
+    assert fingerprint_file(tmp_path / "memory.duckdb") == fingerprint_file(tmp_path / "local.duckdb")
+    con = duckdb.connect(str(tmp_path / "memory.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM entity_mentions").fetchone()[0] > 500
