@@ -54,14 +54,16 @@ class TableBuilder:
         )
 
     def _facts(self, article_id: str, facts: Facts):
+        mentions, entity_ids = [], []  # the article's mentions in one call: one per entity was ~2% of staging
         for entity in (*facts.entities, *facts.headline_entities):  # headline ones carry headline_position
             entity_id = entity_id_for(entity.type, entity.name)
             self._entities[entity_id] = (entity.name, entity.type)
             # Every surface of a mention is the name or one of the aliases (extract._entity): no need to add them.
             self._aliases.update(zip((entity.name, *entity.aliases), repeat(entity_id)))
-            surfaces = [span.text for span in entity.mentions]
-            self._located("entity_mentions", "mention", article_id, entity.mentions,
-                          surface=surfaces, entity_id=[entity_id] * len(surfaces))
+            mentions.extend(entity.mentions)
+            entity_ids.extend(repeat(entity_id, len(entity.mentions)))
+        self._located("entity_mentions", "mention", article_id, mentions,
+                      surface=[span.text for span in mentions], entity_id=entity_ids)
         quotes = facts.quotes
         self._located("quotes", "quote", article_id, [q.span for q in quotes],
                       text=[q.span.text for q in quotes],
