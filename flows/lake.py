@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import fsspec
 import pyarrow as pa
-from fsspec.implementations.local import LocalFileSystem
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
+from fsspec.implementations.local import LocalFileSystem
 
 from schemas.arrow import arrow_schema
 from schemas.tables import BUSINESS_TABLES

@@ -39,10 +39,12 @@ def stage_runner(dask_address: str | None, workers: int, batch_count: int):
         prepare_local_workers(dask_address, workers)  # a no-op when the flow already started it
         logging.getLogger("distributed").setLevel(logging.WARNING)  # cluster start/stop chatter
         # Dask's statistical profiler samples the task thread's stack every 10 ms, and its event loop checks
-        # itself every 20 ms and the machine every 0.5 s, for a dashboard the local cluster does not serve.
-        # Each wake-up takes the GIL from the batch: off / every 1 s / every 5 s, a worker's CPU per article
-        # drops ~2% + ~2% (transform_batch in a one-worker cluster, measured).
+        # itself every 20 ms, the worker's memory every 0.1 s and the machine every 0.5 s, mostly for a
+        # dashboard the local cluster does not serve. Each wake-up takes the GIL from the batch: off / every
+        # 1 s / 1 s / 5 s, a worker's CPU per article drops ~2% + ~2% + ~1% (transform_batch in a one-worker
+        # cluster, alternating runs). A runaway worker is still paused or restarted within a second.
         dask.config.set({"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
+                         "distributed.worker.memory.monitor-interval": "1s",
                          "distributed.admin.system-monitor.interval": "5s"})
         return DaskTaskRunner(cluster_kwargs=dict(n_workers=min(workers, batch_count), threads_per_worker=1,
                                                   processes=True, dashboard_address=None))
