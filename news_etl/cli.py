@@ -15,14 +15,21 @@ DEFAULT_LAKE = "lake"
 
 
 def cmd_run(args) -> int:
+    from news_etl import temporary_api
+
+    # With no warehouse yet (or --always-flow) the run goes through the flow for sure: Prefect's temporary API
+    # starts before anything else is imported, and boots meanwhile (~0.5 s sooner). Otherwise it starts only
+    # once the no-change check has found work to do.
+    flow_for_sure = args.always_flow or not Path(args.warehouse).exists()
+    api = temporary_api.start() if flow_for_sure else None  # None too when an API is configured
     from flows.lock import WarehouseBusy
     from flows.nochange import record_unchanged_run
     from flows.summary import summary_text
 
     try:
-        summary = None if args.always_flow else record_unchanged_run(
+        summary = None if flow_for_sure else record_unchanged_run(
             str(args.source), str(args.warehouse), str(args.lake), args.retry_quarantined, args.wait)
-        summary = summary or _run_flow(args)
+        summary = summary or _run_flow(args, api if flow_for_sure else temporary_api.start())
     except WarehouseBusy as err:
         print(f"news-etl run: {err}", file=sys.stderr)
         return 3
@@ -30,10 +37,9 @@ def cmd_run(args) -> int:
     return 0
 
 
-def _run_flow(args) -> dict:
-    from news_etl import temporary_api
-
-    api = temporary_api.start()  # boots while the pipeline imports (None when an API is configured)
+def _run_flow(args, api) -> dict:
+    """The flow run, on `api` (a starting temporary API: it boots while the pipeline imports) or, when None,
+    on the API Prefect is configured with."""
     from flows import progress
     from flows.pipeline import news_etl_flow
     from flows.validate import preload
