@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from contextlib import nullcontext
@@ -34,6 +35,9 @@ def cmd_run(args) -> int:
         print(f"news-etl run: {err}", file=sys.stderr)
         return 3
     print(summary_text(summary))
+    # Everything is written and closed. Hide the millions of objects GX, pandas and Prefect left from the
+    # collector: the interpreter's last garbage collections over them took ~0.8 s at exit (measured).
+    gc.freeze()
     return 0
 
 
