@@ -6,6 +6,7 @@ expectation that failed, and everything else still loads.
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import os
 import threading
@@ -141,7 +142,9 @@ def _context():
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    return context, context.data_sources.add_pandas("staged")
+    loaded = context, context.data_sources.add_pandas("staged")
+    gc.freeze()  # GX's objects live as long as the process: out of the way of the full collections
+    return loaded
 
 
 @cache
