@@ -16,8 +16,8 @@ from prefect.client.orchestration import get_client
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect_dask import DaskTaskRunner
 
-# What a worker imports to run a `stage` task (the task is pickled by reference to this module).
-WORKER_PRELOAD = ["flows.pipeline"]
+# What a worker imports to run a `stage` task (the task is pickled by reference to flows.pipeline).
+WORKER_PRELOAD = ["flows.worker_preload"]
 
 
 def prepare_local_workers(dask_address: str | None, workers: int) -> None:
