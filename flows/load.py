@@ -63,6 +63,7 @@ def load_run(con: duckdb.DuckDBPyConnection, lake: Lake, outcome: RunOutcome, ti
             con.unregister(name)
         for name in staged:
             con.execute(f"DROP VIEW {name}")
+            con.unregister(f"{name}_dataset")  # the Arrow dataset behind it, if any (else a no-op)
     return inserted
 
 

@@ -44,14 +44,10 @@ def cmd_run(args) -> int:
 def _run_flow(args, api) -> dict:
     """The flow run, on `api` (a starting temporary API: it boots while the pipeline imports) or, when None,
     on the API Prefect is configured with."""
-    # The pipeline's imports make ~1M objects that live as long as the process: no collection over them while
-    # they are made (their full collections took ~0.4 s, measured), and none after (frozen).
-    gc.disable()
+    import flows.pipeline_imports  # noqa: F401  (first: the pipeline, imported with the collector off, frozen)
     from flows import progress
     from flows.pipeline import news_etl_flow
     from flows.validate import preload
-    gc.freeze()
-    gc.enable()
 
     preload()  # GX too, rather than later beside the staging workers or, for a small run, before validating
 
