@@ -194,6 +194,11 @@ def to_frame(data):
     return data.cast(widened).to_pandas()
 
 
+# COMPLETE for the failing rows' indexes; without the pandas "query" GX also builds for them by default: a second
+# whole-frame filter per expectation that nothing reads (~12% of validation's CPU at N=20, profiled).
+_RESULT_FORMAT = {"result_format": "COMPLETE", "return_unexpected_index_query": False}
+
+
 def validate_frame(table: Table, frame) -> TableValidation:
     """Run the table's suite on a pandas DataFrame of staged rows."""
     outcome = TableValidation()
@@ -201,7 +206,7 @@ def validate_frame(table: Table, frame) -> TableValidation:
         return outcome
     frame = frame.reset_index(drop=True)
     batch = _batch_definition(table.name).get_batch(batch_parameters={"dataframe": frame})
-    report = batch.validate(expectation_suite(table), result_format="COMPLETE")
+    report = batch.validate(expectation_suite(table), result_format=_RESULT_FORMAT)
     _forget_batches()
     for result in report.results:
         label = expectation_label(result.expectation_config)
