@@ -1,13 +1,19 @@
 # Everything a fresh machine needs: `make run` and `make test` create .venv from the lock first.
-PYTHON ?= python3.11
+# The venv's Python 3.11: the first of these that can make a venv. The distribution's build comes first: its
+# interpreter is linked statically and built with the distribution's optimisations, and it ran a cold N=20 run 7%
+# faster (35.4 vs 38.2 s, four alternating runs) than pyenv's build here (configured without
+# --enable-optimizations, loading libpython3.11.so). `make clean-venv` before `make setup` to switch a venv.
+PYTHON ?= $(shell for p in /usr/bin/python3.11 python3.11; do $$p -c 'import venv, ensurepip' 2>/dev/null \
+                    && { echo $$p; break; }; done)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test eval bench clean
+.PHONY: setup run test eval bench clean clean-venv
 
 $(STAMP): requirements.lock pyproject.toml
+	@test -n "$(PYTHON)" || { echo 'no python3.11 that can make a venv (install python3.11 and python3.11-venv)'; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.lock
@@ -32,3 +38,6 @@ bench: setup
 
 clean:
 	rm -rf warehouse lake bench-work
+
+clean-venv:
+	rm -rf $(VENV)

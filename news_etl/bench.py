@@ -263,7 +263,8 @@ def ensure_peer_venv(workdir: Path, log: Callable[[str], None]) -> Path:
     venv = workdir / "peer-venv"
     marker = venv / ".news-etl-peer.json"
     python = _venv_python(venv)
-    wanted = {"requirements": list(PEER_REQUIREMENTS)}
+    base = getattr(sys, "_base_executable", None) or sys.executable  # ours: the same interpreter for both
+    wanted = {"requirements": list(PEER_REQUIREMENTS), "python": base}
     try:
         if json.loads(marker.read_text()) == wanted and python.exists():
             return python
@@ -272,7 +273,6 @@ def ensure_peer_venv(workdir: Path, log: Callable[[str], None]) -> Path:
     if venv.exists():
         shutil.rmtree(venv)
     log(f"bench: installing {' '.join(PEER_REQUIREMENTS)} into {venv} (once)")
-    base = getattr(sys, "_base_executable", None) or sys.executable
     install_log = workdir / "logs" / "peer-install.log"
     install_log.parent.mkdir(parents=True, exist_ok=True)
     with open(install_log, "wb") as sink:
