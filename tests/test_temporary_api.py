@@ -1,0 +1,25 @@
+"""Prefect's temporary API for one `news-etl run` (news_etl/temporary_api.py): started only when no API is
+configured, and `prepare` makes Prefect's database on a machine where none exists yet."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from news_etl import temporary_api
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_start_defers_to_an_api_in_the_environment(monkeypatch):
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")
+    assert temporary_api.start() is None
+
+
+def test_prepare_creates_prefects_database_on_a_new_machine(tmp_path):
+    home = tmp_path / "prefect-home"  # a machine where Prefect never ran
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    done = subprocess.run([sys.executable, "-c", "from news_etl import temporary_api; temporary_api.prepare()"],
+                          cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (home / "prefect.db").stat().st_size > 0
