@@ -1,7 +1,7 @@
 # Everything a fresh machine needs: `make run` and `make test` create .venv from the lock first.
 # The venv's Python 3.11: the first of these that can make a venv. The distribution's build comes first: its
 # interpreter is linked statically and built with the distribution's optimisations, and it ran a cold N=20 run 7%
-# faster (35.4 vs 38.2 s, four alternating runs) than pyenv's build here (configured without
+# faster (35.4-35.6 vs 38.0-38.8 s, alternating) than pyenv's build here (configured without
 # --enable-optimizations, loading libpython3.11.so). `make clean-venv` before `make setup` to switch a venv.
 PYTHON ?= $(shell for p in /usr/bin/python3.11 python3.11; do $$p -c 'import venv, ensurepip' 2>/dev/null \
                     && { echo $$p; break; }; done)
