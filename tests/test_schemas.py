@@ -54,6 +54,7 @@ def test_create_table_sql_stores_paragraph_text_uncompressed(tmp_path):
                        "WHERE column_name = 'text' AND segment_type = 'VARCHAR'").fetchall()
     assert used == [("Uncompressed",)]  # DuckDB would pick DICT_FSST for this column on its own
 
+
 def test_ddl_comments_every_table_and_column_in_duckdb():
     con = duckdb.connect()
     for table in TABLES.values():
