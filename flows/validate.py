@@ -44,7 +44,8 @@ class TableValidation:
 
 
 # Staged data per GX call, as Arrow bytes: pandas and GX hold several copies, so this bounds the memory of
-# validation whatever the run's size (32 MiB: ~0.4 GB peak, measured), at ~0.1 s fixed cost per call.
+# validation whatever the run's size (32 MiB: a call adds up to ~130 MiB to the process, measured on an N=20
+# lake's chunks with Arrow on jemalloc), at ~0.085 s fixed cost per call.
 CHUNK_BYTES = 32 << 20
 
 
