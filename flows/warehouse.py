@@ -49,12 +49,14 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 def read_manifest(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, Known]:
     # A refusal carried over keeps the stage that made it, so its quarantine row is the same (recorded once).
+    # Paths are relative to their source: the stage comes from this source's runs only.
     rows = con.execute("""
         SELECT m.path, m.size_bytes, m.mtime_ns, m.content_sha256, m.status, m.article_id, m.reason, q.stage
-        FROM file_manifest m LEFT JOIN (SELECT source_uri, reason, arg_max(stage, run_id) AS stage
-                                        FROM quarantine GROUP BY ALL) q
+        FROM file_manifest m LEFT JOIN (SELECT q.source_uri, q.reason, arg_max(q.stage, q.run_id) AS stage
+                                        FROM quarantine q JOIN pipeline_runs r USING (run_id)
+                                        WHERE r.source = $source GROUP BY ALL) q
           ON m.status = 'quarantined' AND q.source_uri = m.path AND q.reason = m.reason
-        WHERE m.source = ?""", [source]).fetchall()
+        WHERE m.source = $source""", {"source": source}).fetchall()
     return {r[0]: Known(*r[1:]) for r in rows}
 
 
