@@ -18,6 +18,9 @@ DEFAULT_LAKE = "lake"
 def cmd_run(args) -> int:
     from news_etl import temporary_api
 
+    if not Path(args.source).is_dir():
+        print(f"news-etl run: no source folder at {args.source}", file=sys.stderr)
+        return 2
     # With no warehouse yet (or --always-flow) the run goes through the flow for sure: Prefect's temporary API
     # starts before anything else is imported, and boots meanwhile (~0.5 s sooner). Otherwise it starts only
     # once the no-change check has found work to do.
@@ -65,7 +68,7 @@ def cmd_extract(args) -> int:
 
     try:
         written = extract_files(args.files, args.out, args.reference_date)
-    except (BadInput, OSError) as err:
+    except (BadInput, OSError, ValueError) as err:
         print(f"news-etl extract: {err}", file=sys.stderr)
         return 2
     print(f"wrote {len(written)} facts file(s) to {args.out}")

@@ -57,7 +57,25 @@ def test_extract_refuses_a_non_article(tmp_path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     assert main(["extract", str(empty), "--out", str(tmp_path / "out")]) == 2
-    assert "empty file" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"news-etl extract: {empty}: empty file: no bytes or only whitespace\n"
+
+
+def test_extract_refuses_two_inputs_for_one_output(tmp_path, capsys):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / SEED.name).write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    assert main(["extract", str(tmp_path / "a" / SEED.name), str(tmp_path / "b" / SEED.name), "--out", str(out)]) == 2
+    assert "would both write" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_run_reports_a_missing_source_cleanly(tmp_path, capsys):
+    missing = tmp_path / "no-such-folder"
+    assert main(["run", "--source", str(missing), "--warehouse", str(tmp_path / "w.duckdb"),
+                 "--lake", str(tmp_path / "lake")]) == 2
+    assert capsys.readouterr().err == f"news-etl run: no source folder at {missing}\n"
+    assert not (tmp_path / "w.duckdb").exists()
 
 
 def test_unknown_date_is_a_usage_error(capsys):
