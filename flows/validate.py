@@ -65,7 +65,7 @@ def chunks_of(size_per_part: dict[int, int], limit: int = CHUNK_BYTES) -> list[l
 class ChunkFiller:
     """Fills validation chunks while batches are still staging, in whatever order they finish: once a table's
     parts added hold `limit` bytes, `add` returns that (table, parts) chunk. Per table, not over all tables:
-    every GX call costs ~0.07 s whatever its size (it rebuilds each expectation's metric graph), so a table
+    every GX call costs ~0.085 s whatever its size (it rebuilds each expectation's metric graph), so a table
     waits until it fills a chunk of its own; the memory of one call is still bounded by `limit`. For
     per-article tables only: a chunk's verdict does not depend on which parts it holds, since parts hold
     whole articles."""

@@ -10,8 +10,9 @@ Steps, in one run (see issues 3 and 6):
   3. ours again with no change: wall time;
   4. the peer: a dlt pipeline (news_etl/bench_peer.py) in its own venv WORKDIR/peer-venv, installed once;
   5. the limit: DuckDB `read_blob` of the same files into a table of a fresh DuckDB file;
-  6. the ratios ours/peer and ours/limit (files/s), and the extraction-only speed when
-     `news_etl.extract_bench.bench_extraction` exists.
+  6. the ratios ours/peer and ours/limit (files/s);
+  7. the extractor alone on one core (`extract_only.*`) and the eval scores of the three gold sets
+     (`quality.*`), so that a speed-up that costs quality shows in the same output.
 
 Output (stdout) is one line per figure, `name: value unit`, always the same names in the same order; a figure
 that could not be measured prints `n/a` as its value. Progress notes go to stderr. Subprocess logs are kept

@@ -2,7 +2,8 @@
 
 Keys are not declared as PRIMARY KEY constraints: DuckDB's index makes bulk inserts ~10x slower (1M rows:
 1.7 s vs 0.17 s, measured), and uniqueness is already guaranteed by the loader (replace by article, insert new
-keys only) and checked by the Great Expectations suite on every staged batch. The key is in the table comment.
+keys only) and checked by the Great Expectations suite on the staged rows, chunk by chunk (a global table's rows repeat
+across batches: a chunk checks them once de-duplicated). The key is in the table comment.
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from transforms.model import BadInput
 
-_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+_BOMS = (  # no UTF-32: its LE BOM starts like UTF-16's, and the NULs that decoding leaves refuse it as binary
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
