@@ -48,6 +48,17 @@ class RunOutcome:
                 failed.setdefault(path_of[f.article_id], f"{f.table_name} row {f.row_key} failed {f.expectation}")
         return failed
 
+    def duplicates(self) -> set[str]:
+        """Paths whose content another file of the source has: accounted as duplicates, not quarantined."""
+        return {f.path for f in self.plan.refused if f.status == "duplicate"}
+
+    def quarantined(self) -> list[tuple[str, str, str]]:
+        """(path, stage, reason) of every file this run quarantines: the refused ones (duplicates aside), by
+        path, then those whose article failed validation, by path."""
+        duplicates = self.duplicates()
+        refused = sorted((p, stage, reason) for p, (stage, reason) in self.refusals().items() if p not in duplicates)
+        return refused + [(p, "validate", reason) for p, reason in sorted(self.failed_validation().items())]
+
     def excluded_article_ids(self) -> list[str]:
         return sorted({f.article_id for f in self.failures if f.article_id})
 

@@ -177,15 +177,14 @@ def _append_operational(con, outcome: RunOutcome) -> None:
 
 def _run_row(outcome: RunOutcome, times: RunTimes, flow_run_id, inserted, seconds_load, finished_at) -> pa.Table:
     plan = outcome.plan
-    duplicates = {f.path for f in plan.refused if f.status == "duplicate"}  # accounted, not refused
-    quarantined = len(set(outcome.refusals()) - duplicates) + len(outcome.failed_validation())
     row = dict(
         run_id=outcome.run_id, flow_run_id=flow_run_id, started_at=times.started_at, finished_at=finished_at,
         status="completed", source=outcome.source, files_seen=plan.seen,
         files_new=sum(f.status == "new" for f in plan.to_load),
         files_changed=sum(f.status == "changed" for f in plan.to_load),
-        files_unchanged=len(plan.unchanged), files_deleted=len(plan.deleted), files_quarantined=quarantined,
-        files_duplicate=len(duplicates), articles_loaded=inserted["articles"], seconds_discover=times.seconds_discover,
+        files_unchanged=len(plan.unchanged), files_deleted=len(plan.deleted),
+        files_quarantined=len(outcome.quarantined()), files_duplicate=len(outcome.duplicates()),
+        articles_loaded=inserted["articles"], seconds_discover=times.seconds_discover,
         seconds_extract=times.seconds_extract, seconds_validate=times.seconds_validate,
         seconds_load=seconds_load, row_counts=json.dumps(inserted, sort_keys=True))
     return pa.Table.from_pylist([row], schema=arrow_schema(TABLES["pipeline_runs"]))

@@ -50,15 +50,12 @@ def summary_text(s: dict) -> str:
 def run_summary(outcome: RunOutcome, warehouse: str, lake: str, inserted: dict, seconds: list[float]) -> dict:
     """The figures a run reports: files by fate, rows loaded, seconds per stage, validation, quarantine."""
     plan = outcome.plan
-    duplicates = {f.path for f in plan.refused if f.status == "duplicate"}
-    refused = {p: r for p, r in outcome.refusals().items() if p not in duplicates}
-    quarantined = [dict(path=p, stage=stage, reason=reason) for p, (stage, reason) in sorted(refused.items())]
-    quarantined += [dict(path=p, stage="validate", reason=reason)
-                    for p, reason in sorted(outcome.failed_validation().items())]
+    quarantined = [dict(path=p, stage=stage, reason=reason) for p, stage, reason in outcome.quarantined()]
     return {
         "run_id": outcome.run_id, "source": outcome.source, "warehouse": warehouse, "lake": lake,
         "files": {"seen": plan.seen, "loaded": inserted["articles"], "unchanged": len(plan.unchanged),
-                  "duplicates": len(duplicates), "quarantined": len(quarantined), "deleted": len(plan.deleted)},
+                  "duplicates": len(outcome.duplicates()), "quarantined": len(quarantined),
+                  "deleted": len(plan.deleted)},
         "rows": inserted,
         "seconds": dict(zip(("discover", "stage", "validate", "load"), seconds)),
         "validation": {"expectations": len(outcome.results),

@@ -20,7 +20,6 @@ under WORKDIR/logs. The names are a contract: add new figures, do not rename.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
@@ -450,27 +449,3 @@ def run_bench(replicas: int = 5, workdir: Path | str = Path("bench-work"), batch
     emit(*quality_figures(log))
     return {f.name: f.value for f in figures}
 
-
-def main_bench(args: argparse.Namespace) -> int:
-    """Adapter for the CLI verb: reads replicas, workdir, batch_size, skip_peer from parsed arguments."""
-    run_bench(replicas=args.replicas, workdir=args.workdir, batch_size=getattr(args, "batch_size", None),
-              skip_peer=getattr(args, "skip_peer", False), source=getattr(args, "source", None))
-    return 0
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--replicas", type=int, default=5, help="copies of the BBC corpus (default 5)")
-    parser.add_argument("--workdir", type=Path, default=Path("bench-work"), help="scratch folder")
-    parser.add_argument("--batch-size", type=int, default=None, help="files per task (default: run's own)")
-    parser.add_argument("--skip-peer", action="store_true", help="do not build and time the dlt peer")
-    parser.add_argument("--source", type=Path, default=None, help=f"corpus to replicate (default {DEFAULT_SOURCE})")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m news_etl.bench", description=__doc__.splitlines()[0])
-    add_arguments(parser)
-    return main_bench(parser.parse_args(argv))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -96,7 +96,8 @@ def cmd_eval(args) -> int:
 def cmd_bench(args) -> int:
     from news_etl.bench import run_bench
 
-    run_bench(replicas=args.replicas, workdir=args.workdir, batch_size=args.batch_size, skip_peer=args.skip_peer)
+    run_bench(replicas=args.replicas, workdir=args.workdir, batch_size=args.batch_size, skip_peer=args.skip_peer,
+              source=args.source)
     return 0
 
 
@@ -149,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--workdir", type=Path, default=Path("bench-work"), help="scratch folder")
     bench.add_argument("--batch-size", type=int, default=None, help="files per task")
     bench.add_argument("--skip-peer", action="store_true", help="do not build and time the dlt peer")
+    bench.add_argument("--source", type=Path, default=None, help="corpus to replicate (default ../shared/corpus/bbc)")
     bench.set_defaults(func=cmd_bench)
     return parser
 

@@ -24,7 +24,6 @@ _CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "U
                    "pounds": "GBP", "sterling": "GBP", "pence": "GBX", "p": "GBX", "penny": "GBX", "yen": "JPY",
                    "cent": "USD", "cents": "USD", "yuan": "CNY", "rupees": "INR", "rupee": "INR", "roubles": "RUB",
                    "rubles": "RUB", "francs": "CHF", "rand": "ZAR", "won": "KRW", "pesos": "MXN", "kronor": "SEK"}
-_SUBUNIT = {"GBX", "cent", "cents"}
 _QUALIFIERS = ("just over", "just under", "more than", "less than", "fewer than", "at least", "at most", "up to",
                "as many as", "as much as", "nearly", "almost", "about", "around", "approximately", "roughly",
                "some", "over", "under", "an estimated", "estimated", "close to", "below", "above", "between",
@@ -254,7 +253,6 @@ _PLURAL_NOUN = re.compile(r"\s[a-z]+s\b")
 _RANK_BEFORE = re.compile(r"\b(?:[Nn]umbers?|[Nn]o\.?|[Nn]os\.?|ranked|seeded|seed|[Pp]age|[Cc]hapter|[Rr]oom|[Rr]oute"
                           r"|[Pp]latform|[Gg]ate|[Jj]unction|[Ff]light|[Ll]evel|[Vv]ersion|[Ss]ize|[Ee]pisode|[Ss]eries"
                           r"|[Aa]rticle|[Ss]ection|[Cc]lause|[Rr]ule|[Rr]ound|[Gg]roup|[Pp]art)\s$")
-_NOT_NAME_WORDS = frozenset("About Around Some Over Under Almost Nearly Just Only The A By To Of In On At".split())
 
 
 def _score_or_range(m: re.Match, a: float, b: float, text: str, sport: bool) -> str | None:
