@@ -34,6 +34,9 @@ class WriterLock:
             holder = os.read(fd, 4096).decode("utf-8", "replace")
             os.close(fd)
             raise WarehouseBusy(_busy_message(self.path, holder)) from None
+        except BaseException:
+            os.close(fd)
+            raise
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(self._holder()).encode(), 0)
         self._fd = fd

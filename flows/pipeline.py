@@ -176,15 +176,17 @@ def stage_batches(runner, source: str, batches: list[Batch], lake: str, run_id: 
         validating.begin()
     progress.start(sum(len(b) for b in batches))
     reports = []
-    for future in as_completed(futures):
-        report = future.result()
-        reports.append(report)
-        validating(report)
-        done = len(batches[report.part])
-        progress.advance(done)
-        logger.info("batch %d/%d staged: %d files, %d rejected", len(reports), len(batches), done,
-                    len(report.rejected))
-    progress.finish()
+    try:
+        for future in as_completed(futures):
+            report = future.result()
+            reports.append(report)
+            validating(report)
+            done = len(batches[report.part])
+            progress.advance(done)
+            logger.info("batch %d/%d staged: %d files, %d rejected", len(reports), len(batches), done,
+                        len(report.rejected))
+    finally:
+        progress.finish()  # a failed batch too: the bar's refresh thread must not outlive the staging
     return sorted(reports, key=lambda r: r.part)
 
 
