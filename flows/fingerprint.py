@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import duckdb
 
+from flows.warehouse import connect
 from schemas.tables import BUSINESS_TABLES
 
 # Filled by the loader with run ids: they differ between two warehouses holding the same data.
@@ -30,7 +31,8 @@ def fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, str]]:
 
 
 def fingerprint_file(path: str) -> dict[str, tuple[int, str]]:
-    con = duckdb.connect(str(path), read_only=True)
+    """The fingerprint of a warehouse file (`news-etl fingerprint`), opened read-only."""
+    con = connect(path, read_only=True)
     try:
         return fingerprint(con)
     finally:

@@ -86,6 +86,19 @@ def cmd_sql(args) -> int:
     return 0
 
 
+def cmd_fingerprint(args) -> int:
+    from flows.fingerprint import fingerprint_file
+
+    try:
+        tables = fingerprint_file(args.warehouse)
+    except Exception as err:  # a missing or busy warehouse: one clear line, not a traceback
+        print(f"news-etl fingerprint: {err}", file=sys.stderr)
+        return 2
+    for name, (rows, digest) in tables.items():
+        print(f"{name} {rows} {digest or '-'}")
+    return 0
+
+
 def cmd_eval(args) -> int:
     from news_etl.evaluate import evaluate, format_report
 
@@ -139,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("--warehouse", type=Path, default=Path(DEFAULT_WAREHOUSE), help="DuckDB file")
     sql.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
     sql.set_defaults(func=cmd_sql)
+
+    fp = verbs.add_parser("fingerprint", help="rows and a content hash per business table: equal output, same data "
+                          "(whatever the runs, the order or the machines that loaded it)")
+    fp.add_argument("--warehouse", type=Path, default=Path(DEFAULT_WAREHOUSE), help="DuckDB file")
+    fp.set_defaults(func=cmd_fingerprint)
 
     ev = verbs.add_parser("eval", help="score extraction against a folder of gold facts (P/R/F1 per type)")
     ev.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", help="gold JSON files (and their .txt)")

@@ -147,3 +147,27 @@ def test_run_with_an_api_set_in_a_prefect_profile_reports_there_and_starts_no_se
     with get_client(sync_client=True) as client:  # the session's API, the one in the profile
         assert client.read_flow_run(flow_run_id).name
     assert servers == []
+
+
+def test_fingerprint_prints_rows_and_a_content_hash_per_table(tmp_path, capsys):
+    from flows.warehouse import connect, ensure_schema
+
+    outputs = []
+    for name, person in (("a.duckdb", "Tony Blair"), ("b.duckdb", "Tony Blair"), ("c.duckdb", "Gordon Brown")):
+        con = connect(tmp_path / name)
+        ensure_schema(con)
+        con.execute("INSERT INTO entities BY NAME SELECT 'e1' AS entity_id, ? AS canonical_name, "
+                    "'PERSON' AS entity_type", [person])
+        con.close()
+        assert main(["fingerprint", "--warehouse", str(tmp_path / name)]) == 0
+        outputs.append(capsys.readouterr().out.splitlines())
+    assert outputs[0] == outputs[1] and outputs[0] != outputs[2]
+    lines = dict(line.split(" ", 1) for line in outputs[0])
+    assert lines["articles"] == "0 -"
+    rows, digest = lines["entities"].split()
+    assert rows == "1" and len(digest) == 32
+
+
+def test_fingerprint_reports_a_missing_warehouse_cleanly(tmp_path, capsys):
+    assert main(["fingerprint", "--warehouse", str(tmp_path / "missing.duckdb")]) == 2
+    assert "no warehouse at" in capsys.readouterr().err
