@@ -1,9 +1,9 @@
 """A rerun with nothing to do is recorded without starting Prefect.
 
 Prefect's temporary API takes ~2-2.5 s to start here (5-9 s on a machine's first run, which creates its
-database). When discovery finds no new, changed or deleted file and no
-newly refused one, there is nothing to orchestrate: the run is recorded by the same load transaction the flow
-uses (its pipeline_runs row has no flow_run_id), in about a second. Anything else goes through the flow.
+database). When discovery finds no new, changed or deleted file and no newly refused one, there is nothing to
+orchestrate: the run is recorded by the same load transaction the flow uses (its pipeline_runs row has no
+flow_run_id), in about a second. Anything else goes through the flow.
 """
 from __future__ import annotations
 
