@@ -145,9 +145,13 @@ def _add_entities(con) -> dict[str, int]:
 
 
 def _mark_deleted(con, run_id: str) -> None:
+    """An article goes when the file it was loaded from goes: not when a copy of it does (a duplicate, or a
+    clash of ids, names the same article_id from another path)."""
     con.execute("""UPDATE articles SET is_deleted = true, deleted_run = $run
-                   WHERE NOT is_deleted AND article_id IN (SELECT article_id FROM deleted_paths)
-                     AND article_id NOT IN (SELECT article_id FROM incoming)""", {"run": run_id})
+                   WHERE NOT is_deleted AND article_id NOT IN (SELECT article_id FROM incoming)
+                     AND EXISTS (SELECT 1 FROM deleted_paths d
+                                 WHERE d.article_id = articles.article_id AND d.path = articles.source_uri)""",
+                {"run": run_id})
 
 
 def _link_headlines(con) -> None:

@@ -89,6 +89,18 @@ def test_new_copy_of_a_loaded_file_is_the_duplicate_even_when_its_name_sorts_fir
         assert con.execute("SELECT count(*) FROM article_facts").fetchone() == (4,)
 
 
+def test_deleting_a_copy_leaves_the_article_it_copies_live(world):
+    world.run()
+    (world.source / "backup").mkdir()
+    shutil.copy(world.source / SEED.name, world.source / "backup" / SEED.name)  # same name: same article id
+    assert world.run()["files"]["duplicates"] == 1
+    (world.source / "backup" / SEED.name).unlink()
+    assert world.run()["files"]["deleted"] == 1
+    with world.con() as con:
+        assert con.execute("SELECT is_deleted FROM articles WHERE source_uri = ?", [SEED.name]).fetchone() == (False,)
+        assert con.execute("SELECT count(*) FROM article_facts").fetchone() == (4,)
+
+
 def test_touched_file_with_the_same_bytes_stays_unchanged(world):
     world.run()
     touched = world.source / BBC[0]
