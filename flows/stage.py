@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,6 +12,8 @@ from typing import NamedTuple
 from flows.lake import Lake
 from flows.seam import pause_at
 from transforms.batch import Rejected, SourceDoc, transform_batch
+
+CHANGED_WHILE_READ = "changed while this run read it: the next run loads it as changed"
 
 
 class FileToLoad(NamedTuple):  # a tuple, not a dataclass: pickles ~3x faster (Dask sends a batch of them)
@@ -54,6 +57,10 @@ def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str
             raw = (Path(source) / f.path).read_bytes()
         except OSError as err:
             rejected.append(Rejected(f.path, "read", f"cannot read: {err.strerror or err}"))
+            continue
+        if f.content_sha256 and hashlib.sha256(raw).hexdigest() != f.content_sha256:
+            # Edited since discovery hashed it: loaded now, its rows would carry another version's hash.
+            rejected.append(Rejected(f.path, "read", CHANGED_WHILE_READ))
             continue
         docs.append(SourceDoc(f.path, f.article_id, f.content_sha256, raw))
     t1 = time.perf_counter()

@@ -269,3 +269,22 @@ def test_failing_entity_holds_back_the_articles_that_mention_it(tmp_path):
     assert con.execute("SELECT count(*) FROM entities WHERE canonical_name = 'Unilever'").fetchone() == (0,)
     assert con.execute("SELECT count(*) FROM entity_mentions m ANTI JOIN entities e USING (entity_id)"
                        ).fetchone() == (0,), "no mention points at a missing entity"
+
+
+def test_stage_batch_refuses_a_file_edited_after_discovery(tmp_path):
+    from flows.discover import discover
+    from flows.lake import Lake
+    from flows.stage import CHANGED_WHILE_READ, FileToLoad, stage_batch
+
+    source, lake = tmp_path / "source", Lake(tmp_path / "lake")
+    source.mkdir()
+    shutil.copy(SEED, source / SEED.name)
+    shutil.copy(BBC_GOLD / "business_111.txt", source / "business_111.txt")
+    plan = discover(source, {})
+    with open(source / "business_111.txt", "a", encoding="utf-8") as edit:
+        edit.write("\nA paragraph added while the run was staging.\n")
+    files = [FileToLoad(f.path, f.article_id, f.content_sha256) for f in plan.to_load]
+    report = stage_batch(str(source), files, lake.url, "20260101T000000Z-test00", 0)
+    assert [(r.source_uri, r.stage, r.reason) for r in report.rejected] == \
+        [("business_111.txt", "read", CHANGED_WHILE_READ)]
+    assert report.rows["articles"] == 1  # the seed, untouched, is staged
