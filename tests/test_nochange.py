@@ -45,3 +45,12 @@ def test_nothing_to_do_when_refusals_are_old_news():
     assert nothing_to_do(Plan(refused=[refused]), known)
     assert not nothing_to_do(Plan(refused=[refused]), {})
     assert not nothing_to_do(Plan(deleted=["gone.txt"]), known)
+
+
+def test_record_unchanged_run_upgrades_a_warehouse_from_an_older_release(prefect_api, seed_source, tmp_path):
+    assert _run(seed_source, tmp_path) == 0
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("ALTER TABLE pipeline_runs DROP COLUMN files_duplicate")  # a column added by a later release
+    con.close()
+    assert _run(seed_source, tmp_path) == 0
+    assert _runs(tmp_path) == [(True, 0, 1), (False, 1, 0)]
