@@ -104,15 +104,20 @@ def quarantine_table(outcome: RunOutcome) -> pa.Table:
     rows = [_quarantine_row(outcome.run_id, path, sha_of.get(path), stage, reason)
             for path, (stage, reason) in sorted(outcome.refusals().items())]
     path_of = {f.article_id: f.path for f in outcome.plan.to_load}
-    rows += [_quarantine_row(outcome.run_id, path_of.get(f.article_id, f"{f.table_name}:{f.row_key}"), None,
-                             "validate", f"{f.table_name} row {f.row_key} failed {f.expectation}",
-                             f.table_name, f.row_key, f.expectation) for f in outcome.failures]
+    for f in outcome.failures:
+        path = path_of.get(f.article_id, f"{f.table_name}:{f.row_key}")
+        rows.append(_quarantine_row(outcome.run_id, path, sha_of.get(path), "validate",
+                                    f"{f.table_name} row {f.row_key} failed {f.expectation}",
+                                    f.table_name, f.row_key, f.expectation))
     unique = {r["quarantine_id"]: r for r in rows}
     return pa.Table.from_pylist(list(unique.values()), schema=arrow_schema(TABLES["quarantine"]))
 
 
 def _quarantine_row(run_id, source_uri, sha, stage, reason, table_name=None, row_key=None, expectation=None):
-    return dict(quarantine_id=stable_id(source_uri, sha, stage, reason, table_name, row_key, expectation),
+    # Keyed by file, content, stage and reason (a validation failure's reason names its table, row and
+    # expectation): a rerun that carries the refusal over makes the same id, so it is recorded once. The three
+    # empty parts keep the ids of refusals recorded before validation failures were keyed this way.
+    return dict(quarantine_id=stable_id(source_uri, sha, stage, reason, None, None, None),
                 run_id=run_id, source_uri=source_uri, stage=stage, reason=reason, table_name=table_name,
                 row_key=row_key, expectation=expectation)
 

@@ -53,8 +53,8 @@ QUARANTINE = Table(
     "quarantine", "One row per file or row that could not be loaded, with the reason", layer="operational",
     primary_key=("quarantine_id",),
     columns=(
-        key("quarantine_id", "string", "Hash of file, content, stage, reason, table, row and expectation: "
-            "the same refusal is recorded once, by the first run that met it"),
+        key("quarantine_id", "string", "Hash of file, content, stage and reason (a validation failure's reason "
+            "names its table, row and expectation): the same refusal is recorded once, by the first run that met it"),
         _RUN,
         key("source_uri", "string", "The file concerned"),
         key("stage", "string", "The stage that refused it", allowed=STAGES),

@@ -229,13 +229,15 @@ def _stage_break_validate_load(tmp_path, table: str, column: str, is_bad, value)
     return con, staged
 
 
-def test_row_failing_an_expectation_is_quarantined_and_the_rest_loads(tmp_path):
-    """paragraphs.word_count = 0 for the seed's 4th paragraph: the seed is held back, the BBC article loads."""
+def _fourth_of_seed(t):
     import pyarrow.compute as pc
 
-    def fourth_of_seed(t):
-        return pc.and_(pc.equal(t["article_id"], "d163ad6fdaadeadf"), pc.equal(t["paragraph_index"], 3))
-    con, staged = _stage_break_validate_load(tmp_path, "paragraphs", "word_count", fourth_of_seed, 0)
+    return pc.and_(pc.equal(t["article_id"], "d163ad6fdaadeadf"), pc.equal(t["paragraph_index"], 3))
+
+
+def test_row_failing_an_expectation_is_quarantined_and_the_rest_loads(tmp_path):
+    """paragraphs.word_count = 0 for the seed's 4th paragraph: the seed is held back, the BBC article loads."""
+    con, staged = _stage_break_validate_load(tmp_path, "paragraphs", "word_count", _fourth_of_seed, 0)
     expectation = "expect_column_values_to_be_between(word_count)"
     reason = f"paragraphs row d163ad6fdaadeadf|3 failed {expectation}"
     assert con.execute("SELECT source_uri, stage, reason, table_name, row_key, expectation FROM quarantine"
@@ -250,6 +252,18 @@ def test_row_failing_an_expectation_is_quarantined_and_the_rest_loads(tmp_path):
                        "WHERE table_name = 'paragraphs' AND expectation = ?", [expectation]).fetchone() == \
         (False, staged.num_rows, 1)
     assert con.execute("SELECT files_quarantined, articles_loaded FROM pipeline_runs").fetchone() == (1, 1)
+
+
+def test_a_validation_refusal_is_recorded_once_however_many_reruns_carry_it_over(tmp_path):
+    from flows.nochange import record_unchanged_run
+
+    con, _ = _stage_break_validate_load(tmp_path, "paragraphs", "word_count", _fourth_of_seed, 0)
+    con.close()
+    for _ in range(2):  # nothing changed: each rerun carries the refusal over
+        assert record_unchanged_run(str(tmp_path / "source"), str(tmp_path / "w.duckdb"), str(tmp_path / "lake"))
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM quarantine").fetchone() == (1,)
+        assert con.execute("SELECT count(*) FROM pipeline_runs").fetchone() == (3,)
 
 
 def test_failing_entity_holds_back_the_articles_that_mention_it(tmp_path):

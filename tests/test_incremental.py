@@ -13,6 +13,7 @@ import pytest
 from cli_runner import can_deny, run_args, run_cli
 from conftest import BBC_GOLD, SEED
 
+import flows.discover
 from flows.fingerprint import fingerprint, table_fingerprint
 from flows.load import ARTICLE_TABLES
 from flows.pipeline import news_etl_flow
@@ -23,15 +24,16 @@ BBC = ("business_111.txt", "business_136.txt", "entertainment_095.txt")
 
 @pytest.fixture
 def world(prefect_api, tmp_path, monkeypatch):
-    """A source of four articles, a warehouse and a lake; `run()` runs the flow, `hashed` counts sha256 calls."""
+    """A source of four articles, a warehouse and a lake; `run()` runs the flow, `hashed` counts the files
+    discovery read and hashed."""
     source = tmp_path / "source"
     source.mkdir()
     shutil.copy(SEED, source)
     for name in BBC:
         shutil.copy(BBC_GOLD / name, source)
     hashed = []
-    real_sha256 = hashlib.sha256
-    monkeypatch.setattr("flows.discover.hashlib.sha256", lambda data=b"": hashed.append(1) or real_sha256(data))
+    real_hashed = flows.discover._hashed
+    monkeypatch.setattr(flows.discover, "_hashed", lambda file, content: hashed.append(1) or real_hashed(file, content))
 
     class World:
         def __init__(self):
