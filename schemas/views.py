@@ -55,10 +55,10 @@ QUOTES_BY_SPEAKER = View(
     "quotes_by_speaker", "One row per resolved speaker of quotes in live articles",
     (("speaker_entity_id", "The speaker (entities.entity_id)"), ("speaker", "Their canonical name"),
      ("quote_count", "Quotations attributed to them"), ("article_count", "Articles quoting them"),
-     ("example", "One of their quotes (the longest)")),
+     ("example", "One of their quotes: the longest (alphabetically first among equally long ones)")),
     """
     SELECT q.speaker_entity_id, e.canonical_name AS speaker, count(*) AS quote_count,
-           count(DISTINCT q.article_id) AS article_count, arg_max(q.text, length(q.text)) AS example
+           count(DISTINCT q.article_id) AS article_count, first(q.text ORDER BY length(q.text) DESC, q.text) AS example
     FROM quotes q
     JOIN entities e ON e.entity_id = q.speaker_entity_id
     JOIN articles a ON a.article_id = q.article_id
