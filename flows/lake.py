@@ -1,7 +1,9 @@
 """The Parquet lake: lake/<table>/run_id=<id>/part-<batch>.parquet, any fsspec URL or a local folder.
 
 A run's files are immutable once written. A run that died before its load committed leaves a run folder
-that no completed run owns; `remove_orphans` deletes those before the next run stages anything.
+that no completed run owns; `remove_orphans` deletes those before the next run stages anything. Each run
+first claims its id for its warehouse (lake/_runs/<id>.owner), so that a run loading another warehouse from
+the same lake never takes a run of this one, staging or committed, for an orphan.
 """
 from __future__ import annotations
 
@@ -63,8 +65,28 @@ class Lake:
             if self.fs.exists(folder):
                 self.fs.rm(folder, recursive=True)
 
-    def remove_orphans(self, committed_run_ids: set[str]) -> list[str]:
-        orphans = sorted(self.staged_run_ids() - committed_run_ids)
+    def claim(self, run_id: str, owner: str) -> None:
+        """Record that `run_id` stages for the warehouse `owner`, before it stages anything."""
+        self.fs.makedirs(f"{self.root}/_runs", exist_ok=True)
+        with self.fs.open(self._owner_file(run_id), "w") as out:
+            out.write(owner)
+
+    def remove_orphans(self, committed_run_ids: set[str], owner: str) -> list[str]:
+        """Remove the staging of `owner`'s runs that never committed (and of unclaimed ones: older releases)."""
+        orphans = [run_id for run_id in sorted(self.staged_run_ids() - committed_run_ids)
+                   if self._owner_of(run_id) in (owner, None)]
         for run_id in orphans:
             self.remove_run(run_id)
+            if self.fs.exists(self._owner_file(run_id)):
+                self.fs.rm(self._owner_file(run_id))
         return orphans
+
+    def _owner_file(self, run_id: str) -> str:
+        return f"{self.root}/_runs/{run_id}.owner"
+
+    def _owner_of(self, run_id: str) -> str | None:
+        try:
+            with self.fs.open(self._owner_file(run_id), "r") as claimed:
+                return claimed.read()
+        except FileNotFoundError:
+            return None

@@ -45,8 +45,9 @@ from schemas.tables import BUSINESS_TABLES  # noqa: E402
 
 
 @task(retries=2, retry_delay_seconds=1)
-def discover_files(source: str, warehouse: str, lake: str, retry_quarantined: bool) -> Plan:
-    """Read the manifest, drop staging left by dead runs, and decide what this run must load."""
+def discover_files(source: str, warehouse: str, lake: str, retry_quarantined: bool, run_id: str) -> Plan:
+    """Read the manifest, drop staging left by this warehouse's dead runs, claim the lake for this run, and
+    decide what this run must load."""
     con = connect(warehouse)
     try:
         ensure_schema(con)
@@ -54,9 +55,11 @@ def discover_files(source: str, warehouse: str, lake: str, retry_quarantined: bo
         committed = committed_run_ids(con)
     finally:
         con.close()
-    orphans = Lake(lake).remove_orphans(committed)
+    staging, owner = Lake(lake), str(Path(warehouse).resolve())
+    orphans = staging.remove_orphans(committed, owner)
     if orphans:
         get_run_logger().info("removed staging of %d unfinished run(s): %s", len(orphans), ", ".join(orphans))
+    staging.claim(run_id, owner)
     pause_at("discover")  # test seam (flows/seam.py): inert unless NEWS_ETL_PAUSE_AT is set
     return discover(Path(source), known, retry_quarantined)
 
@@ -201,7 +204,7 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
     with WriterLock(warehouse, run_id, wait=wait):
         prepare_local_workers(dask_address, workers)
         t0 = time.perf_counter()
-        plan = discover_files(source, warehouse, lake, retry_quarantined)
+        plan = discover_files(source, warehouse, lake, retry_quarantined, run_id)
         t1 = time.perf_counter()
         batches = batches_of(plan, batch_size, 1 if dask_address else workers)
         validating = ValidateWhileStaging(lake, run_id)
