@@ -85,10 +85,12 @@ def _staged_views(con, lake: Lake, run_id: str) -> list[str]:
 
 def _inputs(lake: Lake, outcome: RunOutcome) -> dict:
     deleted = outcome.plan.deleted
+    vacated = deleted + sorted(outcome.duplicates())  # a loaded file now a copy of another holds its article no more
     return {
         "excluded_articles": pa.table({"article_id": pa.array(outcome.excluded_article_ids(), pa.string())}),
-        "deleted_paths": pa.table({"path": pa.array(deleted, pa.string()),
-                                   "article_id": pa.array([article_id_for(p) for p in deleted], pa.string())}),
+        "deleted_paths": pa.table({"path": pa.array(deleted, pa.string())}),
+        "vacated_paths": pa.table({"path": pa.array(vacated, pa.string()),
+                                   "article_id": pa.array([article_id_for(p) for p in vacated], pa.string())}),
         "manifest_rows": manifest_table(outcome),
         "quarantine_rows": quarantine_table(outcome),
         "validation_rows": validation_table(outcome),
@@ -145,11 +147,11 @@ def _add_entities(con) -> dict[str, int]:
 
 
 def _mark_deleted(con, run_id: str) -> None:
-    """An article goes when the file it was loaded from goes: not when a copy of it does (a duplicate, or a
-    clash of ids, names the same article_id from another path)."""
+    """An article goes when the file it was loaded from goes, or now holds a copy of another file: not when a
+    copy of it goes (a duplicate, or a clash of ids, names the same article_id from another path)."""
     con.execute("""UPDATE articles SET is_deleted = true, deleted_run = $run
                    WHERE NOT is_deleted AND article_id NOT IN (SELECT article_id FROM incoming)
-                     AND EXISTS (SELECT 1 FROM deleted_paths d
+                     AND EXISTS (SELECT 1 FROM vacated_paths d
                                  WHERE d.article_id = articles.article_id AND d.path = articles.source_uri)""",
                 {"run": run_id})
 

@@ -103,6 +103,18 @@ def test_deleting_a_copy_leaves_the_article_it_copies_live(world):
         assert con.execute("SELECT count(*) FROM article_facts").fetchone() == (4,)
 
 
+def test_loaded_file_edited_into_a_copy_of_another_leaves_the_views(world):
+    world.run()
+    shutil.copy(world.source / "business_136.txt", world.source / "business_111.txt")  # now 136's bytes
+    assert world.run()["files"]["duplicates"] == 1
+    with world.con() as con:
+        assert con.execute("SELECT status FROM file_manifest WHERE path = 'business_111.txt'").fetchone() == \
+            ("duplicate",)
+        assert con.execute("SELECT is_deleted FROM articles WHERE source_uri = 'business_111.txt'").fetchone() == \
+            (True,), "no file holds that article any more"
+        assert con.execute("SELECT count(*) FROM article_facts").fetchone() == (3,)
+
+
 def test_touched_file_with_the_same_bytes_stays_unchanged(world):
     world.run()
     touched = world.source / BBC[0]
