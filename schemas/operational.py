@@ -16,13 +16,16 @@ PIPELINE_RUNS = Table(
         key("status", "string", "Only committed runs are recorded, so always `completed`", allowed=RUN_STATUSES),
         key("source", "string", "The source folder or URL"),
         key("files_seen", "int64", "Files found by discovery", min_value=0),
-        key("files_new", "int64", "Files seen for the first time", min_value=0),
-        key("files_changed", "int64", "Files whose content changed", min_value=0),
+        key("files_new", "int64", "Files this run tried to load that had not been loaded: first seen, back after "
+            "deletion, or a duplicate or refused file before (a file refused later in the run counts here and in "
+            "files_quarantined)", min_value=0),
+        key("files_changed", "int64", "Files whose content changed since they were loaded (a file refused later in "
+            "the run counts here and in files_quarantined)", min_value=0),
         key("files_unchanged", "int64", "Files skipped because nothing changed", min_value=0),
         key("files_deleted", "int64", "Files gone since the last run", min_value=0),
         key("files_quarantined", "int64", "Files that could not be loaded", min_value=0),
-        key("files_duplicate", "int64", "Files with the same bytes as another file (loaded once, under it)",
-            min_value=0),
+        key("files_duplicate", "int64", "Files with the same bytes as another file (loaded once, under it; "
+            "logged in quarantine with the file they copy, not counted in files_quarantined)", min_value=0),
         key("articles_loaded", "int64", "Articles inserted or replaced", min_value=0),
         key("seconds_discover", "float64", "Wall time of discovery", min_value=0),
         key("seconds_extract", "float64", "Wall time of read + decode + segment + extract + stage", min_value=0),
