@@ -54,6 +54,9 @@ class Plan:
         return len(self.to_load) + len(self.unchanged) + len(self.refused)
 
 
+_CLAIM_ORDER = {"unchanged": 0, "changed": 1}  # then every other status
+
+
 def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = False) -> Plan:
     plan = Plan()
     first_path_of: dict[str, str] = {}  # sha256 -> path, to recognise the same bytes under two names
@@ -63,9 +66,10 @@ def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = Fa
     unread = [c for c in checked if isinstance(c, _Unread)]
     inspected = [c for c in checked if not isinstance(c, _Unread)]
     inspected += [_hashed(file, content) for file, content in zip(unread, _read_all([f.full_path for f in unread]))]
-    # Files already loaded keep their claim on their bytes and id: a new copy is the duplicate, whatever
-    # its name sorts like. Then by path, so the outcome does not depend on listing order.
-    for seen in sorted(inspected, key=lambda f: (f.status != "unchanged", f.path)):
+    # Files already loaded keep their claim on their bytes and id, unchanged ones first, then changed ones: a
+    # new copy is the duplicate, a new file with a loaded file's id is refused, whatever its name sorts like.
+    # Then by path, so the outcome does not depend on listing order.
+    for seen in sorted(inspected, key=lambda f: (_CLAIM_ORDER.get(f.status, 2), f.path)):
         if seen.status in ("new", "changed", "unchanged") and seen.content_sha256:
             seen = _check_uniqueness(seen, first_path_of, owner_of)
         {"unchanged": plan.unchanged, "new": plan.to_load, "changed": plan.to_load}.get(

@@ -115,6 +115,21 @@ def test_loaded_file_edited_into_a_copy_of_another_leaves_the_views(world):
         assert con.execute("SELECT count(*) FROM article_facts").fetchone() == (3,)
 
 
+def test_edited_file_keeps_its_article_id_against_a_new_file_claiming_it(world):
+    world.run()
+    seed = world.source / SEED.name
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA late paragraph about the talks.\n", encoding="utf-8")
+    (world.source / "0").mkdir()  # "0/..." sorts before the seed's own path
+    (world.source / "0" / SEED.name).write_text("Other story\n\nAnother article with the same id.\n",
+                                                 encoding="utf-8")
+    summary = world.run()
+    assert summary["quarantined"] == [dict(path=f"0/{SEED.name}", stage="discover",
+                                           reason=f"article id d163ad6fdaadeadf is already taken by {SEED.name}")]
+    with world.con() as con:
+        assert con.execute("SELECT version, source_uri FROM articles WHERE article_id = 'd163ad6fdaadeadf'"
+                           ).fetchone() == (2, SEED.name)
+
+
 def test_touched_file_with_the_same_bytes_stays_unchanged(world):
     world.run()
     touched = world.source / BBC[0]
