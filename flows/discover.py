@@ -141,7 +141,8 @@ def _check(source: Path, path: str, entry: os.DirEntry, old: Known | None, retry
     if old and old.size_bytes == stat.st_size and old.mtime_ns == stat.st_mtime_ns:
         if _loaded(old):
             return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id, "unchanged")
-        if old.status == "duplicate":  # never loaded: claims its bytes again, and loads once its original is gone
+        if old.status == "duplicate" or _id_taken(old):  # never loaded: claims its bytes and id again, and
+            # loads once the file it copies, or whose id it carries, is gone
             return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id, "new")
         if not retry:  # still refused for the same reason; fix the file (or pass retry) to try again
             return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id,
@@ -204,6 +205,13 @@ def _is_utf8(path: str) -> bool:
     return True
 
 
+_ID_TAKEN = "article id {} is already taken by {}"
+
+
+def _id_taken(old: Known) -> bool:
+    return old.status == "quarantined" and (old.reason or "").startswith(_ID_TAKEN.split("{}")[0])
+
+
 def _check_uniqueness(seen: SeenFile, first_path_of: dict, owner_of: dict) -> SeenFile:
     first = first_path_of.setdefault(seen.content_sha256, seen.path)
     if first != seen.path:
@@ -212,5 +220,5 @@ def _check_uniqueness(seen: SeenFile, first_path_of: dict, owner_of: dict) -> Se
     owner = owner_of.setdefault(seen.article_id, seen.path)
     if owner != seen.path:
         return SeenFile(seen.path, seen.size_bytes, seen.mtime_ns, seen.content_sha256, seen.article_id,
-                        "quarantined", f"article id {seen.article_id} is already taken by {owner}")
+                        "quarantined", _ID_TAKEN.format(seen.article_id, owner))
     return seen

@@ -130,6 +130,20 @@ def test_edited_file_keeps_its_article_id_against_a_new_file_claiming_it(world):
                            ).fetchone() == (2, SEED.name)
 
 
+def test_file_refused_for_a_taken_id_loads_once_the_owner_is_gone(world):
+    world.run()
+    (world.source / "0").mkdir()
+    (world.source / "0" / SEED.name).write_text("Other story\n\nAnother article with the same id.\n",
+                                                 encoding="utf-8")
+    assert [q["path"] for q in world.run()["quarantined"]] == [f"0/{SEED.name}"]
+    (world.source / SEED.name).unlink()
+    summary = world.run()
+    assert summary["quarantined"] == [] and summary["files"]["loaded"] == 1
+    with world.con() as con:
+        assert con.execute("SELECT source_uri, is_deleted FROM articles WHERE article_id = 'd163ad6fdaadeadf'"
+                           ).fetchone() == (f"0/{SEED.name}", False)
+
+
 def test_touched_file_with_the_same_bytes_stays_unchanged(world):
     world.run()
     touched = world.source / BBC[0]
