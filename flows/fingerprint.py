@@ -2,7 +2,8 @@
 
 Two warehouses hold the same business data exactly when their fingerprints are equal, whatever the run ids,
 the load order or the number of runs it took (crash then rerun, Dask or local). The loader's bookkeeping
-columns name runs, so they are left out of the hash.
+columns name runs, so they are left out of the hash. Entities are global rows that runs only add: a warehouse
+that saw articles edited or deleted keeps entities that a fresh load of the final files would not have.
 """
 from __future__ import annotations
 
