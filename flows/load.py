@@ -40,6 +40,7 @@ def load_run(con: duckdb.DuckDBPyConnection, lake: Lake, outcome: RunOutcome, ti
     """Apply the run; returns rows inserted per business table. Rolls back entirely on any error."""
     t0 = time.perf_counter()
     run_id, loaded_at = outcome.run_id, clock()
+    _check_staged(lake, outcome)
     inputs, staged = _inputs(lake, outcome), _staged_views(con, lake, run_id)
     con.execute("BEGIN TRANSACTION")
     try:
@@ -65,6 +66,24 @@ def load_run(con: duckdb.DuckDBPyConnection, lake: Lake, outcome: RunOutcome, ti
             con.execute(f"DROP VIEW {name}")
             con.unregister(f"{name}_dataset")  # the Arrow dataset behind it, if any (else a no-op)
     return inserted
+
+
+def _check_staged(lake: Lake, outcome: RunOutcome) -> None:
+    """Every part the batches reported is in the lake, and nothing else: loading whatever is there would
+    commit a run without the rows of a part removed behind its back (the run fails instead; the next one
+    stages again)."""
+    def names(paths: list[str]) -> set[str]:
+        return {path.rsplit("/", 1)[-1] for path in paths}
+
+    for table in BUSINESS_TABLES:
+        reported = names(lake.part_files(table, outcome.run_id, [r.part for r in outcome.reports
+                                                                 if r.rows.get(table.name)]))
+        found = names(lake.part_files(table, outcome.run_id))
+        if reported != found:
+            missing, unexpected = sorted(reported - found), sorted(found - reported)
+            raise RuntimeError(f"staged {table.name} of run {outcome.run_id} do not match its batches "
+                               f"(missing: {missing or 'none'}; not reported: {unexpected or 'none'}): nothing was "
+                               "loaded, run again")
 
 
 def _staged_views(con, lake: Lake, run_id: str) -> list[str]:

@@ -302,3 +302,30 @@ def test_stage_batch_refuses_a_file_edited_after_discovery(tmp_path):
     assert [(r.source_uri, r.stage, r.reason) for r in report.rejected] == \
         [("business_111.txt", "read", CHANGED_WHILE_READ)]
     assert report.rows["articles"] == 1  # the seed, untouched, is staged
+
+
+def test_load_refuses_a_run_whose_staged_part_went_missing(tmp_path):
+    """A part removed from the lake behind the run's back (by hand, by another tool) fails the load with a clear
+    error, rather than committing the run without those rows."""
+    from flows.accounting import RunOutcome
+    from flows.discover import discover
+    from flows.lake import Lake
+    from flows.load import RunTimes, load_run
+    from flows.run_ids import utc_now
+    from flows.stage import FileToLoad, stage_batch
+    from flows.warehouse import connect, ensure_schema
+
+    source, lake, run_id = tmp_path / "source", Lake(tmp_path / "lake"), "20260101T000000Z-test00"
+    source.mkdir()
+    shutil.copy(SEED, source / SEED.name)
+    plan = discover(source, {})
+    report = stage_batch(str(source), [FileToLoad(f.path, f.article_id, f.content_sha256) for f in plan.to_load],
+                         lake.url, run_id, 0)
+    (Path(lake.run_dir("quotes", run_id)) / "part-00000.parquet").unlink()
+    con = connect(tmp_path / "w.duckdb")
+    ensure_schema(con)
+    with pytest.raises(RuntimeError, match=r"staged quotes of run .* \(missing: \['part-00000.parquet'\];"):
+        load_run(con, lake, RunOutcome(run_id, str(source), plan, [report]), RunTimes(utc_now(), 0, 0, 0), None,
+                 utc_now)
+    assert con.execute("SELECT count(*) FROM pipeline_runs").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
