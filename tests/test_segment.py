@@ -1,4 +1,5 @@
 
+import pytest
 from conftest import SEED
 
 from transforms.decode import decode
@@ -71,3 +72,16 @@ def test_segment_bbc_bullets_are_not_headlines():
     article = segment(text)
     assert article.related_headlines == ()
     assert len(article.paragraphs) == 3
+
+
+def test_segment_refuses_a_file_longer_than_any_news_article():
+    from transforms.model import BadInput
+    from transforms.segment import MAX_ARTICLE_CHARS, MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
+
+    with pytest.raises(BadInput, match="^2,001 lines, .* longer than any news article$"):
+        segment("\n\n".join(["Smith met Jones. \"No,\" the minister said."] * (MAX_PARAGRAPHS + 1)))
+    ten_longest_lines = "\n".join(["A" * (MAX_PARAGRAPH_CHARS - 1) + "."] * 10)  # each line within its limit
+    assert len(ten_longest_lines) > MAX_ARTICLE_CHARS
+    with pytest.raises(BadInput, match="^10 lines, 1,000,009 characters .limits 2,000 and 1,000,000.: longer"):
+        segment(ten_longest_lines)
+    assert len(segment("\n\n".join(["The minister said no."] * MAX_PARAGRAPHS)).paragraphs) == MAX_PARAGRAPHS

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from transforms.extract import gazetteer, lexicon
 from transforms.extract.names import FAMOUS_SURNAMES, GIVEN_NAMES
@@ -174,6 +175,13 @@ def _resolve_split(tokens, split, initial, common, sport) -> list[Mention]:
     return [m for part in split for m in resolve(part, initial and part is split[0], common, sport)]
 
 
+@cache
+def _longest_known() -> int:
+    """Tokens in the longest run that can be a known name: twice its words (each may carry a possessive
+    token), plus a leading "the"."""
+    return 2 * max(len(name.split()) for names in (gazetteer.orgs(), gazetteer.places()) for name in names) + 1
+
+
 def _span(tokens) -> tuple[int, int, str]:
     start = tokens[0][1]
     end = tokens[-1][1] + len(tokens[-1][0])
@@ -189,6 +197,8 @@ def _join(tokens) -> str:
 
 def _known(tokens, sport) -> Mention | None:
     """A run that is a whole known place or organisation ("Sea of Japan", "Bank of England")."""
+    if len(tokens) > _longest_known():
+        return None  # a run of thousands of capitalised words peels one at a time: no join of it all each time
     start, end, name = _span(tokens)
     lookup = name[4:] if name.startswith("the ") else name
     org = gazetteer.orgs().get(lookup)
