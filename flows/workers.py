@@ -17,7 +17,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect_dask import DaskTaskRunner
 
 # What a worker imports to run a `stage` task (the task is pickled by reference to flows.pipeline).
-WORKER_PRELOAD = ["flows.pipeline_imports"]
+WORKER_PRELOAD = ["flows.fork_server"]
 
 
 def prepare_local_workers(dask_address: str | None, workers: int) -> None:

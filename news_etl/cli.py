@@ -33,14 +33,17 @@ def cmd_run(args) -> int:
     try:
         summary = None if flow_for_sure else record_unchanged_run(
             str(args.source), str(args.warehouse), str(args.lake), args.retry_quarantined, args.wait)
-        summary = summary or _run_flow(args, api if flow_for_sure else temporary_api.start())
+        if summary is None:
+            summary = _run_flow(args, api if flow_for_sure else temporary_api.start())
+            # Everything is written and closed. Hide the millions of objects GX, pandas and Prefect left from
+            # the collector: the interpreter's last garbage collections over them took ~0.8 s at exit
+            # (measured). Not after a no-change run, which has few: there, DuckDB's objects frozen in their
+            # cycles were never freed, and its bindings printed ~50 "nanobind: leaked ..." lines at exit.
+            gc.freeze()
     except WarehouseBusy as err:
         print(f"news-etl run: {err}", file=sys.stderr)
         return 3
     print(summary_text(summary))
-    # Everything is written and closed. Hide the millions of objects GX, pandas and Prefect left from the
-    # collector: the interpreter's last garbage collections over them took ~0.8 s at exit (measured).
-    gc.freeze()
     return 0
 
 

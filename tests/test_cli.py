@@ -149,6 +149,20 @@ def test_run_with_an_api_set_in_a_prefect_profile_reports_there_and_starts_no_se
     assert servers == []
 
 
+def test_run_ends_without_leak_reports_from_duckdb(tmp_path, seed_source, cli_env):
+    """DuckDB's bindings print "nanobind: leaked ..." lines when a process ends holding DuckDB objects the
+    collector never freed (frozen ones: in the workers' fork server, or a no-change rerun): ~50 lines after
+    the summary that read like a crash. Neither the first run (default workers: the fork server starts) nor the
+    rerun that finds nothing to do prints them."""
+    from cli_runner import run_args, run_cli
+
+    args = run_args(seed_source, tmp_path / "w.duckdb", tmp_path / "lake")
+    first, again = run_cli(args, cli_env), run_cli(args, cli_env)
+    assert (first.returncode, again.returncode) == (0, 0), first.stderr[-2000:] + again.stderr[-2000:]
+    assert "loaded 1" in first.stdout and "unchanged 1" in again.stdout
+    assert "nanobind" not in first.stderr + again.stderr
+
+
 def test_fingerprint_prints_rows_and_a_content_hash_per_table(tmp_path, capsys):
     from flows.warehouse import connect, ensure_schema
 
