@@ -57,6 +57,14 @@ class Plan:
 _CLAIM_ORDER = {"unchanged": 0, "changed": 1}  # then every other status
 
 
+def source_key(source: str | Path) -> str:
+    """The source folder as runs record it (file_manifest.source, pipeline_runs.source): absolute and
+    normalised, so `seeds`, `./seeds` and `/home/me/news-etl/seeds` are one source whose files load once, and
+    workers with another working directory (a Dask cluster) read the same files. Symlinks are not resolved: a
+    link repointed to another folder is the same source with new content."""
+    return os.path.abspath(source)
+
+
 def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = False) -> Plan:
     plan = Plan()
     first_path_of: dict[str, str] = {}  # sha256 -> path, to recognise the same bytes under two names

@@ -11,13 +11,13 @@ import time
 from pathlib import Path
 
 from flows.accounting import RunOutcome
-from flows.discover import Known, Plan, discover
+from flows.discover import Known, Plan, discover, source_key
 from flows.lake import Lake
 from flows.load import RunTimes, load_run
 from flows.lock import WriterLock
 from flows.run_ids import new_run_id, utc_now
 from flows.summary import run_summary
-from flows.warehouse import connect, read_manifest, upgrade_schema
+from flows.warehouse import adopt_source_spellings, connect, read_manifest, upgrade_schema
 
 
 def nothing_to_do(plan: Plan, known: dict[str, Known]) -> bool:
@@ -33,12 +33,13 @@ def record_unchanged_run(source: str, warehouse: str, lake: str, retry_quarantin
     """The run's summary when nothing changed since the last run; None when the flow has work to do."""
     if not Path(warehouse).exists():
         return None
-    run_id, started_at = new_run_id(), utc_now()
+    source, run_id, started_at = source_key(source), new_run_id(), utc_now()
     with WriterLock(warehouse, run_id, wait=wait):
         t0 = time.perf_counter()
         con = connect(warehouse)
         try:
             upgrade_schema(con)
+            adopt_source_spellings(con, source)
             known = read_manifest(con, source)
             plan = discover(Path(source), known, retry_quarantined)
             if not nothing_to_do(plan, known):

@@ -18,7 +18,7 @@ from prefect.utilities.annotations import quote  # noqa: E402
 
 from flows import progress  # noqa: E402
 from flows.accounting import RunOutcome, charge_entity_failures  # noqa: E402
-from flows.discover import Plan, discover  # noqa: E402
+from flows.discover import Plan, discover, source_key  # noqa: E402
 from flows.lake import Lake  # noqa: E402
 from flows.load import RunTimes, load_run  # noqa: E402
 from flows.lock import WriterLock  # noqa: E402
@@ -38,7 +38,7 @@ from flows.validate import (  # noqa: E402
     to_frame,
     validate_frame,
 )
-from flows.warehouse import committed_run_ids, connect, ensure_schema, read_manifest  # noqa: E402
+from flows.warehouse import adopt_source_spellings, committed_run_ids, connect, ensure_schema, read_manifest  # noqa: E402
 from flows.workers import prepare_local_workers, stage_runner  # noqa: E402
 from schemas import TABLES  # noqa: E402
 from schemas.tables import BUSINESS_TABLES  # noqa: E402
@@ -51,6 +51,7 @@ def discover_files(source: str, warehouse: str, lake: str, retry_quarantined: bo
     con = connect(warehouse)
     try:
         ensure_schema(con)
+        adopt_source_spellings(con, source)
         known = read_manifest(con, source)
         committed = committed_run_ids(con)
     finally:
@@ -199,7 +200,7 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
                   retry_quarantined: bool = False, wait: bool = False, workers: int = 2,
                   dask_address: str | None = None) -> dict:
     """Load the article files under `source` into the DuckDB `warehouse`, staging Parquet in `lake`."""
-    run_id, started_at = new_run_id(), utc_now()
+    source, run_id, started_at = source_key(source), new_run_id(), utc_now()
     flow_run_id = str(get_run_context().flow_run.id)
     with WriterLock(warehouse, run_id, wait=wait):
         prepare_local_workers(dask_address, workers)

@@ -1,6 +1,7 @@
 """The DuckDB file: open it, create the contract tables and views, read what discovery needs."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
@@ -58,6 +59,29 @@ def upgrade_schema(con: duckdb.DuckDBPyConnection) -> None:
                            "WHERE table_catalog = current_database()").fetchall())
     if any((table.name, column.name) not in have for table in TABLES.values() for column in table.columns):
         ensure_schema(con)
+
+
+def adopt_source_spellings(con: duckdb.DuckDBPyConnection, source: str) -> None:
+    """Rows that runs recorded under another spelling of `source` (a relative path, typed as given before
+    sources were made absolute, that names the same folder from here) become this source's, so its files are
+    not loaded again. Where two spellings knew the same path, the row of the later run wins."""
+    others = [s for (s,) in con.execute("SELECT DISTINCT source FROM file_manifest WHERE source <> $source",
+                                        {"source": source}).fetchall() if os.path.abspath(s) == source]
+    if not others:
+        return
+    params = {"source": source, "others": others}
+    con.execute("BEGIN")
+    try:
+        con.execute("""DELETE FROM file_manifest m WHERE (m.source = $source OR list_contains($others, m.source))
+                         AND EXISTS (SELECT 1 FROM file_manifest n WHERE n.path = m.path
+                                       AND (n.source = $source OR list_contains($others, n.source))
+                                       AND n.last_run_id > m.last_run_id)""", params)
+        con.execute("UPDATE file_manifest SET source = $source WHERE list_contains($others, source)", params)
+        con.execute("UPDATE pipeline_runs SET source = $source WHERE list_contains($others, source)", params)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def read_manifest(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, Known]:

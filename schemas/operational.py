@@ -14,7 +14,7 @@ PIPELINE_RUNS = Table(
         key("started_at", "timestamp", "When the run started (UTC)"),
         key("finished_at", "timestamp", "When the load committed (UTC)"),
         key("status", "string", "Only committed runs are recorded, so always `completed`", allowed=RUN_STATUSES),
-        key("source", "string", "The source folder or URL"),
+        key("source", "string", "The source folder, as an absolute path (not symlink-resolved)"),
         key("files_seen", "int64", "Files found by discovery", min_value=0),
         key("files_new", "int64", "Files this run tried to load that had not been loaded: first seen, back after "
             "deletion, or a duplicate or refused file before (a file refused later in the run counts here and in "
@@ -40,7 +40,7 @@ FILE_MANIFEST = Table(
     primary_key=("source", "path"),
     columns=(
         key("path", "string", "Path relative to the source folder (`/`-separated)"),
-        key("source", "string", "The source folder, as given to the run"),
+        key("source", "string", "The source folder, as an absolute path (not symlink-resolved)"),
         col("size_bytes", "int64", "Size at the last run that saw it", min_value=0),
         col("mtime_ns", "int64", "Modification time at the last run that saw it"),
         col("content_sha256", "string", "SHA-256 of the bytes at the last run that read them"),

@@ -41,8 +41,9 @@ def world(prefect_api, tmp_path, monkeypatch):
 
         def run(self, **kw) -> dict:
             hashed.clear()
-            return news_etl_flow(source=str(source), warehouse=str(self.warehouse), lake=str(self.lake),
-                                 batch_size=2, workers=1, **kw)
+            params = dict(source=str(source), warehouse=str(self.warehouse), lake=str(self.lake), batch_size=2,
+                          workers=1)
+            return news_etl_flow(**{**params, **kw})
 
         def con(self):
             return duckdb.connect(str(self.warehouse), read_only=True)
@@ -51,6 +52,37 @@ def world(prefect_api, tmp_path, monkeypatch):
 
 def _article_id(con, path: str) -> str:
     return con.execute("SELECT article_id FROM file_manifest WHERE path = ?", [path]).fetchone()[0]
+
+
+def test_another_spelling_of_the_source_is_the_same_source(world, monkeypatch):
+    """The absolute path, then `./source` from its parent folder: one source, nothing read or loaded again, one
+    manifest row per file, under the absolute path."""
+    world.run()
+    monkeypatch.chdir(world.source.parent)
+    again = world.run(source="./source")
+    assert (again["files"]["loaded"], again["files"]["unchanged"], len(world.hashed)) == (0, 4, 0)
+    with world.con() as con:
+        assert con.execute("SELECT source, count(*) FROM file_manifest GROUP BY ALL").fetchall() == [
+            (str(world.source), 4)]
+        assert con.execute("SELECT DISTINCT source FROM pipeline_runs").fetchall() == [(str(world.source),)]
+
+
+def test_rows_of_a_source_recorded_as_typed_are_adopted(world, monkeypatch):
+    """A warehouse from a release that recorded `--source` as typed (here `source`, run from its parent): the
+    rows of that spelling become the absolute path's, so the files are not loaded again; where both spellings
+    knew a path, the later run's row wins (the older one here claims the files were refused)."""
+    world.run()
+    with duckdb.connect(str(world.warehouse)) as con:
+        con.execute("INSERT INTO file_manifest SELECT * REPLACE ('source' AS source, 'quarantined' AS status, "
+                    "'an old refusal' AS reason, '20250101T000000Z-000000' AS last_run_id) FROM file_manifest")
+        con.execute("UPDATE pipeline_runs SET source = 'source'")
+    monkeypatch.chdir(world.source.parent)
+    again = world.run()
+    assert (again["files"]["loaded"], again["files"]["unchanged"], again["files"]["quarantined"]) == (0, 4, 0)
+    with world.con() as con:
+        assert con.execute("SELECT source, status, count(*) FROM file_manifest GROUP BY ALL").fetchall() == [
+            (str(world.source), "unchanged", 4)]
+        assert con.execute("SELECT DISTINCT source FROM pipeline_runs").fetchall() == [(str(world.source),)]
 
 
 def test_unchanged_rerun_reads_no_file_and_writes_no_business_rows(world):

@@ -35,6 +35,14 @@ def test_record_unchanged_run_leaves_changes_to_the_flow(prefect_api, seed_sourc
     assert _runs(tmp_path) == [(True, 0, 1), (True, 0, 1)]
 
 
+def test_record_unchanged_run_knows_the_source_under_another_spelling(prefect_api, seed_source, tmp_path,
+                                                                       monkeypatch):
+    assert _run(seed_source, tmp_path) == 0
+    monkeypatch.chdir(seed_source.parent)
+    summary = record_unchanged_run(seed_source.name, str(tmp_path / "w.duckdb"), str(tmp_path / "lake"))
+    assert summary is not None and summary["source"] == str(seed_source)
+
+
 def test_record_unchanged_run_needs_a_warehouse(seed_source, tmp_path):
     assert record_unchanged_run(str(seed_source), str(tmp_path / "none.duckdb"), str(tmp_path / "lake")) is None
 
