@@ -47,3 +47,15 @@ def test_decode_normalises_crlf_and_cr():
 def test_decode_refuses_non_text_with_reason(raw, reason):
     with pytest.raises(BadInput, match=reason):
         decode(raw)
+
+
+def test_decode_reads_html_character_references():
+    """Wire copy that went through HTML: the characters the references stand for, so "£8m" is money and
+    "São Paulo" one name (a Windows-1252 byte written as a code point, &#150;, is its en dash)."""
+    raw = b"Tottenham bid &#163;8m in S&#227;o Paulo &#x41; &lt;b&gt; 1&#150;0 &amp;amp;"
+    assert decode(raw).text == "Tottenham bid £8m in São Paulo A <b> 1–0 &amp;"
+
+
+def test_decode_keeps_ampersands_that_are_not_references():
+    raw = b"AT&T and R&D, &not a reference, &copy; &#0; &#55296; &#129; &#99999999;"
+    assert decode(raw).text == raw.decode()

@@ -1,4 +1,4 @@
-"""bytes -> text: pick the encoding, normalise line ends, refuse what is not text."""
+"""bytes -> text: pick the encoding, normalise line ends and character references, refuse what is not text."""
 from __future__ import annotations
 
 import codecs
@@ -16,6 +16,11 @@ _BOMS = (  # no UTF-32: its LE BOM starts like UTF-16's, and the NULs that decod
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _CP1252_ONLY = re.compile(rb"[\x80-\x9f]")
 _LETTER = re.compile(r"[^\W\d_]")
+# Wire copy that went through HTML arrives with character references: "&#163;8m" is £8m, "S&#227;o Paulo" São
+# Paulo (24 BBC files). Numeric ones and the five XML names are read as the characters they stand for; other
+# "&name;" forms are left as written (html.unescape would also turn "&not" into "¬" without a semicolon).
+_REFERENCE = re.compile(r"&#(\d{1,7});|&#[xX]([0-9a-fA-F]{1,6});|&(lt|gt|amp|quot|apos);")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +37,27 @@ def decode(raw: bytes) -> Decoded:
     if "\x00" in text:
         raise BadInput("binary content: text contains NUL characters")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text:
+        text = _REFERENCE.sub(_character, text)
     if not _LETTER.search(text):
         raise BadInput("no text: the file holds no letters")
     return Decoded(text, encoding)
+
+
+def _character(ref: re.Match) -> str:
+    decimal, hexadecimal, name = ref.groups()
+    if name:
+        return _NAMED[name]
+    code = int(decimal) if decimal else int(hexadecimal, 16)
+    if 0x80 <= code <= 0x9F:  # "&#150;": a Windows-1252 byte written as a code point (an en dash here)
+        try:
+            return bytes([code]).decode("windows-1252")
+        except UnicodeDecodeError:
+            return ref.group()
+    # Not a character a text can hold (a NUL, a control, a lone surrogate, beyond Unicode): keep the reference.
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or (code < 0x20 and code not in (9, 10)) or code == 0x7F:
+        return ref.group()
+    return chr(code)
 
 
 def _decode_bytes(raw: bytes) -> tuple[str, str]:

@@ -42,7 +42,8 @@ _TEMPORAL = re.compile(
     rf"|(?P<quarter>(?:the\s)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s(?:quarter|half)(?:\sof\s(?:the\s(?:year|decade)|(?:19|20)\d\d))?"
     rf"|Q[1-4](?:\s(?:19|20)\d\d)?)"
     rf"|(?P<season>(?:(?:the|this|last|next|early|late)\s)?(?:{_EDGE})?(?:spring|summer|autumn|winter)(?:\s(?:of\s)?(?:19|20)\d\d)?(?![\w-]))"
-    rf"|(?P<month>(?:(?:in|since|until|by|last|next|early|late|mid|of|from|during|between|and|through)[- ]?\s?)?(?:{_MONTH})(?![\w-]))"
+    rf"|(?P<month>(?:(?:in|since|until|by|last|next|early|late|mid|of|from|during|between|and|through)[- ]?\s?)?(?:{_MONTH})(?![\w-])"
+    rf"(?!\s(?:of\s)?(?:19|20)\d\d))"  # "in March 2003": no month here, so the month and year match as one
     rf"|(?P<maymonth>(?<=in\s|by\s|on\s)(?:May|March)(?![\w-]))"
     rf"|(?P<decade>(?:the\s)?(?:early\s|mid-|late\s)?(?:19|20)?\d0s)"
     rf"|(?P<oldyear>(?:(?<=in\s)|(?<=of\s)|(?<=since\s)|(?<=until\s))1[0-8]\d\d(?![\w%.,]\d|\s?%|\s[a-z]+s\b))"
