@@ -126,3 +126,21 @@ def test_extract_facts_age_after_a_name():
         ("27", 27.0, None, "years", None, "age"),
         ("12 others", 12.0, None, "others", None, "count"),
     ]
+
+
+def test_extract_facts_race_distances_are_metres_outside_match_reports_too():
+    assert _q("The European 100m champion won the 10,000m in Athens. The firm raised the 100m it needed "
+              "from 200m people.") == [
+        ("100m", 100.0, None, "m", None, "measure"),
+        ("10,000m", 10000.0, None, "m", None, "measure"),
+        ("100m", 100000000.0, None, None, None, "count"),
+        ("200m people", 200000000.0, None, "people", None, "count"),
+    ]
+
+
+def test_extract_facts_acronym_units_are_whole_and_clock_times_are_not_quantities():
+    assert _q("It has 6,500 US stores and three DJs, and 148 WTO members met at 0710 GMT.") == [
+        ("6,500 US stores", 6500.0, None, "stores", None, "count"),
+        ("three DJs", 3.0, None, "DJs", None, "count"),
+        ("148 WTO members", 148.0, None, "members", None, "count"),
+    ]

@@ -36,7 +36,9 @@ _QTY = re.compile(
     rf"(?:(?P<dash>\s?[-–]\s?|\s(?:to|and|or)\s)(?P<cur2>(?:US)?\$|£|€)?(?P<num2>{NUMBER})(?:\s?(?P<mult2>{MULTIPLIER}))?)?"
     r"(?P<pct>\s?(?:%|per ?cent\b|percent\b|percentage points?\b))?"
 )
-_AFTER_WORD = re.compile(r"(?:-|\s)(?P<w1>[A-Za-z][a-z]*(?:-[a-z]+)*)(?:\s(?P<w2>[A-Za-z][a-z]*))?")
+# The words after a number: whole words, an acronym whole too ("6,500 US stores" is not 6,500 "U"; "DJs").
+_AFTER_WORD = re.compile(r"(?:-|\s)(?P<w1>(?:[A-Z]{2,}s?|[A-Za-z][a-z]*(?:-[a-z]+)*)(?![A-Za-z]))"
+                         r"(?:\s(?P<w2>[A-Za-z][a-z]*(?![A-Za-z])))?")
 _CUR_WORD = re.compile(r"\s?(?P<word>(?:US |Hong Kong |Australian |Canadian )?(?:" +
                        "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)) + r"))\b")
 _QUAL_BEFORE = re.compile(rf"(?:^|\s)(?P<q>{_QUAL_RE})\s$", re.I)
@@ -66,7 +68,7 @@ _MEASURES = {"tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton", "
              "litres": "litre", "gallons": "gallon", "barrels": "barrel", "acres": "acre", "hectares": "hectare",
              "mw": "MW", "megawatts": "MW", "gb": "GB", "mb": "MB", "yards": "yard", "yard": "yard", "degrees": "degree"}
 _NOT_UNITS = lexicon.STOP_AFTER_NUMBER | frozenset("p m k bn".split())
-_TIME = re.compile(r"[.:]\d\d\s?(?:am|pm|GMT|BST)?\b|\s?(?:am|pm|a\.m\.|p\.m\.)\b|(?:st|nd|rd|th)\b")
+_TIME = re.compile(r"[.:]\d\d\s?(?:am|pm|GMT|BST)?\b|\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b|(?:st|nd|rd|th)\b")
 
 
 def find_quantities(text: str, loc_index: int | None, headline: int | None, sport: bool,
@@ -159,7 +161,7 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
             end = currency_word.end()
             if unit == "USD" and currency_word.group("word").endswith("cent" if value == 1 else "cents"):
                 unit, value = "USD", value / 100
-    elif mult and mult.strip() == "m" and _metres(text, m.end("mult"), sport, value):
+    elif mult and mult.strip() == "m" and _metres(text, m, sport, value):
         unit, kind, mult = "m", "measure", None  # "100m" on the track, "508m tall": metres
     if mult:
         value = float(f"{value * multiplier(mult):.12g}")  # "8.2bn" is 8200000000, not 8199999999.999999
@@ -198,15 +200,29 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
 _METRE_WORDS = frozenset("tall high long wide deep taller higher longer deeper per track away above below from into"
                          " up down run race sprint hurdles freestyle backstroke breaststroke butterfly relay medley"
                          " final record dash".split())
+# Athletics: "the European 100m champion", "the 10,000m in Athens" (athletics reports often miss the sport
+# triggers, and the distances are over the 1,000 a match report's metres are held to).
+_RACE_DISTANCES = frozenset((60.0, 100.0, 110.0, 200.0, 400.0, 800.0, 1500.0, 3000.0, 5000.0, 10000.0))
+_RACE_WORDS = frozenset("champion champions championship championships title gold silver bronze medal medals"
+                        " medallist runner runners event world indoor indoors outdoor heat heats best specialist"
+                        " star winner crown".split())
+_THE_BEFORE = re.compile(r"\b[Tt]he\s(?:[A-Z][a-z]+\s)?$")
+_AFTER_A_RACE = frozenset(("in", "at", "on", ""))  # "the 10,000m in Athens", "won the 1500m." (not "the 200m people")
 
 
-def _metres(text: str, end: int, sport: bool, value: float) -> bool:
-    """"508m tall", "17m/s", the 100m in a match report: metres, not millions."""
+def _metres(text: str, m: re.Match, sport: bool, value: float) -> bool:
+    """"508m tall", "17m/s", the 100m in a match report, the 10,000m in Athens: metres, not millions."""
+    end = m.end("mult")
     if text.startswith("/", end):
         return True
     after = _AFTER_WORD.match(text, end)
     word = after.group("w1").lower() if after else ""
-    return word in _METRE_WORDS or (sport and value < 1000 and word not in _CURRENCY_WORDS)
+    if word in _METRE_WORDS or (sport and value < 1000 and word not in _CURRENCY_WORDS):
+        return True
+    if value not in _RACE_DISTANCES or m.group("mult") != "m":  # glued: "100m", not "100 m"
+        return False
+    return word in _RACE_WORDS or (word in _AFTER_A_RACE and _THE_BEFORE.search(text, max(0, m.start() - 20),
+                                                                              m.start()) is not None)
 
 
 def _single(m: re.Match, text: str, loc, headline, sport) -> Quantity | None:
