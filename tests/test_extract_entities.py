@@ -228,3 +228,14 @@ def test_extract_facts_all_capitals_story_keeps_only_known_names():
     ents, _ = _entities("TOKYO, JAN 12 (REUTERS) - JAPAN'S TOYOTA SAID ON FRIDAY IT WOULD BUILD A PLANT IN TEXAS.")
     assert set(ents) == {("Tokyo", "GPE"), ("Reuters", "ORG"), ("Japan", "GPE"), ("Toyota", "ORG"),
                          ("Texas", "GPE")}
+
+
+def test_extract_facts_capitalised_common_word_mid_sentence_starts_a_name():
+    """Words dropped from the front of a run at a sentence start ("All", "Will", "Old") begin the name
+    mid-sentence; a possessive left by a dropped word goes with it."""
+    ents, _ = _entities("They said the All Blacks beat Will Young at Old Trafford, using Internet Explorer.",
+                        "Wales face England in Saturday's Six Nations. Children's Minister Margaret Hodge spoke.")
+    names = sorted(name for name, _ in ents)
+    assert {"All Blacks", "Will Young", "Old Trafford", "Internet Explorer", "Margaret Hodge"} <= set(names)
+    assert ("Margaret Hodge", "PERSON") in ents
+    assert not [n for n in names if n.startswith(("'", "’")) or n in ("Blacks", "Young", "Trafford", "Explorer")]

@@ -30,6 +30,7 @@ _EVENT_SUFFIXES = frozenset("Award Awards Prize Prizes Trophy Cup Championship C
 _ARTICLES = frozenset(["The", "A", "An"])
 _SPLITTERS = frozenset(["and", "&", "'s", "’s", "'", "’", "on", "upon"])
 _LOOSE_JOINERS = frozenset(["on", "upon"])
+_POSSESSIVES = frozenset(["'s", "’s", "'", "’"])
 _LOWER_JOINERS = frozenset("of the for de del della da di du van von der den le la al bin and upon on".split())
 
 
@@ -71,7 +72,7 @@ def resolve(tokens, initial, common, sport) -> list[Mention]:
         found = _known([head], sport)
         return resolve(tokens[:cut], initial, common, sport) + ([found] if found else []) + rest
     if tokens[0][0] in _ARTICLES or tokens[0][0] in lexicon.NOT_NAMES and not _strip_honorific(tokens)[0] \
-            and not _known_head(tokens, sport):  # keep "New" in "New York Giants"
+            and not _known_head(tokens, sport) and not _starts_a_name(tokens, initial):  # "New York Giants"
         return resolve(tokens[1:], False, common, sport) if len(tokens) > 1 else []
     if len(tokens) > 1 and tokens[-1][0] in lexicon.POSTNOMINALS:
         found = resolve(tokens[:-1], initial, common, sport)  # "Peter Ainsworth MP"
@@ -121,6 +122,17 @@ def resolve(tokens, initial, common, sport) -> list[Mention]:
     return _unknown(tokens, initial)
 
 
+_NAME_STARTERS = frozenset("All Will Old Big Great Best High Good Top Free Low North South East West Northern Southern"
+                           " Eastern Western Central Internet".split())
+
+
+def _starts_a_name(tokens, initial: bool) -> bool:
+    """"All Blacks", "Will Young", "Old Trafford", "West Brom", "Internet Explorer": mid-sentence, these words
+    capitalised before one more capitalised word begin the name instead of being dropped."""
+    return not initial and len(tokens) == 2 and tokens[0][0] in _NAME_STARTERS and tokens[1][0][:1].isupper() \
+        and tokens[1][0] not in lexicon.NOT_NAMES and tokens[1][0] not in lexicon.DEMONYMS  # "North Koreans"
+
+
 def _known_head(tokens, sport) -> bool:
     return any(_known(tokens[:size], sport) for size in range(2, min(4, len(tokens)) + 1))
 
@@ -138,9 +150,10 @@ def _one_name(head: Mention, rest: list[Mention], tokens, size: int) -> bool:
 
 
 def _trim(tokens):
-    while tokens and tokens[0][0] in _LOWER_JOINERS:
+    # A leading possessive is what dropping a first word leaves: "Saturday's Six Nations" -> "Six Nations".
+    while tokens and (tokens[0][0] in _LOWER_JOINERS or tokens[0][0] in _POSSESSIVES):
         tokens = tokens[1:]
-    while tokens and (tokens[-1][0] in _LOWER_JOINERS or tokens[-1][0] in ("'s", "’s", "'", "’")):
+    while tokens and (tokens[-1][0] in _LOWER_JOINERS or tokens[-1][0] in _POSSESSIVES):
         tokens = tokens[:-1]
     return tokens
 
