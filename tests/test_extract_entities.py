@@ -239,3 +239,11 @@ def test_extract_facts_capitalised_common_word_mid_sentence_starts_a_name():
     assert {"All Blacks", "Will Young", "Old Trafford", "Internet Explorer", "Margaret Hodge"} <= set(names)
     assert ("Margaret Hodge", "PERSON") in ents
     assert not [n for n in names if n.startswith(("'", "’")) or n in ("Blacks", "Young", "Trafford", "Explorer")]
+
+
+def test_extract_facts_short_and_full_forms_of_an_organisation_are_one_entity():
+    ents, _ = _entities("UKIP leader Roger Knapman spoke in the Commons. The House of Commons and the Lords voted.",
+                        "The UK Independence Party grew.")
+    assert ("UK Independence Party", "ORG") in ents and ents["UK Independence Party", "ORG"].aliases == ("UKIP",)
+    assert ents["House of Commons", "ORG"].aliases == ("Commons",) and ("Commons", "ORG") not in ents
+    assert ("House of Lords", "ORG") in ents and ("Lords", "ORG") not in ents

@@ -141,6 +141,10 @@ ORG_SHORT = {
     "Lib Dems": "Liberal Democrats", "Lib Dem": "Liberal Democrats", "Fed": "Federal Reserve",
     "Opec": "OPEC", "Standard & Poor": "Standard & Poor's", "S&P": "Standard & Poor's", "Fifa": "FIFA", "Uefa": "UEFA", "Man Utd": "Manchester United",
     "Man City": "Manchester City", "Hibs": "Hibernian", "RBS": "Royal Bank of Scotland",
+    # Short and full forms that appear together (both were separate entities: 125 "UKIP" beside 24 in full)
+    "Commons": "House of Commons", "Lords": "House of Lords", "UKIP": "UK Independence Party",
+    "Ukip": "UK Independence Party", "UK Independence Party": "UK Independence Party",
+    "Yugansk": "Yuganskneftegas", "Yuganskneftegas": "Yuganskneftegas", "Spurs": "Tottenham",
 }
 
 # Awards: scored as neither organisations nor people (EVENT, like tournaments).
