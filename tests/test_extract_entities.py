@@ -247,3 +247,12 @@ def test_extract_facts_short_and_full_forms_of_an_organisation_are_one_entity():
     assert ("UK Independence Party", "ORG") in ents and ents["UK Independence Party", "ORG"].aliases == ("UKIP",)
     assert ents["House of Commons", "ORG"].aliases == ("Commons",) and ("Commons", "ORG") not in ents
     assert ("House of Lords", "ORG") in ents and ("Lords", "ORG") not in ents
+
+
+def test_extract_facts_party_or_title_before_a_full_name_describes_the_person():
+    """"Tory MP Peter Luff", "Industry Secretary Patricia Hewitt": a person (who the later "Mr Luff" is), and
+    the party the description names; not one NORP or ORG spanning both."""
+    ents, _ = _entities("It was said by Tory MP Peter Luff and Industry Secretary Patricia Hewitt.",
+                        "Mr Luff and Ms Hewitt left.")
+    assert sorted(ents) == [("Conservative Party", "ORG"), ("Patricia Hewitt", "PERSON"), ("Peter Luff", "PERSON")]
+    assert len(ents["Peter Luff", "PERSON"].mentions) == len(ents["Patricia Hewitt", "PERSON"].mentions) == 2

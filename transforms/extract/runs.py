@@ -99,6 +99,11 @@ def resolve(tokens, initial, common, sport) -> list[Mention]:
     if tokens[0][0] in lexicon.DEMONYMS and len(tokens) > 1 and (
             tokens[1][0] in GIVEN_NAMES or _strip_honorific(tokens[1:])[0]):  # "British Prime Minister Tony Blair"
         return resolve(tokens[:1], initial, common, sport) + resolve(tokens[1:], False, common, sport)
+    if _titled_person_at_end(tokens):  # "Tory MP Peter Luff", "UK Foreign Secretary Jack Straw"
+        # Of the description, only names it holds ("Tory" is the Conservative Party): "Industry Secretary" is none.
+        described = [m for m in resolve(tokens[:-2], initial, common, sport)
+                     if m.canonical or m.type in ("GPE", "LOC", "NORP")]
+        return described + resolve(tokens[-2:], False, common, sport)
     typed = _by_shape(tokens, sport)
     if typed:
         return [typed]
@@ -131,6 +136,16 @@ def _starts_a_name(tokens, initial: bool) -> bool:
     capitalised before one more capitalised word begin the name instead of being dropped."""
     return not initial and len(tokens) == 2 and tokens[0][0] in _NAME_STARTERS and tokens[1][0][:1].isupper() \
         and tokens[1][0] not in lexicon.NOT_NAMES and tokens[1][0] not in lexicon.DEMONYMS  # "North Koreans"
+
+
+def _titled_person_at_end(tokens) -> bool:
+    """A given name and a surname after a title, post-nominal or party/nationality word that does not start the
+    run ("Industry Secretary Patricia Hewitt", "Liberal Democrat Sarah Teather"): the words before describe
+    the person, they are not part of the name."""
+    if len(tokens) < 3 or tokens[-2][0] not in GIVEN_NAMES or tokens[-1][0] in lexicon.ORG_SUFFIXES:
+        return False
+    before = tokens[-3][0]
+    return before in lexicon.HONORIFICS or before in lexicon.POSTNOMINALS or before in lexicon.DEMONYMS
 
 
 def _known_head(tokens, sport) -> bool:
