@@ -207,7 +207,19 @@ def _link_acronym_definition(text: str, end: int, last: Mention) -> None:
     if last.end != end:
         return
     definition = _ACRONYM_DEF.match(text, end)
-    if definition and last.type in ("ORG", "GPE", "LOC", "UNKNOWN"):
+    if definition and last.type in ("ORG", "GPE", "LOC", "UNKNOWN") and _abbreviates(definition.group(1), last.name):
         last.acronym_of = definition.group(1)
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """"SNP" for "Scottish National Party", "Opec" for "Organisation of Petroleum Exporting Countries", "BoE" for
+    "Bank of England"; not "(Treviso)" after a player's name or "(Sun)" after a headline it quotes."""
+    words = name.replace("-", " ").split()
+    letters = acronym.replace("&", "").lower()
+    return letters in ("".join(w[0] for w in words).lower(),
+                       "".join(w[0] for w in words if w not in _ACRONYM_SKIPS).lower())
+
+
+_ACRONYM_SKIPS = frozenset("of for the and & de du la le des on in".split())
 
 
