@@ -105,6 +105,11 @@ def test_extract_facts_unknown_name_after_in_is_a_place():
     assert ("Gyeongju", "GPE") in ents
 
 
+def test_extract_facts_unknown_name_after_a_stake_in_is_no_place():
+    ents, _ = _entities("Foster's bought a stake in Southcorp, and a flaw in Firefox was found.")
+    assert not [name for name, type_ in ents if type_ == "GPE"]
+
+
 def test_extract_facts_seed_entities():
     from pathlib import Path
 

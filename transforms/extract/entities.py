@@ -26,6 +26,10 @@ _RESULT_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}? \d{1,3} [A-Z][\w.'’ -]{1,
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
+# "a stake in Southcorp", "his role in Closer", "a flaw in Firefox": "in" after these is no place.
+_HOLDING_BEFORE = re.compile(r"\b(?:stakes?|shares?|holdings?|interests?|investments?|invest|invested|investing|roles?"
+                             r"|starring|starred|stars|appeared|appears|parts?|flaws?|bugs?|holes?|vulnerabilit(?:y|ies)"
+                             r"|features?|changes?|versions?)\sin\s$")
 _TEAM_CONTEXT = re.compile(r"\s\d{1,3}-\d{1,3}\b")  # "Clyde 0-5 Celtic": the names around a score are teams
 _SCORE_BEFORE = re.compile(r"\b\d{1,3}-\d{1,3}\s$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
@@ -175,7 +179,8 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
     start, end = t.start + offset, t.end + offset
     type_, canonical = t.type, t.canonical
     if type_ in ("UNKNOWN", "GPE") and not text.startswith(("'s", "’s"), end):
-        after_in = _PLACE_BEFORE.search(text, max(0, start - 12), start)
+        after_in = _PLACE_BEFORE.search(text, max(0, start - 12), start) and not _HOLDING_BEFORE.search(
+            text, max(0, start - 24), start)
         if type_ == "UNKNOWN" and after_in:
             type_ = "GPE"  # "a summit in Gyeongju": an unknown name after "in" is a place
         elif type_ == "GPE" and sport and not after_in and canonical in gazetteer.towns():
