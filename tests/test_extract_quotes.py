@@ -265,3 +265,20 @@ def test_extract_facts_gendered_role_noun_agrees_with_the_person():
     got = _quotes('Director Sam Mendes cast Kate Winslet in the film.',
                   '"It was a wonderful part to play," the actress said.')
     assert got == [(1, None, "It was a wonderful part to play,", "Kate Winslet", "the actress", "said")]
+
+
+def test_extract_facts_quote_after_a_name_and_a_colon_in_a_bulleted_line():
+    """Match previews list each manager's words as '- Blackburn boss Mark Hughes: "..."': the name before the
+    colon speaks, short first sentences included; a colon after a word naming no one cues nothing."""
+    got = _quotes('Note: "Tickets for the tie are still on sale at the club"',
+                  "Burnley play Blackburn on Tuesday.",
+                  '- Blackburn boss Mark Hughes: "Burnley are resolute. "I thought we were comfortable."')
+    assert [(p, text, speaker, cue) for p, _, text, speaker, _, cue in got] == [
+        (0, "Tickets for the tie are still on sale at the club", None, None),
+        (2, "Burnley are resolute.", "Mark Hughes", ":"),
+        (2, "I thought we were comfortable.", "Mark Hughes", ":")]
+
+
+def test_extract_facts_quote_after_a_progressive_reporting_verb():
+    got = _quotes('Tony Blair spoke in Kent. And on Thursday Mr Blair is saying: "I want to talk about prosperity."')
+    assert [(speaker, cue) for _, _, _, speaker, _, cue in got] == [("Tony Blair", "saying")]
