@@ -282,3 +282,12 @@ def test_extract_facts_quote_after_a_name_and_a_colon_in_a_bulleted_line():
 def test_extract_facts_quote_after_a_progressive_reporting_verb():
     got = _quotes('Tony Blair spoke in Kent. And on Thursday Mr Blair is saying: "I want to talk about prosperity."')
     assert [(speaker, cue) for _, _, _, speaker, _, cue in got] == [("Tony Blair", "saying")]
+
+
+def test_extract_facts_role_noun_finds_the_person_titled_so_not_a_shadow():
+    """"the chancellor" is Chancellor Gordon Brown (the title is part of his mention), not "shadow chancellor
+    Oliver Letwin", named later in the same sentence."""
+    got = _quotes("Chancellor Gordon Brown attacked the Tories on Monday.",
+                  'In a speech, the chancellor said cuts proposed by shadow chancellor Oliver Letwin would hurt. '
+                  '"I give you this promise," the chancellor said.')
+    assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [("Gordon Brown", "the chancellor")]

@@ -295,14 +295,16 @@ class _SpeakerResolver:
         for (mloc, mstart), cluster in reversed(self.outside):
             if (mloc, mstart) >= (loc, pos) or cluster.type != "PERSON" or cluster.headline_only:
                 continue
-            text = self.texts.get(mloc, "")
+            text, mend = self.texts.get(mloc, ""), self.outside_ends[(mloc, mstart)]
             context = _ROLE_BEFORE.search(text, max(0, mstart - 50), mstart)
-            context = context.group().lower() if context else ""
-            after = _APPOSITION.match(text, self.outside_ends[(mloc, mstart)])
+            # with the mention itself, whose honorific may be the role: "Chancellor Gordon Brown"
+            context = ((context.group() if context else "") + text[mstart:mend]).lower()
+            after = _APPOSITION.match(text, mend)
             if after:
                 context += " " + after.group("head").lower()
-            if not _has_word(context, words[-1]):
-                continue
+            if not _has_word(context, words[-1]) or any(
+                    _has_word(context, q) and q not in words for q in _ROLE_QUALIFIERS):
+                continue  # "shadow chancellor Oliver Letwin" is not "the chancellor"
             score = sum(_has_word(context, w) for w in words)
             if score > best_score:
                 best, best_score = cluster, score
@@ -376,6 +378,8 @@ _OPENING_PRONOUN = re.compile(r"(?:(?:But|And|However,|Yet|So)\s+)?(?:(?P<p>He|S
 # The role words written right before a name, and the head of an apposition after one (not "a friend of
 # the leader": the role must come before any "of", "for" or "at").
 _ROLE_BEFORE = re.compile(r"(?:[A-Za-z][\w\-]*\s){1,4}$")
+# A role with one of these is another post: "shadow chancellor", "former chairman", "deputy leader".
+_ROLE_QUALIFIERS = ("shadow", "former", "ex", "deputy", "vice", "assistant", "acting", "interim")
 _APPOSITION = re.compile(r",\s(?P<head>(?:[\w\-]+\s){0,4}?[\w\-]+)(?=(?:\s(?:of|for|at|in|with)\s[^,.]{1,40})?,)")
 
 
