@@ -152,7 +152,8 @@ def _check(source: Path, path: str, entry: os.DirEntry, old: Known | None, retry
         if old.status == "duplicate" or _id_taken(old):  # never loaded: claims its bytes and id again, and
             # loads once the file it copies, or whose id it carries, is gone
             return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id, "new")
-        if not retry:  # still refused for the same reason; fix the file (or pass retry) to try again
+        if old.status == "quarantined" and not retry:  # still refused for the same reason; fix the file
+            # (or pass retry) to try again. A deleted file back with the same stat (mv, rsync -a) is read anew.
             return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id,
                             "quarantined", old.reason, stage=old.stage)
     return _Unread(path, entry.path, stat.st_size, stat.st_mtime_ns, article_id, old)

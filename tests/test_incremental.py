@@ -239,7 +239,8 @@ def test_changed_file_becomes_version_2_of_the_same_article(world, tmp_path):
 
 def test_deleted_file_is_marked_kept_and_left_out_of_views(world):
     world.run()
-    (world.source / "business_111.txt").unlink()
+    aside = world.source.parent / "business_111.txt"
+    (world.source / "business_111.txt").rename(aside)  # moved away, and later back with the same stat
     noticed = world.run()
     with world.con() as con:
         article = _article_id(con, "business_111.txt")
@@ -265,8 +266,9 @@ def test_deleted_file_is_marked_kept_and_left_out_of_views(world):
                            [later["run_id"]]).fetchone() == (0,)
         assert con.execute("SELECT status, last_run_id FROM file_manifest WHERE path = 'business_111.txt'"
                            ).fetchone() == ("deleted", noticed["run_id"])
-    shutil.copy(BBC_GOLD / "business_111.txt", world.source)  # it comes back: live again, same version
-    world.run()
+    aside.rename(world.source / "business_111.txt")  # it comes back (mv, rsync -a: same size and mtime)
+    back = world.run()
+    assert (back["files"]["loaded"], back["quarantined"]) == (1, []), "live again, not refused"
     with world.con() as con:
         assert con.execute("SELECT is_deleted, deleted_run, version FROM articles WHERE article_id = ?",
                            [article]).fetchone() == (False, None, 1)
