@@ -31,7 +31,7 @@ DEFAULTS = {"source": "seeds", "warehouse": "warehouse/news.duckdb", "lake": "la
 def test_prefect_yaml_declares_the_daily_deployment():
     config = yaml.safe_load((REPO / "prefect.yaml").read_text())
     (deployment,) = [d for d in config["deployments"] if d["name"] == "news-etl-daily"]
-    assert deployment["entrypoint"] == "flows/pipeline.py:news_etl_flow"
+    assert deployment["entrypoint"] == "flows.pipeline.news_etl_flow"
     assert deployment["work_pool"]["name"] == POOL
     assert deployment["parameters"] == DEFAULTS
     assert [(s["cron"], s["timezone"]) for s in deployment["schedules"]] == [("0 6 * * *", "UTC")]
@@ -62,6 +62,19 @@ def _flow_run_logs(client, flow_run_id: UUID) -> str:
     except Exception as exc:  # noqa: BLE001 - diagnostics only, never hide the real failure
         return f"(could not read logs: {exc!r})"
     return "\n".join(f"{log.level} {log.message}" for log in logs)[-6000:]
+
+
+def test_prefect_yaml_entrypoint_loads_the_flow_from_its_package():
+    """What the process worker does with the entrypoint. The flow's module must be `flows.pipeline`: the batch
+    tasks are pickled by reference to it, and a Dask worker of an existing cluster (dask_address) imports it
+    by that name (from `flows/pipeline.py:...` the module was `pipeline`: "No module named 'pipeline'")."""
+    import cloudpickle
+    from prefect.flows import load_flow_from_entrypoint
+
+    config = yaml.safe_load((REPO / "prefect.yaml").read_text())
+    flow = load_flow_from_entrypoint(config["deployments"][0]["entrypoint"])
+    assert flow.fn.__module__ == "flows.pipeline"
+    assert b"flows.pipeline" in cloudpickle.dumps(flow.fn.__globals__["stage"])
 
 
 def test_deploy_and_run_on_a_process_worker(tmp_path: Path):
