@@ -33,7 +33,8 @@ def summary_markdown(s: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def summary_text(s: dict) -> str:
+def summary_text(s: dict, program: str = "news-etl") -> str:
+    """The run's summary for a terminal; `program` is how the user can call news-etl again."""
     files = ", ".join(f"{k} {v}" for k, v in s["files"].items())
     rows = ", ".join(f"{k} {v}" for k, v in s["rows"].items())
     seconds = ", ".join(f"{k} {v:.2f}s" for k, v in s["seconds"].items())
@@ -43,7 +44,7 @@ def summary_text(s: dict) -> str:
     lines += [f"quarantined {q['path']} [{q['stage']}]: {q['reason']}" for q in s["quarantined"][:20]]
     if len(s["quarantined"]) > 20:
         lines.append(f"... {len(s['quarantined']) - 20} more: SELECT * FROM quarantined_files")
-    lines.append(f"query it: news-etl sql \"SELECT * FROM article_facts LIMIT 10\" --warehouse {s['warehouse']}")
+    lines.append(f"query it: {program} sql \"SELECT * FROM article_facts LIMIT 10\" --warehouse {s['warehouse']}")
     return "\n".join(lines)
 
 

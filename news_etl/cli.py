@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
 import sys
 from contextlib import nullcontext
 from datetime import date
@@ -43,8 +44,18 @@ def cmd_run(args) -> int:
     except WarehouseBusy as err:
         print(f"news-etl run: {err}", file=sys.stderr)
         return 3
-    print(summary_text(summary))
+    print(summary_text(summary, _program()))
     return 0
+
+
+def _program() -> str:
+    """How to call news-etl again from here: `news-etl` when that is the command on PATH, else the path this
+    one was started by (`.venv/bin/news-etl` when the venv is not activated, as after `make run`)."""
+    started = sys.argv[0]
+    if os.path.basename(started) != "news-etl":  # `python -m news_etl.cli`
+        return "news-etl"
+    on_path = shutil.which("news-etl")
+    return "news-etl" if on_path and os.path.samefile(on_path, started) else started
 
 
 def _run_flow(args, api) -> dict:
@@ -82,7 +93,7 @@ def cmd_sql(args) -> int:
     from news_etl.query import run_query
 
     try:
-        print(run_query(args.warehouse, args.query, args.max_rows))
+        print(run_query(args.warehouse, args.query, args.max_rows, args.max_width))
     except Exception as err:  # a bad query or a missing warehouse: one clear line, not a traceback
         print(f"news-etl sql: {err}", file=sys.stderr)
         return 2
@@ -105,7 +116,11 @@ def cmd_fingerprint(args) -> int:
 def cmd_eval(args) -> int:
     from news_etl.evaluate import evaluate, format_report
 
-    print(format_report(evaluate(args.gold_dir, args.corpus)))
+    try:
+        print(format_report(evaluate(args.gold_dir, args.corpus)))
+    except (ValueError, OSError) as err:  # no gold files, missing texts, an unreadable file
+        print(f"news-etl eval: {err}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -154,6 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("query", help='SQL, e.g. "SELECT * FROM top_entities LIMIT 10"')
     sql.add_argument("--warehouse", type=Path, default=Path(DEFAULT_WAREHOUSE), help="DuckDB file")
     sql.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
+    sql.add_argument("--max-width", type=int, default=60,
+                     help="characters per column; longer cells are cut and end with … (default 60, 0: no limit)")
     sql.set_defaults(func=cmd_sql)
 
     fp = verbs.add_parser("fingerprint", help="rows and a content hash per business table: equal output, same data "

@@ -21,14 +21,20 @@ _CORPUS_NAME = re.compile(r"^([a-z]+)_(\d+)$")
 def evaluate(gold_dir: Path, corpus_dir: Path | None = None) -> dict:
     """Per-type precision/recall/F1 (micro over files), macro-F1, structure checks, and unmatched gold files."""
     gold_dir = Path(gold_dir)
+    gold_files = sorted(gold_dir.glob("*.json"))
+    if not gold_files:  # a mistyped folder would otherwise score a perfect 1.000 over nothing
+        raise ValueError(f"no gold files (*.json) in {gold_dir}")
     predictions, missing = {}, []
-    for gold_file in sorted(gold_dir.glob("*.json")):
+    for gold_file in gold_files:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         source = find_source(gold_file, gold, corpus_dir)
         if source is None:
             missing.append(gold_file.name)
             continue
         predictions[gold_file.name] = extract_file(source)  # exactly what `news-etl extract` writes
+    if missing:  # scored as if nothing were found in them: every figure would be wrong
+        raise ValueError(f"no article text for {len(missing)} gold file(s) ({', '.join(missing[:3])}"
+                         f"{', ...' if len(missing) > 3 else ''}): put the .txt beside them or pass --corpus DIR")
     return score(gold_dir, predictions, missing)
 
 

@@ -1,5 +1,6 @@
 """The command line mirrors the Python API; every command explains itself."""
 import json
+import sys
 
 import duckdb
 import pytest
@@ -31,6 +32,33 @@ def test_sql_prints_a_table(tmp_path, capsys):
     con.close()
     assert main(["sql", "SELECT * FROM t ORDER BY n", "--warehouse", str(warehouse)]) == 0
     assert capsys.readouterr().out == "n  s\n-  -\n1  a\n2\n(2 rows)\n"
+
+
+def test_sql_marks_the_cells_it_cuts(tmp_path, capsys):
+    warehouse = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(warehouse))
+    con.execute("CREATE TABLE t AS SELECT repeat('ab', 5) AS s")
+    con.close()
+    assert main(["sql", "SELECT s FROM t", "--warehouse", str(warehouse), "--max-width", "6"]) == 0
+    assert capsys.readouterr().out.splitlines()[2] == "ababa…"
+    assert main(["sql", "SELECT s FROM t", "--warehouse", str(warehouse), "--max-width", "0"]) == 0
+    assert capsys.readouterr().out.splitlines()[2] == "ababababab"
+
+
+def test_eval_reports_a_missing_gold_folder_cleanly(tmp_path, capsys):
+    assert main(["eval", str(tmp_path / "nope")]) == 2
+    assert capsys.readouterr().err == f"news-etl eval: no gold files (*.json) in {tmp_path / 'nope'}\n"
+
+
+def test_program_is_the_path_run_when_news_etl_is_not_on_path(monkeypatch, tmp_path):
+    """The summary's "query it:" line must run as printed: `.venv/bin/news-etl sql ...` after `make run`."""
+    from news_etl.cli import _program
+
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(sys, "argv", [".venv/bin/news-etl", "run"])
+    assert _program() == ".venv/bin/news-etl"
+    monkeypatch.setattr(sys, "argv", ["/usr/lib/python3/news_etl/cli.py", "run"])
+    assert _program() == "news-etl"
 
 
 def test_sql_reports_a_clean_error(tmp_path, capsys):

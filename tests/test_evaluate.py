@@ -64,11 +64,16 @@ def test_format_report_lists_every_type_and_macro_f1():
     assert result["macro_f1"] == expected
 
 
-def test_evaluate_reports_gold_without_article_text(tmp_path):
+def test_evaluate_refuses_gold_without_article_text(tmp_path):
+    """Scored as if the extractor found nothing, every figure would be wrong: name the file instead."""
     (tmp_path / "business_999.json").write_text('{"entities": [{"name": "X", "type": "ORG"}]}', encoding="utf-8")
-    result = evaluate(tmp_path)
-    assert result["missing"] == ["business_999.json"]
-    assert result["entities"] == {"p": 0.0, "r": 0.0, "f": 0.0}
+    with pytest.raises(ValueError, match=r"no article text for 1 gold file\(s\) \(business_999.json\)"):
+        evaluate(tmp_path)
+
+
+def test_evaluate_refuses_a_folder_without_gold_files(tmp_path):
+    with pytest.raises(ValueError, match="no gold files"):
+        evaluate(tmp_path / "nope")
 
 
 def test_evaluate_bbc_dev_set_macro_f1_floor():
