@@ -7,10 +7,15 @@ lines on the run's terminal after its summary. Unfreezing them first costs the s
 (measured) that the run's output pipe waits for. The server has nothing to write or close by then (it only
 forks workers, which end with os._exit and never run this), so it skips the teardown instead."""
 import atexit
+import logging
 import os
 import sys
 
 import flows.pipeline_imports  # noqa: F401  (imported for its side effect)
+
+# The workers forked from here would log their start and stop at INFO (~30 lines per run, each worker's
+# address, memory and scratch folder): only warnings, as in the flow's process (flows/workers.py).
+logging.getLogger("distributed").setLevel(logging.WARNING)
 
 
 def _end_without_teardown() -> None:

@@ -141,6 +141,8 @@ def _context():
     pandas_execution_engine.HASH_THRESHOLD = 0
 
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    # This module sets its own level to INFO, and would log the temporary docs folder of every run's context.
+    logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     loaded = context, context.data_sources.add_pandas("staged")
