@@ -78,15 +78,16 @@ def _run_flow(args, api) -> dict:
 
 def cmd_extract(args) -> int:
     from news_etl.extract_files import extract_files
-    from transforms.model import BadInput
 
     try:
-        written = extract_files(args.files, args.out, args.reference_date)
-    except (BadInput, OSError, ValueError) as err:
+        written, refused = extract_files(args.files, args.out, args.reference_date)
+    except OSError as err:  # the output folder cannot be written
         print(f"news-etl extract: {err}", file=sys.stderr)
         return 2
-    print(f"wrote {len(written)} facts file(s) to {args.out}")
-    return 0
+    for refusal in refused:
+        print(f"news-etl extract: {refusal}", file=sys.stderr)
+    print(f"wrote {len(written)} facts file(s) to {args.out}" + (f", refused {len(refused)}" if refused else ""))
+    return 2 if refused else 0
 
 
 def cmd_sql(args) -> int:
@@ -161,7 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract = verbs.add_parser("extract", help="the transforms alone: one facts JSON per input file")
     extract.add_argument("files", type=Path, nargs="+", metavar="FILE", help="article files")
-    extract.add_argument("--out", type=Path, required=True, help="folder for the <stem>.json files")
+    extract.add_argument("--out", type=Path, required=True,
+                         help="folder for the facts files: each input's path below the inputs' common folder, .json")
     extract.add_argument("--reference-date", type=_date, help="resolve relative dates against this YYYY-MM-DD")
     extract.set_defaults(func=cmd_extract)
 

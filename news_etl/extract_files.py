@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -20,24 +21,29 @@ def extract_file(path: Path, reference_date: date | None = None) -> dict:
     return facts_json(path.name, article_id_for(path.name), article, facts)
 
 
-def extract_files(paths: list[Path], out_dir: Path, reference_date: date | None = None) -> list[Path]:
-    """Writes <out>/<stem>.json per input; raises BadInput naming the file that is not an article, and
-    ValueError, before writing anything, when two inputs would write the same file."""
-    targets = {}
-    for path in paths:
-        other = targets.setdefault(path.stem, path)
-        if other != path:
-            raise ValueError(f"{other} and {path} would both write {out_dir / path.stem}.json")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for path in paths:
+def extract_files(paths: list[Path], out_dir: Path, reference_date: date | None = None
+                  ) -> tuple[list[Path], list[str]]:
+    """One facts JSON per input, at its path relative to the inputs' common folder (`bbc/business/001.txt` and
+    `bbc/tech/001.txt` write `business/001.json` and `tech/001.json`; files of one folder write `<stem>.json`).
+    A file that is not an article is refused with a reason naming it, and the others are still written:
+    returns (written, refusals)."""
+    targets = _targets(paths, out_dir)
+    written, refused = [], []
+    for path, target in targets.items():
         try:
             facts = extract_file(path, reference_date)
-        except BadInput as err:
-            raise BadInput(f"{path}: {err}") from err
-        target = out_dir / f"{path.stem}.json"
+        except (BadInput, OSError) as err:
+            refused.append(f"{path}: {err}")
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(facts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         written.append(target)
-    return written
+    return written, refused
 
 
+def _targets(paths: list[Path], out_dir: Path) -> dict[Path, Path]:
+    resolved = list(dict.fromkeys(p.resolve() for p in paths))  # a file named twice is written once
+    if not resolved:
+        return {}
+    common = Path(os.path.commonpath([p.parent for p in resolved]))
+    return {p: out_dir / p.relative_to(common).with_suffix(".json") for p in resolved}

@@ -1,5 +1,6 @@
 """The command line mirrors the Python API; every command explains itself."""
 import json
+import shutil
 import sys
 
 import duckdb
@@ -81,21 +82,26 @@ def test_extract_writes_one_facts_json_per_file(tmp_path):
     assert facts["sections"] == [[0, 3], [4, 8], [9, 10], [11, 14]]
 
 
-def test_extract_refuses_a_non_article(tmp_path, capsys):
+def test_extract_refuses_a_non_article_and_writes_the_others(tmp_path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    assert main(["extract", str(empty), "--out", str(tmp_path / "out")]) == 2
-    assert capsys.readouterr().err == f"news-etl extract: {empty}: empty file: no bytes or only whitespace\n"
+    shutil.copy(SEED, tmp_path)
+    assert main(["extract", str(empty), str(tmp_path / SEED.name), "--out", str(tmp_path / "out")]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"news-etl extract: {empty}: empty file: no bytes or only whitespace\n"
+    assert captured.out == f"wrote 1 facts file(s) to {tmp_path / 'out'}, refused 1\n"
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["000_d163ad6fdaadeadf.json"]
 
 
-def test_extract_refuses_two_inputs_for_one_output(tmp_path, capsys):
+def test_extract_mirrors_the_folders_of_inputs_that_share_a_name(tmp_path):
+    """The BBC layout: business/001.txt and tech/001.txt write business/001.json and tech/001.json."""
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / SEED.name).write_bytes(SEED.read_bytes())
     out = tmp_path / "out"
-    assert main(["extract", str(tmp_path / "a" / SEED.name), str(tmp_path / "b" / SEED.name), "--out", str(out)]) == 2
-    assert "would both write" in capsys.readouterr().err
-    assert not out.exists()
+    assert main(["extract", str(tmp_path / "a" / SEED.name), str(tmp_path / "b" / SEED.name), "--out", str(out)]) == 0
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.json")) == [
+        "a/000_d163ad6fdaadeadf.json", "b/000_d163ad6fdaadeadf.json"]
 
 
 def test_run_reports_a_missing_source_cleanly(tmp_path, capsys):
