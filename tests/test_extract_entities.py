@@ -269,3 +269,10 @@ def test_extract_facts_a_name_in_brackets_is_no_acronym_definition():
     ents, _ = _entities("A Troncon (Treviso) played. Treviso won.", "The Scottish National Party (SNP) said the SNP won.")
     assert ents["Treviso", "ORG"].mentions[-1].text == "Treviso" and len(ents["Treviso", "ORG"].mentions) == 2
     assert ents["Scottish National Party", "ORG"].aliases == ("SNP",)
+
+
+def test_extract_facts_given_name_alone_is_the_one_person_named_so():
+    ents, _ = _entities("Steven Gerrard scored twice. Later Steven was booked.",
+                        "Robbie Williams and Robbie Keane met; Robbie left.")
+    assert ents["Steven Gerrard", "PERSON"].aliases == ("Steven",)
+    assert ("Steven", "PERSON") not in ents and ents["Robbie Williams", "PERSON"].aliases == ()

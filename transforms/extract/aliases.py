@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from transforms.extract.entities import Mention
+from transforms.extract.names import GIVEN_NAMES
 
 _SCORED_TYPES = ("PERSON", "ORG", "GPE", "LOC")
 _INITIAL_SKIP = frozenset("of the for and & de du da van von der".split())
@@ -208,8 +209,10 @@ def _person_by_part(merger: Merger, tokens: list[str], has_honorific: bool) -> C
         by_surname = merger.by_last.get(tokens[0])
         if by_surname:
             return by_surname[-1]
-        by_first = merger.by_first.get(tokens[0]) if has_honorific else None
-        return by_first[0] if by_first else None
+        by_first = merger.by_first.get(tokens[0])
+        if by_first and (has_honorific or _only_one_called(by_first, tokens[0])):
+            return by_first[0]
+        return None
     best = None
     for c in merger.persons:
         if c.type != "PERSON" or len(c.tokens) <= len(tokens):
@@ -219,6 +222,11 @@ def _person_by_part(merger: Merger, tokens: list[str], has_honorific: bool) -> C
         elif best is None and has_honorific and list(c.tokens[:len(tokens)]) == tokens:
             best = c  # family name first ("Mr Kim" for Kim Jong Un)
     return best
+
+
+def _only_one_called(people: list[Cluster], first_name: str) -> bool:
+    """"Steven" after "Steven Gerrard": a given name alone is the one person of the article named so."""
+    return first_name in GIVEN_NAMES and len({id(c) for c in people}) == 1
 
 
 def _initials(tokens: tuple[str, ...]) -> str:
