@@ -42,8 +42,9 @@ def extract_files(paths: list[Path], out_dir: Path, reference_date: date | None 
 
 
 def _targets(paths: list[Path], out_dir: Path) -> dict[Path, Path]:
-    resolved = list(dict.fromkeys(p.resolve() for p in paths))  # a file named twice is written once
-    if not resolved:
+    """Each input (as the user named it) and its facts file; a file named twice is written once."""
+    named = {p.resolve(): p for p in reversed(paths)}  # reversed: the first spelling of a file is kept
+    if not named:
         return {}
-    common = Path(os.path.commonpath([p.parent for p in resolved]))
-    return {p: out_dir / p.relative_to(common).with_suffix(".json") for p in resolved}
+    common = Path(os.path.commonpath([r.parent for r in named]))
+    return {named[r]: out_dir / r.relative_to(common).with_suffix(".json") for r in sorted(named)}
