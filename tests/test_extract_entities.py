@@ -276,3 +276,11 @@ def test_extract_facts_given_name_alone_is_the_one_person_named_so():
                         "Robbie Williams and Robbie Keane met; Robbie left.")
     assert ents["Steven Gerrard", "PERSON"].aliases == ("Steven",)
     assert ("Steven", "PERSON") not in ents and ents["Robbie Williams", "PERSON"].aliases == ()
+
+
+def test_extract_facts_titles_of_films_and_albums_are_not_entities():
+    """The gold conventions: films, songs and albums are not entities; a title named as one ("the film Ray")
+    is not one elsewhere either. People stay, "Mr Dams" after a comma too."""
+    ents, _ = _entities("Jamie Foxx starred in the film Ray and Scorsese's film The Aviator led. Ray won.",
+                        "It is another contentious film, Mr Dams said of the album Musicology by Prince.")
+    assert sorted(name for name, _ in ents) == ["Dams", "Jamie Foxx", "Prince", "Scorsese"]

@@ -47,6 +47,7 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     for i, (pi, _, text) in enumerate(texts):
         weak = pi == TITLE or pi is None or shouting
         mentions.extend(entities.find_mentions(i, text, body, weak, sport, seen))
+    mentions = _without_works(mentions, [t for _, _, t in texts])
     clusters, headline_clusters, of_mention = aliases.merge(mentions, headline_locs, sport)
     ents = tuple(_entity(c, locs) for c in _ordered(clusters))
     quoted = {i: quotes.quote_spans(text) for i, (_, _, text) in enumerate(texts)}
@@ -73,6 +74,24 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
 
 
 _by_place = attrgetter("loc", "start")
+
+
+def _full_name(m) -> bool:
+    first, _, rest = m.name.partition(" ")
+    return bool(rest) and first in GIVEN_NAMES
+# Films, songs, books and shows are not entities (the gold conventions): a name right after one of these words
+# ("the film Ray", "hit movie Sideways", "the novel The Da Vinci Code") is a title, and so is that name
+# elsewhere in the article ("Ray won five Oscars"), unless a gazetteer knows it.
+_WORK_BEFORE = re.compile(r"\b(?:film|movie|biopic|album|song|novel|musical|sitcom|documentary|thriller|blockbuster"
+                          r"|sequel|remake)s?\s(?:[Tt]he\s)?$")  # not "play", "show", "book": verbs before teams
+
+
+def _without_works(mentions: list, texts: list[str]) -> list:
+    """`mentions` less those of names used as titles; a given name and a surname stay ("the film's director
+    Tim Dams" is a person, whatever comes before)."""
+    titles = {m.name for m in mentions if m.canonical is None and m.honorific is None and not _full_name(m)
+              and _WORK_BEFORE.search(texts[m.loc], max(0, m.start - 20), m.start)}
+    return [m for m in mentions if m.canonical is not None or m.name not in titles] if titles else mentions
 
 
 def _ordered(clusters):
