@@ -284,3 +284,9 @@ def test_extract_facts_titles_of_films_and_albums_are_not_entities():
     ents, _ = _entities("Jamie Foxx starred in the film Ray and Scorsese's film The Aviator led. Ray won.",
                         "It is another contentious film, Mr Dams said of the album Musicology by Prince.")
     assert sorted(name for name, _ in ents) == ["Dams", "Jamie Foxx", "Prince", "Scorsese"]
+
+
+def test_extract_facts_award_word_that_is_a_given_name_starts_a_person():
+    ents, _ = _entities("Olivier Beauvillain and Tony Smith went to the Tony Awards and the Oscars.")
+    assert ents["Olivier Beauvillain", "PERSON"] and ents["Tony Smith", "PERSON"]
+    assert ("Tony Awards", "EVENT") in ents and ("Oscars", "EVENT") in ents

@@ -291,3 +291,14 @@ def test_extract_facts_role_noun_finds_the_person_titled_so_not_a_shadow():
                   'In a speech, the chancellor said cuts proposed by shadow chancellor Oliver Letwin would hurt. '
                   '"I give you this promise," the chancellor said.')
     assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [("Gordon Brown", "the chancellor")]
+
+
+def test_extract_facts_speakers_that_are_no_one_named():
+    """"a judge" is someone new, not the last person named; "the American" is a person, not the nationality;
+    a quote after 'The report said:' does not go back to the speaker before the report."""
+    got = _quotes('Tony Blair visited the court. Later a judge claimed the youths were "urban savages who '
+                  'roam the streets".',
+                  'An American tourist was there. "It was terrifying for everyone," said the American.',
+                  'Barbara Stocking spoke first. "We need action now," she said. The report said: "Global poverty '
+                  'is rising fast this year." "Environmental crises make it worse for all."')
+    assert [speaker for _, _, _, speaker, _, _ in got] == [None, None, "Barbara Stocking", None, None]

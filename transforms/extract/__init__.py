@@ -174,7 +174,8 @@ class _SpeakerResolver:
         inside = [c for _, c in inside]
         if person or (inside and kind is None):
             named = person or inside[0]
-            return named if named.type in ("PERSON", "ORG", "GPE", "NORP") else None
+            # not a nationality: "said the American" is a person not named here, not "American"
+            return named if named.type in ("PERSON", "ORG", "GPE") else None
         if kind is None:
             return None
         if kind == "ORG":  # "a Fifa spokesman", "the Tesco website": the organisation named in the phrase

@@ -245,7 +245,7 @@ def continue_speakers(quotes: list[RawQuote], named_between=None, carried_on=Non
                 q.speaker, q.surface, q.cue = prev.speaker, prev.surface, prev.cue
         elif q.cue is None and q.speaker is None and carried_on is not None and q.start <= 1:
             q.speaker = carried_on(q)
-        if q.speaker is not None:
+        if q.speaker is not None or q.cue is not None:  # 'The report said: "..."' ends the previous speaker's run
             prev = q
 
 
@@ -258,7 +258,9 @@ def role_kind(who: str) -> str | None:
     if words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
         head = words[-1].lower()
         if head in _ORG_ROLES:
-            return "ORG"
+            return "ORG"  # "the company", "a spokesman": the organisation
+        if words[0].lower() in ("a", "an"):
+            return None  # "a judge claimed": someone new, not a person named before
         # "the 45-year-old", "the Frenchman", "the businesswoman": only a person is called that
         person = head in lexicon.ROLE_NOUNS or head.endswith(("-year-old", "man", "woman"))
         return "PERSON" if person else None

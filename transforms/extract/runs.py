@@ -287,8 +287,9 @@ def _by_shape(tokens, sport) -> Mention | None:
     """Type a run from its own words: org suffixes and heads, geographic heads, given names, demonyms."""
     start, end, name = _span(tokens)
     first, last = tokens[0][0], tokens[-1][0]
-    if first in lexicon.AWARDS and (len(tokens) == 1 or first != "Tony"):
-        return Mention(0, start, end, name, name, "EVENT")  # "Oscar", "Golden Globe", "Brit Awards"
+    if first in lexicon.AWARDS and (len(tokens) == 1 or first not in GIVEN_NAMES or last in _EVENT_SUFFIXES):
+        # "Oscar", "Golden Globe", "Tony Awards"; "Tony Smith" and "Olivier Beauvillain" are people
+        return Mention(0, start, end, name, name, "EVENT")
     if len(tokens) > 1 and last in _EVENT_SUFFIXES and first not in GIVEN_NAMES:
         return Mention(0, start, end, name, name, "EVENT")  # "Century Award", "World Cup": events, not names
     if len(tokens) > 1 and last in ("Bill", "Act", "Treaty", "Directive", "Convention", "Accord"):
