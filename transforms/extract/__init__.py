@@ -82,8 +82,9 @@ def _full_name(m) -> bool:
 # Films, songs, books and shows are not entities (the gold conventions): a name right after one of these words
 # ("the film Ray", "hit movie Sideways", "the novel The Da Vinci Code") is a title, and so is that name
 # elsewhere in the article ("Ray won five Oscars"), unless a gazetteer knows it.
-_WORK_BEFORE = re.compile(r"\b(?:film|movie|biopic|album|song|novel|musical|sitcom|documentary|thriller|blockbuster"
-                          r"|sequel|remake)s?\s(?:[Tt]he\s)?$")  # not "play", "show", "book": verbs before teams
+_WORK_WORDS = ("film", "movie", "biopic", "album", "song", "novel", "musical", "sitcom", "documentary", "thriller",
+               "blockbuster", "sequel", "remake")  # not "play", "show", "book": verbs before a team's name
+_WORK_BEFORE = re.compile(rf"\b(?:{'|'.join(_WORK_WORDS)})s?\s(?:[Tt]he\s)?$")
 
 
 def _without_works(mentions: list, texts: list[str]) -> list:

@@ -47,9 +47,9 @@ _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P
 # The reported clause may run on before a short quote: `He said it would make the law "tolerable"`.
 _BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b(?P<tail>[^.!?]{{0,150}}?)[:,]?\s*$")
 # "Mr Blair is saying:", "she was telling reporters that"
+_PROGRESSIVES = ("saying", "telling", "adding", "warning", "insisting", "arguing", "claiming")
 _BEFORE_PROGRESSIVE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+(?:is|was|are|were|has\s+been|had\s+been)\s+"
-                                 r"(?P<verb>saying|telling|adding|warning|insisting|arguing|claiming)\b"
-                                 r"(?P<tail>[^.!?]{0,150}?)[:,]?\s*$")
+                                 rf"(?P<verb>{'|'.join(_PROGRESSIVES)})\b(?P<tail>[^.!?]{{0,150}}?)[:,]?\s*$")
 # A speaker's name and a colon opening the sentence or a bulleted line: '- Blackburn boss Mark Hughes: "..."'.
 _NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*[\"“]$")
 # A participle clause reporting speech: its subject is the sentence's ("X hit back, saying: ...", "X was
@@ -154,12 +154,12 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
     before_start = _sentence_start(text, q.start - 1)
     stop = max(before_start, q.start - 1)
     m = _BEFORE.search(text, before_start, stop) if _ANY_VERB.search(text, before_start, stop) else None
-    if m is None or m.end() < q.start - 2:
+    if (m is None or m.end() < q.start - 2) and any(text.find(v, before_start, stop) >= 0 for v in _PROGRESSIVES):
         m = _BEFORE_PROGRESSIVE.search(text, before_start, stop)
     if m and m.end() >= q.start - 2:
         _set(q, m, 0, resolver)
         return
-    m = _NAME_THEN_COLON.match(text, before_start, q.start)
+    m = _NAME_THEN_COLON.match(text, before_start, q.start) if text.find(":", before_start, q.start) >= 0 else None
     if m:
         _set(q, m, 0, resolver)
         if getattr(q.speaker, "type", None) not in ("PERSON", "ORG"):  # 'Title: "Fahrenheit 9/11"': no one
