@@ -290,3 +290,11 @@ def test_extract_facts_award_word_that_is_a_given_name_starts_a_person():
     ents, _ = _entities("Olivier Beauvillain and Tony Smith went to the Tony Awards and the Oscars.")
     assert ents["Olivier Beauvillain", "PERSON"] and ents["Tony Smith", "PERSON"]
     assert ("Tony Awards", "EVENT") in ents and ("Oscars", "EVENT") in ents
+
+
+def test_extract_facts_town_with_a_club_role_or_a_fixture_is_the_club():
+    """Short transfer and fixture stories have too few sport words to be read as match reports; the words
+    around a town still say it is the club (gold conventions: clubs are ORG, the city a separate GPE)."""
+    ents, _ = _entities("Newcastle manager Graeme Souness was angry. Burnley v Blackburn is on Tuesday.",
+                        "She lives in Newcastle.")
+    assert {("Newcastle", "ORG"), ("Newcastle", "GPE"), ("Burnley", "ORG"), ("Blackburn", "ORG")} <= set(ents)

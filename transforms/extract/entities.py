@@ -33,6 +33,10 @@ _HOLDING_BEFORE = re.compile(r"\b(?:stakes?|shares?|holdings?|interests?|investm
 _TEAM_CONTEXT = re.compile(r"\s\d{1,3}-\d{1,3}\b")  # "Clyde 0-5 Celtic": the names around a score are teams
 _SCORE_BEFORE = re.compile(r"\b\d{1,3}-\d{1,3}\s$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+_CLUB_ROLE_AFTER = re.compile(r"(?:['’]s)?\s(?:manager|boss|striker|midfielder|defender|goalkeeper|keeper|winger"
+                              r"|coach|captain|forward|full-back|centre-back|team-mate|fans|supporters|squad)\b")
+_VERSUS_AFTER = re.compile(r"\sv\s[A-Z]")
+_VERSUS_BEFORE = re.compile(r"\bv\s$")
 
 
 def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
@@ -178,6 +182,11 @@ def _resolve_cached(run_text: str, initial: bool, common: bool, sport: bool) -> 
 def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool) -> Mention:
     start, end = t.start + offset, t.end + offset
     type_, canonical = t.type, t.canonical
+    if type_ == "GPE" and canonical in gazetteer.towns() and (
+            _CLUB_ROLE_AFTER.match(text, end) or _VERSUS_AFTER.match(text, end)
+            or _VERSUS_BEFORE.search(text, max(0, start - 3), start)):
+        type_, canonical = "ORG", None  # "Newcastle manager Graeme Souness", "Burnley v Blackburn": the clubs,
+        # in short transfer and fixture stories too, which have too few sport words to be read as match reports
     if type_ in ("UNKNOWN", "GPE") and not text.startswith(("'s", "’s"), end):
         after_in = _PLACE_BEFORE.search(text, max(0, start - 12), start) and not _HOLDING_BEFORE.search(
             text, max(0, start - 24), start)
