@@ -65,7 +65,9 @@ def source_key(source: str | Path) -> str:
     return os.path.abspath(source)
 
 
-def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = False) -> Plan:
+def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = False, reprocess: bool = False
+             ) -> Plan:
+    """`reprocess`: unchanged files are loaded again too (status `unchanged`), after an extractor upgrade."""
     plan = Plan()
     first_path_of: dict[str, str] = {}  # sha256 -> path, to recognise the same bytes under two names
     owner_of: dict[str, str] = {}  # article_id -> path, to refuse two files claiming one article id
@@ -80,8 +82,8 @@ def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = Fa
     for seen in sorted(inspected, key=lambda f: (_CLAIM_ORDER.get(f.status, 2), f.path)):
         if seen.status in ("new", "changed", "unchanged") and seen.content_sha256:
             seen = _check_uniqueness(seen, first_path_of, owner_of)
-        {"unchanged": plan.unchanged, "new": plan.to_load, "changed": plan.to_load}.get(
-            seen.status, plan.refused).append(seen)
+        {"unchanged": plan.to_load if reprocess else plan.unchanged, "new": plan.to_load,
+         "changed": plan.to_load}.get(seen.status, plan.refused).append(seen)
     for folder, reason in unlisted:
         plan.refused.append(SeenFile(folder + "/", None, None, None, None, "quarantined", reason))
     plan.refused.sort(key=lambda f: f.path)

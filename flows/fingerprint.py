@@ -2,8 +2,9 @@
 
 Two warehouses hold the same business data exactly when their fingerprints are equal, whatever the run ids,
 the load order or the number of runs it took (crash then rerun, Dask or local). The loader's bookkeeping
-columns name runs, so they are left out of the hash. Entities are global rows that runs only add: a warehouse
-that saw articles edited or deleted keeps entities that a fresh load of the final files would not have.
+columns name runs, so they are left out of the hash. Entities are global rows: each load drops those no article
+row mentions any more, but a deleted article keeps its rows (hidden), so a warehouse that saw files deleted
+keeps their entities where a fresh load of the remaining files would not have them.
 """
 from __future__ import annotations
 

@@ -47,6 +47,7 @@ def load_run(con: duckdb.DuckDBPyConnection, lake: Lake, outcome: RunOutcome, ti
             con.register(name, data)
         inserted = _replace_articles(con, run_id, loaded_at)
         inserted.update(_add_entities(con))
+        _drop_unmentioned_entities(con)
         _mark_deleted(con, run_id)
         _link_headlines(con)
         _append_operational(con, outcome)
@@ -164,6 +165,14 @@ def _add_entities(con) -> dict[str, int]:
         WHERE s.entity_id IN (SELECT entity_id FROM referenced)
           AND NOT EXISTS (SELECT 1 FROM entity_aliases e WHERE e.alias = s.alias AND e.entity_id = s.entity_id)"""))
     return {"entities": entities, "entity_aliases": aliases}
+
+
+def _drop_unmentioned_entities(con) -> None:
+    """Entities (and their aliases) that no article row mentions any more: an edited article no longer names
+    them, or a re-extraction (`reprocess`) names them otherwise. Deleted articles keep their mentions, so
+    their entities stay. The warehouse then holds the entities a fresh load of the same files would."""
+    for table in ("entity_aliases", "entities"):
+        con.execute(f"DELETE FROM {table} WHERE entity_id NOT IN (SELECT entity_id FROM entity_mentions)")
 
 
 def _mark_deleted(con, run_id: str) -> None:

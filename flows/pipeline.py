@@ -45,7 +45,8 @@ from schemas.tables import BUSINESS_TABLES  # noqa: E402
 
 
 @task(retries=2, retry_delay_seconds=1)
-def discover_files(source: str, warehouse: str, lake: str, retry_quarantined: bool, run_id: str) -> Plan:
+def discover_files(source: str, warehouse: str, lake: str, retry_quarantined: bool, run_id: str,
+                   reprocess: bool = False) -> Plan:
     """Read the manifest, drop staging left by this warehouse's dead runs, claim the lake for this run, and
     decide what this run must load."""
     con = connect(warehouse)
@@ -62,7 +63,7 @@ def discover_files(source: str, warehouse: str, lake: str, retry_quarantined: bo
         get_run_logger().info("removed staging of %d unfinished run(s): %s", len(orphans), ", ".join(orphans))
     staging.claim(run_id, owner)
     pause_at("discover")  # test seam (flows/seam.py): inert unless NEWS_ETL_PAUSE_AT is set
-    return discover(Path(source), known, retry_quarantined)
+    return discover(Path(source), known, retry_quarantined, reprocess)
 
 
 # Tasks whose inputs are big (a batch's 2,000 files, the run's reports) do not hash them for a cache key that
@@ -198,14 +199,15 @@ def stage_batches(runner, source: str, batches: list[Batch], lake: str, run_id: 
 def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb", lake: str = "lake",
                   batch_size: int = 2000, reference_date: date | None = None,
                   retry_quarantined: bool = False, wait: bool = False, workers: int = 2,
-                  dask_address: str | None = None) -> dict:
-    """Load the article files under `source` into the DuckDB `warehouse`, staging Parquet in `lake`."""
+                  dask_address: str | None = None, reprocess: bool = False) -> dict:
+    """Load the article files under `source` into the DuckDB `warehouse`, staging Parquet in `lake`.
+    `reprocess` extracts unchanged files again too (after an extractor upgrade)."""
     source, run_id, started_at = source_key(source), new_run_id(), utc_now()
     flow_run_id = str(get_run_context().flow_run.id)
     with WriterLock(warehouse, run_id, wait=wait):
         prepare_local_workers(dask_address, workers)
         t0 = time.perf_counter()
-        plan = discover_files(source, warehouse, lake, retry_quarantined, run_id)
+        plan = discover_files(source, warehouse, lake, retry_quarantined, run_id, reprocess)
         t1 = time.perf_counter()
         batches = batches_of(plan, batch_size, 1 if dask_address else workers)
         validating = ValidateWhileStaging(lake, run_id)

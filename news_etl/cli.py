@@ -25,7 +25,7 @@ def cmd_run(args) -> int:
     # With no warehouse yet (or --always-flow) the run goes through the flow for sure: Prefect's temporary API
     # starts before anything else is imported, and boots meanwhile (~0.5 s sooner). Otherwise it starts only
     # once the no-change check has found work to do.
-    flow_for_sure = args.always_flow or not Path(args.warehouse).exists()
+    flow_for_sure = args.always_flow or args.reprocess or not Path(args.warehouse).exists()
     api = temporary_api.start() if flow_for_sure else None  # None too when an API is configured
     from flows.lock import WarehouseBusy
     from flows.nochange import record_unchanged_run
@@ -73,7 +73,7 @@ def _run_flow(args, api) -> dict:
         return news_etl_flow(source=str(args.source), warehouse=str(args.warehouse), lake=str(args.lake),
                              batch_size=args.batch_size, reference_date=args.reference_date,
                              retry_quarantined=args.retry_quarantined, wait=args.wait,
-                             workers=args.workers, dask_address=args.dask_address)
+                             workers=args.workers, dask_address=args.dask_address, reprocess=args.reprocess)
 
 
 def cmd_extract(args) -> int:
@@ -152,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=2000, help="most files per task (default 2000)")
     run.add_argument("--reference-date", type=_date, help="resolve relative dates against this YYYY-MM-DD")
     run.add_argument("--retry-quarantined", action="store_true", help="try quarantined files again")
+    run.add_argument("--reprocess", action="store_true",
+                     help="extract unchanged files again too, after an extractor upgrade (their rows are replaced)")
     run.add_argument("--wait", action="store_true", help="queue behind a run holding the warehouse")
     run.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                      help="local Dask worker processes for the batches (default: one per core; 1 = in-process)")

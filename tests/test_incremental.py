@@ -85,6 +85,25 @@ def test_rows_of_a_source_recorded_as_typed_are_adopted(world, monkeypatch):
         assert con.execute("SELECT DISTINCT source FROM pipeline_runs").fetchall() == [(str(world.source),)]
 
 
+def test_reprocess_reextracts_unchanged_files_and_drops_entities_nothing_mentions(world, tmp_path):
+    """After an extractor upgrade, `reprocess` brings a warehouse to what a fresh load of the same files holds:
+    every file is extracted again (same versions: the bytes did not change), and entities that no article
+    mentions any more (here one an older extractor might have left) are gone."""
+    world.run()
+    with duckdb.connect(str(world.warehouse)) as con:
+        con.execute("DELETE FROM quotes")
+        con.execute("INSERT INTO entities SELECT * REPLACE ('stale' AS entity_id, 'Stale Name' AS canonical_name) "
+                    "FROM entities LIMIT 1")
+    again = world.run(reprocess=True)
+    assert (again["files"]["loaded"], again["files"]["unchanged"], len(world.hashed)) == (4, 0, 0)
+    fresh = news_etl_flow(source=str(world.source), warehouse=str(tmp_path / "fresh.duckdb"),
+                          lake=str(tmp_path / "fresh-lake"), batch_size=2, workers=1)
+    assert fresh["files"]["loaded"] == 4
+    with world.con() as con, duckdb.connect(str(tmp_path / "fresh.duckdb"), read_only=True) as clean:
+        assert fingerprint(con) == fingerprint(clean)
+        assert con.execute("SELECT max(version), count(*) FROM article_versions").fetchone() == (1, 4)
+
+
 def test_unchanged_rerun_reads_no_file_and_writes_no_business_rows(world):
     first = world.run()
     assert first["files"]["loaded"] == 4 and len(world.hashed) == 4
