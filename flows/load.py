@@ -171,6 +171,9 @@ def _drop_unmentioned_entities(con) -> None:
     """Entities (and their aliases) that no article row mentions any more: an edited article no longer names
     them, or a re-extraction (`reprocess`) names them otherwise. Deleted articles keep their mentions, so
     their entities stay. The warehouse then holds the entities a fresh load of the same files would."""
+    # Only a replaced article can leave an entity behind; a cold load or a no-change run skips the scan.
+    if con.execute("SELECT 1 FROM incoming WHERE version > 1 OR NOT new_version LIMIT 1").fetchone() is None:
+        return
     for table in ("entity_aliases", "entities"):
         con.execute(f"DELETE FROM {table} WHERE entity_id NOT IN (SELECT entity_id FROM entity_mentions)")
 
