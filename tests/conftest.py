@@ -39,3 +39,18 @@ def seed_source(tmp_path) -> Path:
     source = tmp_path / "source"
     shutil.copytree(SEEDS, source)
     return source
+
+
+def pytest_unconfigure(config):
+    """The pipeline freezes its long-lived objects (gc.freeze) and Prefect leaves daemon event-loop threads:
+    at exit neither is freed, and DuckDB's bindings then print ~50 "nanobind: leaked ..." lines after the test
+    summary. Stop the threads and hand the frozen objects back to the collector first."""
+    import gc
+
+    from prefect._internal.concurrency import threads
+
+    for loop in (threads._run_sync_loop, threads._global_loop):
+        if loop is not None and loop.thread.is_alive():
+            loop.shutdown()
+            loop.thread.join(5)
+    gc.unfreeze()
