@@ -298,3 +298,11 @@ def test_extract_facts_town_with_a_club_role_or_a_fixture_is_the_club():
     ents, _ = _entities("Newcastle manager Graeme Souness was angry. Burnley v Blackburn is on Tuesday.",
                         "She lives in Newcastle.")
     assert {("Newcastle", "ORG"), ("Newcastle", "GPE"), ("Burnley", "ORG"), ("Blackburn", "ORG")} <= set(ents)
+
+
+def test_extract_facts_name_opening_a_sentence_is_kept_when_the_words_around_call_it_a_person():
+    """A first name the name lists lack ("Maciej") opening a sentence proves nothing by its capitals, but
+    ", 34, said" after it does: the person is kept, and speaks the quote."""
+    facts = extract_facts(article('Maciej Sundra, 34, said: "We were never told about it at all."'))
+    assert [(e.name, e.type) for e in facts.entities] == [("Maciej Sundra", "PERSON")]
+    assert [q.speaker for q in facts.quotes] == ["Maciej Sundra"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from transforms.extract import lexicon
 from transforms.extract.entities import Mention
 from transforms.extract.names import GIVEN_NAMES
 
@@ -161,7 +162,8 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
             return
     if m.type == "UNKNOWN" and m.common_word:
         return  # "Life", "Shoes", "Prejudice": a word of a title, written in lower case elsewhere
-    if m.initial and m.honorific is None and not (merger.sport and m.type == "UNKNOWN" and " " not in m.name):
+    if m.initial and m.honorific is None and not (merger.sport and m.type == "UNKNOWN" and " " not in m.name) \
+            and not _vouched_name(m):
         return  # a sentence-initial capital on its own proves nothing (in a match report it is most often a
         # player: line-ups and scorer lists start with names)
     type_ = m.type
@@ -177,6 +179,13 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
         merger.add(m, existing)
     else:
         merger.new(m, name, type_, headline_only=in_headline)
+
+
+def _vouched_name(m: Mention) -> bool:
+    """"Maciej Sundra, 34, said": a first name and a surname opening a sentence, which the words around call a
+    person. Not three words ("Cinematographer John Mathieson": the first is a description), not "Wembley Stadium"."""
+    words = m.name.split()
+    return m.cue and len(words) == 2 and words[1] not in lexicon.ORG_SUFFIXES
 
 
 def _find_target(merger: Merger, m: Mention) -> Cluster | None:
