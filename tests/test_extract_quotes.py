@@ -302,3 +302,11 @@ def test_extract_facts_speakers_that_are_no_one_named():
                   'Barbara Stocking spoke first. "We need action now," she said. The report said: "Global poverty '
                   'is rising fast this year." "Environmental crises make it worse for all."')
     assert [speaker for _, _, _, speaker, _, _ in got] == [None, None, "Barbara Stocking", None, None]
+
+
+def test_extract_facts_pronoun_after_an_opening_adverb_is_the_sentence_subject():
+    """"Now he fears ...": the sentence is about the person "he" refers to, not the player it names later."""
+    got = _quotes('Bernard Laporte said the French were ready.',
+                  'Now he fears an injury crisis, including captain Jason Robinson, will hurt. "We will be fine," '
+                  'he added.')
+    assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [("Bernard Laporte", "he")]
