@@ -124,7 +124,7 @@ QUOTES = Table(
         key("text", "string", "The quoted words, without the quote marks"),
         col("speaker_entity_id", "string", "The speaker (entities.entity_id); null when unresolved"),
         col("speaker_surface", "string", "How the speaker is referred to at the cue (`Mr Kim`, `he`)"),
-        col("cue", "string", "Reporting verb or phrase (`said`, `told`, `according to`; `:` after a name)"),
+        col("cue", "string", "Reporting verb or phrase (`said`, `told`, `according to`, `by`; `:` after a name)"),
     ),
 )
 

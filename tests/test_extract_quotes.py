@@ -310,3 +310,10 @@ def test_extract_facts_pronoun_after_an_opening_adverb_is_the_sentence_subject()
                   'Now he fears an injury crisis, including captain Jason Robinson, will hurt. "We will be fine," '
                   'he added.')
     assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [("Bernard Laporte", "he")]
+
+
+def test_extract_facts_quote_branded_by_an_agent_is_the_agents():
+    got = _quotes('Tessa Jowell has announced the plan was dropped, which was branded a "humiliating and total '
+                  'retreat" by the Tories.')
+    assert [(speaker, surface, cue) for _, _, _, speaker, surface, cue in got] == [
+        ("Conservative Party", "the Tories", "by")]

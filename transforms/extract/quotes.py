@@ -50,6 +50,9 @@ _BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b(?P<
 _PROGRESSIVES = ("saying", "telling", "adding", "warning", "insisting", "arguing", "claiming")
 _BEFORE_PROGRESSIVE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+(?:is|was|are|were|has\s+been|had\s+been)\s+"
                                  rf"(?P<verb>{'|'.join(_PROGRESSIVES)})\b(?P<tail>[^.!?]{{0,150}}?)[:,]?\s*$")
+# A passive reporting verb before the quote and its agent after it.
+_PASSIVE = re.compile(r"\b(?:branded|described|called|dubbed|labelled|labeled|termed)\b")
+_BY_AGENT = re.compile(rf"\s*(?P<verb>by)\s+(?P<who>{_WHO})")
 # A speaker's name and a colon opening the sentence or a bulleted line: '- Blackburn boss Mark Hughes: "..."'.
 _NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*[\"“]$")
 # A participle clause reporting speech: its subject is the sentence's ("X hit back, saying: ...", "X was
@@ -153,6 +156,12 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
             return
     before_start = _sentence_start(text, q.start - 1)
     stop = max(before_start, q.start - 1)
+    agent = _BY_AGENT.match(after) if _PASSIVE.search(text, before_start, stop) else None
+    if agent:  # 'branded a "humiliating retreat" by the Tories': the agent said it, not the sentence's subject
+        _set(q, agent, close, resolver)
+        if getattr(q.speaker, "type", None) in ("PERSON", "ORG"):
+            return
+        q.speaker = q.cue = q.surface = None
     m = _BEFORE.search(text, before_start, stop) if _ANY_VERB.search(text, before_start, stop) else None
     if (m is None or m.end() < q.start - 2) and any(text.find(v, before_start, stop) >= 0 for v in _PROGRESSIVES):
         m = _BEFORE_PROGRESSIVE.search(text, before_start, stop)
