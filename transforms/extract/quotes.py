@@ -163,6 +163,11 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
             return
         q.speaker = q.cue = q.surface = None
     m = _BEFORE.search(text, before_start, stop) if _ANY_VERB.search(text, before_start, stop) else None
+    while m:  # the reporting clause nearest the quote: "When the government announced it, Tony Blair said ..."
+        nearer = _BEFORE.search(text, m.end("verb"), stop)
+        if nearer is None:
+            break
+        m = nearer
     if (m is None or m.end() < q.start - 2) and any(text.find(v, before_start, stop) >= 0 for v in _PROGRESSIVES):
         m = _BEFORE_PROGRESSIVE.search(text, before_start, stop)
     if m and m.end() >= q.start - 2:
