@@ -322,3 +322,8 @@ def test_extract_facts_quote_branded_by_an_agent_is_the_agents():
 def test_extract_facts_quote_takes_the_reporting_clause_nearest_it():
     got = _quotes('When the government announced the plan, Tony Blair said it was "only the start of a long road".')
     assert [(speaker, cue) for _, _, _, speaker, _, cue in got] == [("Tony Blair", "said")]
+
+
+def test_extract_facts_quote_after_a_future_reporting_verb():
+    got = _quotes('Mr Kennedy will say that the war was "a grave and costly mistake for the country".')
+    assert [(speaker, surface, cue) for _, _, _, speaker, surface, cue in got] == [("Kennedy", "Mr Kennedy", "say")]

@@ -40,7 +40,7 @@ _WHO = (
 )
 # An apposition between the speaker and the verb: "Tevfik Aksoy, chief economist at Deutsche Bank, told".
 _APP = r"(?P<app>(?:,[^,\"“”]{2,90}){1,2},|,\swho\s[^,.\"“”]{2,60}?(?=\s)|,)?"  # also "X, who presents Y tells"
-_ADVERB = r"(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|previously\s+|recently\s+)?"
+_ADVERB = r"(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|previously\s+|recently\s+|will\s+|would\s+)?"
 _AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?P<who>{_WHO})")
 _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P<verb>according to)\s+(?P<who>{_WHO})")
