@@ -327,3 +327,10 @@ def test_extract_facts_quote_takes_the_reporting_clause_nearest_it():
 def test_extract_facts_quote_after_a_future_reporting_verb():
     got = _quotes('Mr Kennedy will say that the war was "a grave and costly mistake for the country".')
     assert [(speaker, surface, cue) for _, _, _, speaker, surface, cue in got] == [("Kennedy", "Mr Kennedy", "say")]
+
+
+def test_extract_facts_quote_after_more_participle_cues():
+    got = _quotes('Jose Mourinho hit out at the referee on Sunday, complaining: "We were robbed of a clear penalty '
+                  'today."', 'Tony Blair ended the debate by saying the plan was "the right thing for Britain".')
+    assert [(speaker, cue) for _, _, _, speaker, _, cue in got] == [("Jose Mourinho", "complaining"),
+                                                                    ("Tony Blair", "saying")]

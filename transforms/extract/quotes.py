@@ -57,8 +57,9 @@ _BY_AGENT = re.compile(rf"\s*(?P<verb>by)\s+(?P<who>{_WHO})")
 _NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*[\"“]$")
 # A participle clause reporting speech: its subject is the sentence's ("X hit back, saying: ...", "X was
 # quoted as saying").
-_PARTICIPLE = re.compile(r"(?:,|\bas)\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|calling|"
-                         r"branding|declaring|stating|explaining|noting|telling)\b[^.!?\"“”]{0,150}?[:,]?\s*$")
+_PARTICIPLE = re.compile(r"(?:,|\bas|\bby)\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
+                         r"calling|branding|declaring|stating|explaining|noting|telling|complaining|admitting|"
+                         r"stressing|urging|joking|suggesting)\b[^.!?\"“”]{0,150}?[:,]?\s*$")
 _ANY_VERB = re.compile(rf"\b(?:{_VERB})\b")  # a cheap test before the grammars that need one
 _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # `"... spin doctors." Graham Robb said the campaign ...`: after a quote that ended its sentence, a
