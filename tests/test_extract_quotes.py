@@ -334,3 +334,10 @@ def test_extract_facts_quote_after_more_participle_cues():
                   'today."', 'Tony Blair ended the debate by saying the plan was "the right thing for Britain".')
     assert [(speaker, cue) for _, _, _, speaker, _, cue in got] == [("Jose Mourinho", "complaining"),
                                                                     ("Tony Blair", "saying")]
+
+
+def test_extract_facts_organisation_roles_include_alliances_and_institutes():
+    got = _quotes('The Making Decisions Alliance wants a change in the law.',
+                  '"Patients deserve far better than this," the alliance said.')
+    assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [
+        ("Making Decisions Alliance", "the alliance")]

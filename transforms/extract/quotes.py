@@ -72,7 +72,8 @@ _ORG_ROLES = frozenset("company firm group club party ministry department agency
                        " organisation organization council board spokesman spokeswoman spokesperson station channel"
                        " network broadcaster newspaper magazine paper studio label website team side body watchdog"
                        " regulator charity committee commission corporation airline retailer carrier"
-                       " manufacturer operator".split())
+                       " manufacturer operator alliance association federation institute foundation trust society"
+                       " coalition consortium league".split())
 _MARK = re.compile('["“”]')
 _OPENERS = " \t([{—–-/:"
 _SHORT_WORDS = 3
