@@ -18,14 +18,25 @@ class WarehouseBusy(RuntimeError):
     pass
 
 
+# Locks this process holds, by lock file: `news-etl run` takes the lock before it starts Prefect, and the flow
+# (or the no-change path) it then runs takes it again. flock would refuse the second open of the same file.
+_HELD: dict[str, WriterLock] = {}
+
+
 class WriterLock:
     def __init__(self, warehouse: str | Path, run_id: str, wait: bool = False):
         self.path = Path(f"{warehouse}.lock")
         self.run_id = run_id
         self.wait = wait
         self._fd: int | None = None
+        self._key = os.path.abspath(self.path)
 
     def __enter__(self) -> WriterLock:
+        outer = _HELD.get(self._key)
+        if outer is not None:  # held by this process already: name this run in it, the outer lock releases it
+            os.ftruncate(outer._fd, 0)
+            os.pwrite(outer._fd, json.dumps(self._holder()).encode(), 0)
+            return self
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -40,10 +51,12 @@ class WriterLock:
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(self._holder()).encode(), 0)
         self._fd = fd
+        _HELD[self._key] = self
         return self
 
     def __exit__(self, *exc) -> None:
         if self._fd is not None:
+            del _HELD[self._key]
             os.ftruncate(self._fd, 0)
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)

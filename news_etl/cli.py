@@ -17,35 +17,44 @@ DEFAULT_LAKE = "lake"
 
 
 def cmd_run(args) -> int:
+    from flows.lock import WarehouseBusy, WriterLock
     from news_etl import temporary_api
 
     if not Path(args.source).is_dir():
         print(f"news-etl run: no source folder at {args.source}", file=sys.stderr)
         return 2
-    # With no warehouse yet (or --always-flow) the run goes through the flow for sure: Prefect's temporary API
-    # starts before anything else is imported, and boots meanwhile (~0.5 s sooner). Otherwise it starts only
-    # once the no-change check has found work to do.
-    flow_for_sure = args.always_flow or args.reprocess or not Path(args.warehouse).exists()
-    api = temporary_api.start() if flow_for_sure else None  # None too when an API is configured
-    from flows.lock import WarehouseBusy
-    from flows.nochange import record_unchanged_run
-    from flows.summary import summary_text
-
     try:
-        summary = None if flow_for_sure else record_unchanged_run(
-            str(args.source), str(args.warehouse), str(args.lake), args.retry_quarantined, args.wait)
-        if summary is None:
-            summary = _run_flow(args, api if flow_for_sure else temporary_api.start())
-            # Everything is written and closed. Hide the millions of objects GX, pandas and Prefect left from
-            # the collector: the interpreter's last garbage collections over them took ~0.8 s at exit
-            # (measured). Not after a no-change run, which has few: there, DuckDB's objects frozen in their
-            # cycles were never freed, and its bindings printed ~50 "nanobind: leaked ..." lines at exit.
-            gc.freeze()
+        # The writer lock first: a second run exits at once with one line, before it starts Prefect. The flow
+        # (or the no-change path) takes the lock again inside, as this same lock, and names its run in it.
+        with WriterLock(args.warehouse, "(starting)", wait=args.wait):
+            summary = _run(args, temporary_api)
     except WarehouseBusy as err:
         print(f"news-etl run: {err}", file=sys.stderr)
         return 3
+    from flows.summary import summary_text
+
     print(summary_text(summary, _program()))
     return 0
+
+
+def _run(args, temporary_api) -> dict:
+    # With no warehouse yet (or --always-flow, --reprocess) the run goes through the flow for sure: Prefect's
+    # temporary API starts before the pipeline is imported, and boots meanwhile (~0.5 s sooner). Otherwise it
+    # starts only once the no-change check has found work to do.
+    flow_for_sure = args.always_flow or args.reprocess or not Path(args.warehouse).exists()
+    api = temporary_api.start() if flow_for_sure else None  # None too when an API is configured
+    from flows.nochange import record_unchanged_run
+
+    summary = None if flow_for_sure else record_unchanged_run(
+        str(args.source), str(args.warehouse), str(args.lake), args.retry_quarantined, args.wait)
+    if summary is None:
+        summary = _run_flow(args, api if flow_for_sure else temporary_api.start())
+        # Everything is written and closed. Hide the millions of objects GX, pandas and Prefect left from the
+        # collector: the interpreter's last garbage collections over them took ~0.8 s at exit (measured). Not
+        # after a no-change run, which has few: there, DuckDB's objects frozen in their cycles were never
+        # freed, and its bindings printed ~50 "nanobind: leaked ..." lines at exit.
+        gc.freeze()
+    return summary
 
 
 def _program() -> str:

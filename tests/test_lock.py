@@ -52,10 +52,32 @@ def test_second_writer_is_refused_or_waits_and_readers_are_not_blocked(cli_env, 
                            "ORDER BY finished_at").fetchall()
     assert [r[0] for r in runs][0] == holder["run_id"] and len(runs) == 2, "the refused run recorded nothing"
     assert [r[1:3] for r in runs] == [(3, 0), (0, 3)], "the waiter ran after the holder committed, and saw it"
-    assert runs[1][3] < runs[0][4], "the waiter started while the holder was still running"
+    assert runs[1][3] >= runs[0][4], "the waiter queued (it was started mid-run) and began once the holder committed"
 
     # After the runs, readers work (nothing left open or locked), and a reader does not block a writer.
     for _ in range(2):
         reading = run_cli(cli("sql", "SELECT count(*) AS n FROM articles", "--warehouse", warehouse), cli_env)
         assert reading.returncode == 0 and reading.stdout.splitlines()[2] == "3", reading.stderr
     assert run_cli(args, cli_env).returncode == 0
+
+
+def test_run_refused_before_it_starts_prefect(cli_env, tmp_path):
+    """A run that finds the warehouse held, even a first run (no warehouse file yet: it would go straight to the
+    flow), exits 3 with one line and starts no Prefect flow run: no traceback, no flow log."""
+    import subprocess
+    import sys
+
+    warehouse = tmp_path / "w.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, json, sys, time; f = open(sys.argv[1], 'w'); "
+                               "fcntl.flock(f, fcntl.LOCK_EX); f.write(json.dumps({'run_id': 'R1', 'pid': 1, "
+                               "'host': 'h', 'started_at': 't'})); f.flush(); print('held', flush=True); time.sleep(30)",
+                               f"{warehouse}.lock"], stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline() == b"held\n"
+        refused = run_cli(run_args(SEED.parent, warehouse, tmp_path / "lake"), cli_env, timeout=60)
+    finally:
+        holder.kill()
+    assert refused.returncode == 3
+    assert refused.stderr == ("news-etl run: the warehouse is being written by run R1 (pid 1 on h, started t); "
+                              f"lock file {warehouse}.lock. Wait for it to finish, or pass --wait to queue behind it.\n")
+    assert not warehouse.exists()
