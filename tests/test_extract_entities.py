@@ -306,3 +306,10 @@ def test_extract_facts_name_opening_a_sentence_is_kept_when_the_words_around_cal
     facts = extract_facts(article('Maciej Sundra, 34, said: "We were never told about it at all."'))
     assert [(e.name, e.type) for e in facts.entities] == [("Maciej Sundra", "PERSON")]
     assert [q.speaker for q in facts.quotes] == ["Maciej Sundra"]
+
+
+def test_extract_facts_sentence_opening_adverb_is_no_player_in_a_match_report():
+    text = ("Chelsea beat Arsenal 2-1 in the Premiership match at Stamford Bridge. Hopefully we can win the league, "
+            "said Jose Mourinho after the game. Obviously the goal was offside, the striker added after the match.")
+    facts = extract_facts(article(text, "The league leaders scored twice in the second half of the game."))
+    assert not [e.name for e in facts.entities if e.name in ("Hopefully", "Obviously")]

@@ -162,6 +162,8 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
             return
     if m.type == "UNKNOWN" and m.common_word:
         return  # "Life", "Shoes", "Prejudice": a word of a title, written in lower case elsewhere
+    if m.initial and m.type == "UNKNOWN" and len(m.name) >= 7 and m.name.endswith(_ADVERB_ENDINGS):
+        return  # "Hopefully", "Obviously", "Unfortunately" opening a sentence of a match report: no player
     if m.initial and m.honorific is None and not (merger.sport and m.type == "UNKNOWN" and " " not in m.name) \
             and not _vouched_name(m):
         return  # a sentence-initial capital on its own proves nothing (in a match report it is most often a
@@ -179,6 +181,9 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
         merger.add(m, existing)
     else:
         merger.new(m, name, type_, headline_only=in_headline)
+
+
+_ADVERB_ENDINGS = ("ally", "fully", "ously", "ately", "ively", "ently", "antly", "ibly", "ably")
 
 
 def _vouched_name(m: Mention) -> bool:
