@@ -34,8 +34,7 @@ class WriterLock:
     def __enter__(self) -> WriterLock:
         outer = _HELD.get(self._key)
         if outer is not None:  # held by this process already: name this run in it, the outer lock releases it
-            os.ftruncate(outer._fd, 0)
-            os.pwrite(outer._fd, json.dumps(self._holder()).encode(), 0)
+            self._name_holder(outer._fd)
             return self
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -48,8 +47,7 @@ class WriterLock:
         except BaseException:
             os.close(fd)
             raise
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(self._holder()).encode(), 0)
+        self._name_holder(fd)
         self._fd = fd
         _HELD[self._key] = self
         return self
@@ -62,9 +60,12 @@ class WriterLock:
             os.close(self._fd)
             self._fd = None
 
-    def _holder(self) -> dict:
-        return {"run_id": self.run_id, "pid": os.getpid(), "host": socket.gethostname(),
-                "started_at": datetime.now(UTC).isoformat(timespec="seconds")}
+    def _name_holder(self, fd: int) -> None:
+        """Write this run into the lock file, for the message a refused run prints."""
+        holder = {"run_id": self.run_id, "pid": os.getpid(), "host": socket.gethostname(),
+                  "started_at": datetime.now(UTC).isoformat(timespec="seconds")}
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(holder).encode(), 0)
 
 
 def current_writer(warehouse: str | Path) -> str:

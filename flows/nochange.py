@@ -17,7 +17,7 @@ from flows.load import RunTimes, load_run
 from flows.lock import WriterLock
 from flows.run_ids import new_run_id, utc_now
 from flows.summary import run_summary
-from flows.warehouse import adopt_source_spellings, connect, read_manifest, upgrade_schema
+from flows.warehouse import connect, read_manifest, upgrade_schema
 
 
 def nothing_to_do(plan: Plan, known: dict[str, Known]) -> bool:
@@ -39,7 +39,6 @@ def record_unchanged_run(source: str, warehouse: str, lake: str, retry_quarantin
         con = connect(warehouse)
         try:
             upgrade_schema(con)
-            adopt_source_spellings(con, source)
             known = read_manifest(con, source)
             plan = discover(Path(source), known, retry_quarantined)
             if not nothing_to_do(plan, known):

@@ -38,7 +38,7 @@ from flows.validate import (  # noqa: E402
     to_frame,
     validate_frame,
 )
-from flows.warehouse import adopt_source_spellings, committed_run_ids, connect, ensure_schema, read_manifest  # noqa: E402
+from flows.warehouse import committed_run_ids, connect, ensure_schema, read_manifest  # noqa: E402
 from flows.workers import prepare_local_workers, stage_runner  # noqa: E402
 from schemas import TABLES  # noqa: E402
 from schemas.tables import BUSINESS_TABLES  # noqa: E402
@@ -52,7 +52,6 @@ def discover_files(source: str, warehouse: str, lake: str, retry_quarantined: bo
     con = connect(warehouse)
     try:
         ensure_schema(con)
-        adopt_source_spellings(con, source)
         known = read_manifest(con, source)
         committed = committed_run_ids(con)
     finally:

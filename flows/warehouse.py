@@ -61,7 +61,7 @@ def upgrade_schema(con: duckdb.DuckDBPyConnection) -> None:
         ensure_schema(con)
 
 
-def adopt_source_spellings(con: duckdb.DuckDBPyConnection, source: str) -> None:
+def _adopt_source_spellings(con: duckdb.DuckDBPyConnection, source: str) -> None:
     """Rows that runs recorded under another spelling of `source` (a relative path, typed as given before
     sources were made absolute, that names the same folder from here) become this source's, so its files are
     not loaded again. Where two spellings knew the same path, the row of the later run wins."""
@@ -85,6 +85,9 @@ def adopt_source_spellings(con: duckdb.DuckDBPyConnection, source: str) -> None:
 
 
 def read_manifest(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, Known]:
+    """What file_manifest knows of `source`'s files, rows recorded under an older spelling of it adopted first
+    (callers hold the writer lock)."""
+    _adopt_source_spellings(con, source)
     # A refusal carried over keeps the stage that made it, so its quarantine row is the same (recorded once).
     # Paths are relative to their source: the stage comes from this source's runs only.
     rows = con.execute("""

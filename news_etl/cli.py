@@ -18,7 +18,6 @@ DEFAULT_LAKE = "lake"
 
 def cmd_run(args) -> int:
     from flows.lock import WarehouseBusy, WriterLock
-    from news_etl import temporary_api
 
     if not Path(args.source).is_dir():
         print(f"news-etl run: no source folder at {args.source}", file=sys.stderr)
@@ -27,7 +26,7 @@ def cmd_run(args) -> int:
         # The writer lock first: a second run exits at once with one line, before it starts Prefect. The flow
         # (or the no-change path) takes the lock again inside, as this same lock, and names its run in it.
         with WriterLock(args.warehouse, "(starting)", wait=args.wait):
-            summary = _run(args, temporary_api)
+            summary = _run(args)
     except WarehouseBusy as err:
         print(f"news-etl run: {err}", file=sys.stderr)
         return 3
@@ -37,7 +36,9 @@ def cmd_run(args) -> int:
     return 0
 
 
-def _run(args, temporary_api) -> dict:
+def _run(args) -> dict:
+    from news_etl import temporary_api
+
     # With no warehouse yet (or --always-flow, --reprocess) the run goes through the flow for sure: Prefect's
     # temporary API starts before the pipeline is imported, and boots meanwhile (~0.5 s sooner). Otherwise it
     # starts only once the no-change check has found work to do.
