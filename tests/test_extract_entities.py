@@ -286,6 +286,27 @@ def test_extract_facts_titles_of_films_and_albums_are_not_entities():
     assert sorted(name for name, _ in ents) == ["Dams", "Jamie Foxx", "Prince", "Scorsese"]
 
 
+def test_extract_facts_titles_cued_by_a_part_an_award_a_cast_or_a_list_are_not_entities():
+    """Outside match reports: "roles in Closer", "the best director prize for Million Dollar Baby", "Ray actor
+    Jamie Foxx", and a list of three with one title in it; a name inside a title ("the album The Diary of
+    Alicia Keys") loses that mention only, and a band's "star" keeps its band."""
+    ents, _ = _entities("Clive Owen won for best supporting roles in Closer. Clint Eastwood took the best director"
+                        " prize for Million Dollar Baby. Rapper Twista and Ray actor Jamie Foxx sang.",
+                        "Aviator, Sideways and Closer took two awards each.",
+                        "Singer Alicia Keys won best album for the album The Diary of Alicia Keys.",
+                        "Former Westlife star Brian McFadden sang with the band Westlife.")
+    assert sorted(ents) == [("Alicia Keys", "PERSON"), ("Brian McFadden", "PERSON"), ("Clint Eastwood", "PERSON"),
+                            ("Clive Owen", "PERSON"), ("Jamie Foxx", "PERSON"), ("Twista", "ORG"),
+                            ("Westlife", "ORG")]
+    assert len(ents[("Alicia Keys", "PERSON")].mentions) == 1
+
+
+def test_extract_facts_a_role_in_a_club_is_no_title_in_a_match_report():
+    ents, _ = _entities("He is relishing his role in the Tigers revival after the try in the league match,"
+                        " and the penalty kick from the coach.", "The Tigers won the cup final.")
+    assert ("Tigers", "ORG") in ents
+
+
 def test_extract_facts_award_word_that_is_a_given_name_starts_a_person():
     ents, _ = _entities("Olivier Beauvillain and Tony Smith went to the Tony Awards and the Oscars.")
     assert ents["Olivier Beauvillain", "PERSON"] and ents["Tony Smith", "PERSON"]

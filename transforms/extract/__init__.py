@@ -26,8 +26,12 @@ _SPORT = triggers.Heads(tuple(
     " champions tournament squad fixture rugby football tennis cricket wicket innings stadium scored unbeaten"
     " semi-final quarter-final final".split()))
 _SPORT_MIN_HITS = 4
+# Words that may mark a title (see _without_works): most texts have none, and skip its grammars.
+_WORKS = triggers.Heads((), prefixes=tuple(
+    "film movie biopic album song novel musical sitcom documentar thriller blockbuster sequel remake re-make comed"
+    " drama series role starr appear debut cast prize award nomination actor actress co-star".split()))
 _HEADS = triggers.Scanner({"sport": _SPORT, "temporal": TEMPORAL_HEADS, "numbers": NUMBER_WORDS,
-                           "fraction": FRACTION_HEADS})
+                           "fraction": FRACTION_HEADS, "works": _WORKS})
 
 places(), orgs(), towns()  # build the gazetteers at import, not inside the first timed call
 
@@ -47,7 +51,9 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     for i, (pi, _, text) in enumerate(texts):
         weak = pi == TITLE or pi is None or shouting
         mentions.extend(entities.find_mentions(i, text, body, weak, sport, seen))
-    mentions = _without_works(mentions, [t for _, _, t in texts])
+    cued = {i for i, h in enumerate(heads) if h["works"]}
+    if cued:
+        mentions = _without_works(mentions, [t for _, _, t in texts], sport, cued)
     clusters, headline_clusters, of_mention = aliases.merge(mentions, headline_locs, sport)
     ents = tuple(_entity(c, locs) for c in _ordered(clusters))
     quoted = {i: quotes.quote_spans(text) for i, (_, _, text) in enumerate(texts)}
@@ -80,19 +86,69 @@ def _full_name(m) -> bool:
     first, _, rest = m.name.partition(" ")
     return bool(rest) and first in GIVEN_NAMES
 # Films, songs, books and shows are not entities (the gold conventions): a name right after one of these words
-# ("the film Ray", "hit movie Sideways", "the novel The Da Vinci Code") is a title, and so is that name
-# elsewhere in the article ("Ray won five Oscars"), unless a gazetteer knows it.
+# ("the film Ray", "hit movie Sideways", "films such as The Aviator", "the novel The Da Vinci Code"), after a
+# role or an award in one ("his role in Closer", "the best director prize for Million Dollar Baby"), or before
+# its cast ("Ray actor Jamie Foxx") is a title; so is that name
+# elsewhere in the article ("Ray won five Oscars") and a name listed with it ("Million Dollar Baby, Sideways and
+# Closer"), unless a gazetteer knows it.
 _WORK_WORDS = ("film", "movie", "biopic", "album", "song", "novel", "musical", "sitcom", "documentary", "thriller",
-               "blockbuster", "sequel", "remake")  # not "play", "show", "book": verbs before a team's name
-_WORK_BEFORE = re.compile(rf"\b(?:{'|'.join(_WORK_WORDS)})s?\s(?:[Tt]he\s)?$")
+               "blockbuster", "sequel", "remake", "re-make", "comedy", "drama", "series")  # not "play", "show",
+# "book": verbs before a team's name
+_WORK_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_WORK_WORDS)})s?,?\s(?:such\sas\s|like\s|including\s|as\s)?"
+                          r"|\b(?:prize|award|nominations?)s?\sfor\s)(?:[Tt]he\s)?$")
+# A part in a work, outside match reports ("his role in the Tigers revival" is a club's).
+_PART_BEFORE = re.compile(r"\b(?:(?:roles?|starring|starred|appeared|appears|debut)\sin|cast\sof)\s(?:[Tt]he\s)?$")
+# "star" is a band's member too ("Westlife star Brian McFadden"), and bands are organisations.
+_CAST_AFTER = re.compile(r"\s(?:actor|actress|co-star)\s[A-Z]|,\sin\swhich\s[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?"
+                         r"\s(?:plays|played|stars|starred)\b")
+# The words of a title before the mention ("Eternal Sunshine of the " Spotless Mind): the cue is before them.
+_TITLE_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z][\w'’\-]*|of|the|a|in)\s)+$")
+_LISTED = re.compile(r"(?:,\s|\sand\s|/)$")
 
 
-def _without_works(mentions: list, texts: list[str]) -> list:
-    """`mentions` less those of names used as titles; a given name and a surname stay ("the film's director
-    Tim Dams" is a person, whatever comes before)."""
-    titles = {m.name for m in mentions if m.canonical is None and m.honorific is None and not _full_name(m)
-              and _WORK_BEFORE.search(texts[m.loc], max(0, m.start - 20), m.start)}
-    return [m for m in mentions if m.canonical is not None or m.name not in titles] if titles else mentions
+def _without_works(mentions: list, texts: list[str], sport: bool, cued: set[int]) -> list:
+    """`mentions` less those of names used as titles, and of names inside a title ("the album The Diary of
+    Alicia Keys": that mention only); a given name and a surname stay ("the film's director Tim Dams" is a
+    person, whatever comes before). `cued`: the texts with a word of _WORKS, the only ones looked at."""
+    titles, inside = set(), set()
+    for m in mentions:
+        if m.loc in cued and _maybe_title(m):
+            text = texts[m.loc]
+            if _cued(text, m.start, sport) or not sport and _CAST_AFTER.match(text, m.end):
+                titles.add(m.name)
+            else:
+                words = _TITLE_WORDS_BEFORE.search(text, max(0, m.start - 40), m.start)
+                if words and _cued(text, words.start(), sport):
+                    inside.add(_by_place(m))
+    if not titles and not inside:
+        return mentions
+    titles |= _listed_with(mentions, titles, texts)
+    return [m for m in mentions if m.canonical is not None or m.name not in titles and _by_place(m) not in inside]
+
+
+def _cued(text: str, start: int, sport: bool) -> bool:
+    return bool(_WORK_BEFORE.search(text, max(0, start - 30), start)
+                or not sport and _PART_BEFORE.search(text, max(0, start - 20), start))
+
+
+def _maybe_title(m) -> bool:
+    return m.canonical is None and m.honorific is None and m.type != "NORP" and not _full_name(m)
+
+
+def _listed_with(mentions: list, titles: set[str], texts: list[str]) -> set[str]:
+    """The other names in a list of three or more ("Million Dollar Baby, Sideways and Closer") with a title;
+    two names ("rapper Twista and Ray actor Jamie Foxx") are too weak a list."""
+    listed, run = set(), []
+    for m in sorted(mentions, key=_by_place) + [None]:
+        prev = run[-1] if run else None
+        if m is not None and prev is not None and m.loc == prev.loc and m.start - prev.end <= 6 \
+                and _LISTED.search(texts[m.loc], prev.end, m.start):
+            run.append(m)
+            continue
+        if len(run) >= 3 and any(r.name in titles for r in run):
+            listed.update(r.name for r in run if _maybe_title(r) and r.type != "PERSON")
+        run = [m]
+    return listed
 
 
 def _ordered(clusters):
