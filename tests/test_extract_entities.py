@@ -307,6 +307,13 @@ def test_extract_facts_a_role_in_a_club_is_no_title_in_a_match_report():
     assert ("Tigers", "ORG") in ents
 
 
+def test_extract_facts_technologies_genres_and_chapter_11_are_not_organisations():
+    ents, _ = _entities("United Airlines left Chapter 11 protection and Sony sold HDTV sets, RFID tags and R&B.",
+                        "The IPTV World Forum met in London.")
+    assert sorted(ents) == [("IPTV World Forum", "ORG"), ("London", "GPE"), ("Sony", "ORG"),
+                            ("United Airlines", "ORG")]
+
+
 def test_extract_facts_award_word_that_is_a_given_name_starts_a_person():
     ents, _ = _entities("Olivier Beauvillain and Tony Smith went to the Tony Awards and the Oscars.")
     assert ents["Olivier Beauvillain", "PERSON"] and ents["Tony Smith", "PERSON"]

@@ -243,6 +243,8 @@ LONE_NOT_NAMES = NOT_NAMES | _words(
     "Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Replacements Substitutes Subs"
     " Budget Election Elections Test Tests Premiership Nations World Year Years Century Sport Sports Final Finals"
     " Semi End Series Bill Act Award Awards State States Government Cabinet Opposition Church Crown Press"
+    " Chapter"  # "Chapter 11 bankruptcy protection"
+    " HD HDTV IPTV RFID UWB VoIP DSL ADSL WiFi Wi-Fi GSM DRM PVR PVRs 3G P2P R&B"  # technologies, a genre
 )
 
 # Languages: their names are capitalised but they are neither places nor organisations (typed MISC).
