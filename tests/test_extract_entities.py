@@ -314,6 +314,11 @@ def test_extract_facts_technologies_genres_and_chapter_11_are_not_organisations(
                             ("United Airlines", "ORG")]
 
 
+def test_extract_facts_german_company_names_are_organisations():
+    ents, _ = _entities("The LSE rejected a proposal from German rival Deutsche Boerse, said Deutsche Telekom.")
+    assert ("Deutsche Boerse", "ORG") in ents and ("Deutsche Telekom", "ORG") in ents
+
+
 def test_extract_facts_award_word_that_is_a_given_name_starts_a_person():
     ents, _ = _entities("Olivier Beauvillain and Tony Smith went to the Tony Awards and the Oscars.")
     assert ents["Olivier Beauvillain", "PERSON"] and ents["Tony Smith", "PERSON"]

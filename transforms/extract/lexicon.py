@@ -51,7 +51,8 @@ ORG_SUFFIXES = _words(
     " League Alliance Coalition Organisation Organization Network Press Times News Post Herald Guardian"
     " Telegraph Journal Gazette Tribune Records Studios Pictures Entertainment Media Broadcasting Television"
     " Radio Channel Orchestra Band Brothers Exchange Reserve Assurance Tobacco Energy Oil Gas Petroleum"
-    " Telecom Telecommunications Electronics Software Computing Games Labs Laboratories Hospital Clinic"
+    " Telecom Telecommunications Electronics Software Computing Games Labs Laboratories Hospital Clinic Boerse"
+    " Börse Bourse"
     " Cabinet Executive Tribunal Inquiry Centre Center Museum Library Church Mission Movement Front Unit Circle"
     " Instruments Electric Steel Foods Stores Brewery Brewing Publishing Logistics Shipping Aerospace"
     " Brigade Regiment Squad Institute Consortium Cooperative Watch Review Magazine Records FC AFC RFC"
@@ -70,7 +71,7 @@ ORG_WORDS = _words(
     " Records Games Mobile Airlines Air Rail Railways Motor Auto Oil Gas Power Electric Steel Mining"
     " Chemical Pharma Medical Research Science Sciences Environmental Agricultural Farmers Consumers"
     " Campaign Action Aid Relief Rights Freedom Peace Liberation Independent Standard Monetary Reserve"
-    " Stock Exchange Markets Capital Holdings Partners Ventures Solutions Global Worldwide United Devices"
+    " Stock Exchange Markets Capital Holdings Partners Ventures Solutions Global Worldwide United Devices Deutsche"
 )
 
 # Heads of "the X of Y" organisation names ("Bank of England", "University of Strathclyde").
