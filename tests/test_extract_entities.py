@@ -301,6 +301,16 @@ def test_extract_facts_titles_cued_by_a_part_an_award_a_cast_or_a_list_are_not_e
     assert len(ents[("Alicia Keys", "PERSON")].mentions) == 1
 
 
+def test_extract_facts_a_person_after_a_title_cue_stays_a_person():
+    ents, _ = _entities("Matt Lucas and David Walliams won the prize.",
+                        "After the award for best comedy, Walliams said it was a shock.",
+                        "It is a debut nomination for Staunton, 49, who starred in the musical, Bombay Dreams.",
+                        "Imelda Staunton was there.")
+    assert len(ents[("David Walliams", "PERSON")].mentions) == 2
+    assert len(ents[("Imelda Staunton", "PERSON")].mentions) == 2
+    assert "Bombay Dreams" not in {name for name, _ in ents}
+
+
 def test_extract_facts_a_role_in_a_club_is_no_title_in_a_match_report():
     ents, _ = _entities("He is relishing his role in the Tigers revival after the try in the league match,"
                         " and the penalty kick from the coach.", "The Tigers won the cup final.")

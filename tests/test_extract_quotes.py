@@ -341,3 +341,11 @@ def test_extract_facts_organisation_roles_include_alliances_and_institutes():
                   '"Patients deserve far better than this," the alliance said.')
     assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [
         ("Making Decisions Alliance", "the alliance")]
+
+
+def test_extract_facts_quote_speaker_after_three_title_words_or_an_owners_role():
+    got = _quotes('"It looks pretty grim," said Swedish trades union official Ulf Carlsson.',
+                  '"We asked ourselves if we should cancel the whole thing," said the festival\'s executive director,'
+                  ' Craig Prater.')
+    assert [(speaker, cue) for _, _, _, speaker, _, cue in got] == [("Ulf Carlsson", "said"),
+                                                                    ("Craig Prater", "said")]

@@ -112,7 +112,8 @@ def _without_works(mentions: list, texts: list[str], sport: bool, cued: set[int]
     person, whatever comes before). `cued`: the texts with a word of _WORKS, the only ones looked at."""
     titles, inside = set(), set()
     for m in mentions:
-        if m.loc in cued and _maybe_title(m):
+        # the words after a person ("the award for best comedy, Walliams said", "a nomination for Staunton, 49,")
+        if m.loc in cued and _maybe_title(m) and not entities.PERSON_AFTER.match(texts[m.loc], m.end):
             text = texts[m.loc]
             if _cued(text, m.start, sport) or not sport and _CAST_AFTER.match(text, m.end):
                 titles.add(m.name)

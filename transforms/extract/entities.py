@@ -203,7 +203,7 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
     m.possessive = text.startswith(("'s", "’s"), end)
     if t.guess:
         m.guess = True
-        m.cue = bool(_PERSON_BEFORE.search(text, max(0, start - 24), start) or _PERSON_AFTER.match(text, end))
+        m.cue = bool(_PERSON_BEFORE.search(text, max(0, start - 24), start) or PERSON_AFTER.match(text, end))
     return m
 
 
@@ -211,7 +211,7 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
 _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|told|by|with|named|" + "|".join(lexicon.ROLE_NOUNS) + r"|owner"
                             r"|analyst|economist|spokesman|spokeswoman|wife|husband|son|daughter|brother|sister)"
                             r"|[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[,.!?][\"”])\s$")
-_PERSON_AFTER = re.compile(r"(?:,\s(?:\d{1,3},|who\b|an?\s|the\s|(?:[a-z\-]+\s){1,3}(?:of|at|for|with)\b)|\s(?:said|says|told|added|"
+PERSON_AFTER = re.compile(r"(?:,\s(?:\d{1,3},|who\b|an?\s|the\s|(?:[a-z\-]+\s){1,3}(?:of|at|for|with)\b)|\s(?:said|says|told|added|"
                            r"explained|admitted|insisted|believes|thinks|wrote|was\sborn|and\shis|and\sher)\b"
                            r"|['’]s\s(?:wife|husband|son|daughter|father|mother|career|death)\b)")
 

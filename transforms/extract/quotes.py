@@ -35,7 +35,7 @@ _WHO = (
     rf"|{_NAME}['’]s?\s{_VOICE}"  # Chelsea's statement
     rf"|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{_NOT_AUX}[\w\-]+\s+){{0,3}}?{_NOT_AUX}[\w\-]+"  # the leader
     r"|(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b"  # not the start of "Wenger" or "Italy"
-    rf"|(?:[A-Z][\w'’.\-]*\s){{1,2}}(?:{_TITLE_WORD}\s){{1,2}}{_NAME}"  # KSE chairman Yaseen Lakhani
+    rf"|(?:[A-Z][\w'’.\-]*\s){{1,2}}(?:{_TITLE_WORD}\s){{1,3}}{_NAME}"  # KSE chairman Yaseen Lakhani
     rf"|(?:{_TITLE_WORD}\s){{0,2}}{_NAME})"  # shop owner Hayriye Evren, coach Jose Mourinho
 )
 # An apposition between the speaker and the verb: "Tevfik Aksoy, chief economist at Deutsche Bank, told".
@@ -74,6 +74,7 @@ _ORG_ROLES = frozenset("company firm group club party ministry department agency
                        " regulator charity committee commission corporation airline retailer carrier"
                        " manufacturer operator alliance association federation institute foundation trust society"
                        " coalition consortium league".split())
+_DETERMINERS = frozenset("the a an its his her their".split())
 _MARK = re.compile('["“”]')
 _OPENERS = " \t([{—–-/:"
 _SHORT_WORDS = 3
@@ -235,9 +236,11 @@ def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None
     q.surface = who
     app = m.groupdict().get("app")
     end = offset + (m.end("app") if app else who_start + len(who))
-    if not app and m.start("verb") < who_start and role_kind(who) and who.lower() not in _PRONOUNS:
+    if not app and m.start("verb") < who_start and who.lower() not in _PRONOUNS and (
+            role_kind(who) or who.split(" ", 1)[0].lower() in _DETERMINERS):
         named = _ROLE_THEN_NAME.match(text_of(m), m.end("who"))
-        if named:  # `said the company's chief executive, Terry Leahy`: the name in apposition speaks
+        if named:  # `said the company's chief executive, Terry Leahy`, `said the festival's director, Craig Prater`:
+            # the name in apposition speaks
             end = offset + named.end()
     q.speaker = resolver(q.loc if loc is None else loc, offset + who_start, end, who)
 
