@@ -349,3 +349,21 @@ def test_extract_facts_quote_speaker_after_three_title_words_or_an_owners_role()
                   ' Craig Prater.')
     assert [(speaker, cue) for _, _, _, speaker, _, cue in got] == [("Ulf Carlsson", "said"),
                                                                     ("Craig Prater", "said")]
+
+
+def test_extract_facts_he_said_closing_a_sentence_is_not_the_person_it_names():
+    got = _quotes("Labour spokesman Fraser Kemp said the poster had been misunderstood.",
+                  'The image simply portrayed Michael Howard as "a hypnotist with a watch", he argued.')
+    assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [("Fraser Kemp", "he")]
+
+
+def test_extract_facts_he_after_an_inverted_reporting_clause_is_its_subject():
+    got = _quotes("Tony Blair spoke on Tuesday. It was no good Mr Blair claiming pledges were left, argued Michael"
+                  ' Howard. Pointing to tax, he added: "Everyone knows tax will go up under Labour."')
+    assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [("Michael Howard", "he")]
+
+
+def test_extract_facts_he_said_after_a_named_reporting_clause_in_the_same_sentence():
+    got = _quotes("Oliver Letwin spoke first.", 'George Osborne, for the Tories, said: "There is a black hole in'
+                  ' the public finances," he said.')
+    assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [("George Osborne", "he")]

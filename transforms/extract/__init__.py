@@ -247,7 +247,12 @@ class _SpeakerResolver:
                 if titled is not None:
                     return titled
             if len(self.persons) > 1:  # with one person named, the fallback below finds them (faster)
-                found = self._subject_before(loc, start, gender)
+                # '"The changes proposed by Lord Dubs were a mistake," he said.': a person named before a
+                # clause that closes its sentence is what was said, not who said it
+                text = self.texts.get(loc, "")
+                closing = who.lower() in quotes.PRONOUNS and text[start - 2:start - 1] in _AFTER_CLAUSE_OR_QUOTE \
+                    and _CLOSING_CLAUSE.match(text, end)
+                found = self._subject_before(loc, start, gender, skip_here=bool(closing))
                 if found is not None:
                     return found
         if kind == "ORG" and who.lower() not in quotes.PRONOUNS:
@@ -292,8 +297,10 @@ class _SpeakerResolver:
             self.sentences[loc] = starts
         return starts
 
-    def _subject_before(self, loc: int, pos: int, gender: str | None, look_back: int = 3):
-        """The subject of the nearest sentence (this one up to `pos`, then back) with a fitting person."""
+    def _subject_before(self, loc: int, pos: int, gender: str | None, look_back: int = 3, skip_here: bool = False):
+        """The subject of the nearest sentence (this one up to `pos`, unless `skip_here`, then back) with a
+        fitting person: the speaker of a quote there, a pronoun opening it, the person an inverted reporting
+        clause closing it names ("..., argued Mr Howard."), else the first person named."""
         first_loc = max(0, loc - look_back)
         said_in: dict[tuple[int, int], object] = {}
         for key, c in self.speakers.items():  # in the order resolved, which is the order of the text
@@ -310,11 +317,25 @@ class _SpeakerResolver:
                 antecedent = self._pronoun_antecedent(sentence[0], opener[0], opener[1], opener[2])
                 if antecedent is not None and self._fits(antecedent, gender):
                     return antecedent
-            for key, c in self._persons_in(sentence):
+            persons = self._persons_in(sentence)
+            if skip_here and sentence == here:  # but 'Mr Osborne said: "...," he said.' is Mr Osborne's
+                persons = [(key, c) for key, c in persons if _SPEAKS_AFTER.match(self.texts[loc], self.outside_ends[key])]
+            if persons and sentence != here:
+                key, c = persons[-1]
+                if self._fits(c, gender) and self._reports(sentence, key):
+                    return c
+            for key, c in persons:
                 if key < (loc, pos) and self._fits(c, gender):
                     return c
             sentence = self._previous_sentence(sentence)
         return None
+
+    def _reports(self, sentence: tuple[int, int], key: tuple[int, int]) -> bool:
+        """The mention at `key` is the subject of a reporting clause closing the sentence (", argued Mr Howard.")."""
+        text, starts = self.texts.get(key[0], ""), self._sentence_starts(key[0])
+        end = starts[sentence[1] + 1] if sentence[1] + 1 < len(starts) else len(text)
+        return bool(_INVERTED_CLAUSE.search(text, max(starts[sentence[1]], key[1] - 40), key[1])
+                    and _SENTENCE_END.match(text, self.outside_ends[key], end))
 
     def _persons_in(self, sentence: tuple[int, int]) -> list:
         loc = sentence[0]
@@ -450,6 +471,13 @@ class _SpeakerResolver:
 
 
 # A sentence ends at . ! or ? (perhaps inside a closing quote mark) before a capital or an opening quote.
+_SPEECH = "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))
+# '..., he said.', '"...," he told the BBC.': a reporting clause closing its sentence
+_AFTER_CLAUSE_OR_QUOTE = (",", '"', "”")
+_CLOSING_CLAUSE = re.compile(rf"\s+(?:also\s+)?(?:{_SPEECH})\b[^.!?\"“”:\d]{{0,40}}[.!?](?:\s|$)")
+_INVERTED_CLAUSE = re.compile(rf",\s(?:{_SPEECH})\s(?:[a-z][\w\-]*\s){{0,3}}$")  # ", argued " Mr Howard
+_SPEAKS_AFTER = re.compile(rf"(?:,[^,.\"“”]{{1,60}},)?\s+(?:also\s+)?(?:{_SPEECH})\b")  # "X, for the Lib Dems, added"
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Rev|No)|(?<![\w.])[A-Z])\.[\"”’']?\s*$")
 _OPENING_PRONOUN = re.compile(r"(?:(?:But|And|However,|Yet|So|Now|Then|Later,?|Earlier,?|Instead,?|Meanwhile,?|Still,?)"
