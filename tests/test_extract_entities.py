@@ -329,6 +329,11 @@ def test_extract_facts_german_company_names_are_organisations():
     assert ("Deutsche Boerse", "ORG") in ents and ("Deutsche Telekom", "ORG") in ents
 
 
+def test_extract_facts_a_bare_title_is_no_entity():
+    ents, _ = _entities("The Queen will open Parliament, the Home Secretary said.")
+    assert sorted(ents) == [("Parliament", "ORG")]
+
+
 def test_extract_facts_award_word_that_is_a_given_name_starts_a_person():
     ents, _ = _entities("Olivier Beauvillain and Tony Smith went to the Tony Awards and the Oscars.")
     assert ents["Olivier Beauvillain", "PERSON"] and ents["Tony Smith", "PERSON"]

@@ -33,6 +33,7 @@ _HOLDING_BEFORE = re.compile(r"\b(?:stakes?|shares?|holdings?|interests?|investm
 _TEAM_CONTEXT = re.compile(r"\s\d{1,3}-\d{1,3}\b")  # "Clyde 0-5 Celtic": the names around a score are teams
 _SCORE_BEFORE = re.compile(r"\b\d{1,3}-\d{1,3}\s$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+_THE = ("the ", "The ")
 _CLUB_ROLE_AFTER = re.compile(r"(?:['’]s)?\s(?:manager|boss|striker|midfielder|defender|goalkeeper|keeper|winger"
                               r"|coach|captain|forward|full-back|centre-back|team-mate|fans|supporters|squad)\b")
 _VERSUS_AFTER = re.compile(r"\sv\s[A-Z]")
@@ -61,12 +62,14 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
         found = _defined_by_acronym(text, run) or _resolve_cached(run_text, initial, common, sport)
         for template in found:
             m = _place(template, run_start, loc, weak, text, sport)
+            if m.name in lexicon.HONORIFICS and text[max(0, m.start - 4):m.start] in _THE:
+                continue  # "the Queen", "the Home Secretary": a title on its own is no one's name (gold convention)
             if m.type == "UNKNOWN" and " " not in m.name:
                 m.common_word = _in_lower_case(m.name, body, seen)
             if results and m.type in ("UNKNOWN", "PERSON", "GPE") and m.canonical not in gazetteer.countries():
                 m.type, m.initial, m.guess = "ORG", False, False  # "Leeds 2 Middlesbrough 1": two clubs
             out.append(m)
-        if found:
+        if found and out:  # the last mention, if this run's ("(SNP)" after it)
             _link_acronym_definition(text, run.end(), out[-1])
     return out
 
