@@ -334,6 +334,20 @@ def test_extract_facts_a_bare_title_is_no_entity():
     assert sorted(ents) == [("Parliament", "ORG")]
 
 
+def test_extract_facts_short_transfer_story_is_read_as_sport():
+    """Few match words, but a flanker, an injury and a transfer: a town is a club."""
+    ents, _ = _entities("The Leicester flanker has a hamstring injury and Newcastle want to sign him on loan.")
+    assert ("Leicester", "ORG") in ents and ("Newcastle", "ORG") in ents
+
+
+def test_extract_facts_line_up_brackets_and_club_roles_name_clubs():
+    ents, _ = _entities("France: Damien Traille (Biarritz), Gordon Ross (Leeds Tykes), Jonny Wilkinson (England),"
+                        " Justin Gatlin (US), Harry Kewell (Nunez 56).",
+                        "Wolves caretaker boss Stuart Gray praised the squad after the rugby match and the try.")
+    assert {("Biarritz", "ORG"), ("Leeds Tykes", "ORG"), ("England", "GPE"), ("United States", "GPE"),
+            ("Wolves", "ORG"), ("Nunez", "PERSON")} <= set(ents)
+
+
 def test_extract_facts_award_word_that_is_a_given_name_starts_a_person():
     ents, _ = _entities("Olivier Beauvillain and Tony Smith went to the Tony Awards and the Oscars.")
     assert ents["Olivier Beauvillain", "PERSON"] and ents["Tony Smith", "PERSON"]

@@ -24,7 +24,8 @@ __all__ = ["extract_facts"]
 _SPORT = triggers.Heads(tuple(
     "goal goals match striker midfielder defender keeper league cup coach tries try penalty kick seed champion"
     " champions tournament squad fixture rugby football tennis cricket wicket innings stadium scored unbeaten"
-    " semi-final quarter-final final".split()))
+    " semi-final quarter-final final injury injured hamstring caps capped flanker fly-half scrum-half full-back"
+    " centre-back winger prop hooker referee derby loan transfer Premiership Six Nations seeded".split()))
 _SPORT_MIN_HITS = 4
 # Words that may mark a title (see _without_works): most texts have none, and skip its grammars.
 _WORKS = triggers.Heads((), prefixes=tuple(

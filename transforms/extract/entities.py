@@ -37,6 +37,11 @@ _THE = ("the ", "The ")
 _CLUB_ROLE_AFTER = re.compile(r"(?:['’]s)?\s(?:manager|boss|striker|midfielder|defender|goalkeeper|keeper|winger"
                               r"|coach|captain|forward|full-back|centre-back|team-mate|fans|supporters|squad)\b")
 _VERSUS_AFTER = re.compile(r"\sv\s[A-Z]")
+_CLOSES_LINE_UP_ENTRY = re.compile(r"(?:,\s(?:capt|captain|c)\.?)?\)")
+# A word before a club role is a club ("Wolves caretaker boss Stuart Gray", "Pompey coach Kevin Bond"); not
+# after a possessive: "Wenger's squad" is a manager's.
+_CLUB_ROLE_NEXT = re.compile(r"\s(?:manager|boss|chief|caretaker|chairman|striker|midfielder|defender|goalkeeper"
+                             r"|keeper|winger|coach|captain|full-back|centre-back|fans|supporters|squad)\b")
 _VERSUS_BEFORE = re.compile(r"\bv\s$")
 
 
@@ -59,7 +64,8 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
             continue  # "The", "But", "He": about half of all runs, and never a name on their own
         initial = _sentence_initial(text, run_start)
         common = initial and _in_lower_case(_first_word(run_text), body, seen)
-        found = _defined_by_acronym(text, run) or _resolve_cached(run_text, initial, common, sport)
+        found = (_defined_by_acronym(text, run) or sport and _club_in_line_up(text, run)
+                 or _resolve_cached(run_text, initial, common, sport))
         for template in found:
             m = _place(template, run_start, loc, weak, text, sport)
             if m.name in lexicon.HONORIFICS and text[max(0, m.start - 4):m.start] in _THE:
@@ -72,6 +78,17 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
         if found and out:  # the last mention, if this run's ("(SNP)" after it)
             _link_acronym_definition(text, run.end(), out[-1])
     return out
+
+
+def _club_in_line_up(text: str, run: re.Match) -> list[Mention] | None:
+    """"Damien Traille (Biarritz)", "Gordon Ross (Leeds Tykes)": in a match report, a name in brackets after a
+    player's is his club (a country stays a national side; "(Nunez 56)" is a substitute)."""
+    start, run_text = run.start(), run.group()
+    if start < 3 or text[start - 2:start] != " (" or not text[start - 3].isalpha() or run_text[-1].isdigit() \
+            or not _CLOSES_LINE_UP_ENTRY.match(text, run.end()) \
+            or gazetteer.places().get(run_text, ("", ""))[0] in gazetteer.countries():  # "(US)", "(Wales)"
+        return None
+    return [Mention(0, 0, len(run_text), run_text, run_text, "ORG")]
 
 
 def _defined_by_acronym(text: str, run: re.Match) -> list[Mention] | None:
@@ -199,7 +216,7 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
             type_, canonical = "ORG", None  # "Gloucester beat Leeds": towns in a match report are clubs
     if sport and type_ in ("UNKNOWN", "PERSON") and " " not in t.name and (
             _TEAM_CONTEXT.match(text, end) or _SCORE_BEFORE.search(text, max(0, start - 9), start)
-            or _THE_BEFORE.search(text, max(0, start - 4), start)):
+            or _THE_BEFORE.search(text, max(0, start - 4), start) or _CLUB_ROLE_NEXT.match(text, end)):
         # a side in a score line, or "the Falcons": a team, not a player (the score is evidence enough)
         return Mention(loc, start, end, text[start:end], t.name, "ORG", canonical, t.honorific, False, weak)
     m = Mention(loc, start, end, text[start:end], t.name, type_, canonical, t.honorific, t.initial, weak)
