@@ -367,3 +367,35 @@ def test_extract_facts_he_said_after_a_named_reporting_clause_in_the_same_senten
     got = _quotes("Oliver Letwin spoke first.", 'George Osborne, for the Tories, said: "There is a black hole in'
                   ' the public finances," he said.')
     assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [("George Osborne", "he")]
+
+
+def test_extract_facts_epithets_of_a_player_resolve_to_the_player_not_the_club():
+    got = _quotes("Andy Roddick lost in Seville to Carlos Moya.",
+                  '"I had my chances and just did not convert them," said the American.',
+                  'Damien Duff hit the bar for Chelsea. "I completely lost it in the lights," said the Chelsea star.',
+                  '"It is nothing serious at all," said his coach Peter Stanley.')
+    assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [
+        ("Andy Roddick", "the American"), ("Damien Duff", "the Chelsea star"),
+        ("Peter Stanley", "his coach Peter Stanley")]
+
+
+def test_extract_facts_an_epithet_is_not_the_object_its_sentence_names():
+    got = _quotes("Lindsay Davenport has criticised Wimbledon.",
+                  "Reacting to a comment by All England Club chairman Tim Phillips, the American said: \"I think it"
+                  " is highly insulting.\"", "Roger Federer won again.",
+                  'When Lleyton Hewitt shook his hand after another defeat, the Australian said: "You are the best."')
+    assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [
+        ("Lindsay Davenport", "the American"), ("Lleyton Hewitt", "the Australian")]
+
+
+def test_extract_facts_his_lawyer_is_not_him():
+    got = _quotes('Stan Lee created Spider-Man. His lawyer said: "It could be tens of millions of dollars."')
+    assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [(None, "His lawyer")]
+
+
+def test_extract_facts_spokesman_and_apposition_with_an_acronym_in_brackets():
+    got = _quotes('A spokesman for the British Phonographic Industry (BPI) said: "We are delighted with it."',
+                  '"It is about personalisation," Jeff Joseph, from the Consumer Electronics Association (CEA) told'
+                  ' the BBC.', 'Plans were branded "deeply irresponsible" by the Liberal Democrats.')
+    assert [speaker for _, _, _, speaker, _, _ in got] == ["British Phonographic Industry", "Jeff Joseph",
+                                                          "Liberal Democrats"]

@@ -237,8 +237,9 @@ class _SpeakerResolver:
             return named if named.type in ("PERSON", "ORG", "GPE") else None
         if kind is None:
             return None
-        if kind == "ORG":  # "a Fifa spokesman", "the Tesco website": the organisation named in the phrase
-            named = next((c for c in inside if c.type == "ORG"), None)
+        if kind == "ORG":  # "a Fifa spokesman", "the Tesco website", "an Eton spokesperson": the organisation
+            named = next((c for c in inside if c.type == "ORG"), None) or next(  # named in the phrase (a place:
+                (c for c in inside if c.type == "GPE" and "-based" not in who), None)  # its firm, not "Canada-based")
             if named is not None:
                 return named
         gender = _GENDER_OF_PRONOUN.get(who.lower()) or _gender_of_role(who.split()[-1].lower())
@@ -249,11 +250,16 @@ class _SpeakerResolver:
                     return titled
             if len(self.persons) > 1:  # with one person named, the fallback below finds them (faster)
                 # '"The changes proposed by Lord Dubs were a mistake," he said.': a person named before a
-                # clause that closes its sentence is what was said, not who said it
-                text = self.texts.get(loc, "")
-                closing = who.lower() in quotes.PRONOUNS and text[start - 2:start - 1] in _AFTER_CLAUSE_OR_QUOTE \
-                    and _CLOSING_CLAUSE.match(text, end)
-                found = self._subject_before(loc, start, gender, skip_here=bool(closing))
+                # clause that closes its sentence is what was said, not who said it. An epithet is not a person
+                # its sentence names as an object ("Reacting to a remark by Tim Phillips, the American said"),
+                # and refers to someone named just before.
+                text, pronoun = self.texts.get(loc, ""), who.lower() in quotes.PRONOUNS
+                closing = pronoun and text[start - 2:start - 1] in _AFTER_CLAUSE_OR_QUOTE and _CLOSING_CLAUSE.match(
+                    text, end)
+                skip = "all" if closing else None if pronoun else "objects"
+                if not pronoun and self._introduced_unnamed(loc, start, who):
+                    return None  # "An American tourist was there. ... said the American": no one named
+                found = self._subject_before(loc, start, gender, skip_here=skip)
                 if found is not None:
                     return found
         if kind == "ORG" and who.lower() not in quotes.PRONOUNS:
@@ -298,10 +304,17 @@ class _SpeakerResolver:
             self.sentences[loc] = starts
         return starts
 
-    def _subject_before(self, loc: int, pos: int, gender: str | None, look_back: int = 3, skip_here: bool = False):
-        """The subject of the nearest sentence (this one up to `pos`, unless `skip_here`, then back) with a
-        fitting person: the speaker of a quote there, a pronoun opening it, the person an inverted reporting
-        clause closing it names ("..., argued Mr Howard."), else the first person named."""
+    def _introduced_unnamed(self, loc: int, pos: int, who: str) -> bool:
+        """"the American" after "an American" (this paragraph or the one before): someone never named."""
+        head = who.split()[-1]
+        pattern = re.compile(rf"\b[Aa]n?\s(?:[\w\-]+\s)?{re.escape(head)}\b")
+        return bool(pattern.search(self.texts.get(loc, ""), 0, pos) or loc and pattern.search(self.texts.get(loc - 1, "")))
+
+    def _subject_before(self, loc: int, pos: int, gender: str | None, look_back: int = 3, skip_here: str | None = None):
+        """The subject of the nearest sentence (this one up to `pos`, then back) with a fitting person: the
+        speaker of a quote there, a pronoun opening it, the person an inverted reporting clause closing it names
+        ("..., argued Mr Howard."), else the first person named. In this sentence, `skip_here` passes over "all"
+        persons but a reporting clause's subject, or the "objects" of a preposition."""
         first_loc = max(0, loc - look_back)
         said_in: dict[tuple[int, int], object] = {}
         for key, c in self.speakers.items():  # in the order resolved, which is the order of the text
@@ -319,8 +332,13 @@ class _SpeakerResolver:
                 if antecedent is not None and self._fits(antecedent, gender):
                     return antecedent
             persons = self._persons_in(sentence)
-            if skip_here and sentence == here:  # but 'Mr Osborne said: "...," he said.' is Mr Osborne's
-                persons = [(key, c) for key, c in persons if _SPEAKS_AFTER.match(self.texts[loc], self.outside_ends[key])]
+            if skip_here and sentence == here:
+                text = self.texts[loc]
+                if skip_here == "objects":
+                    persons = [(key, c) for key, c in persons if not _AFTER_PREPOSITION.search(
+                        text, max(0, key[1] - 40), key[1])]
+                else:  # but 'Mr Osborne said: "...," he said.' is Mr Osborne's
+                    persons = [(key, c) for key, c in persons if _SPEAKS_AFTER.match(text, self.outside_ends[key])]
             if persons and sentence != here:
                 key, c = persons[-1]
                 if self._fits(c, gender) and self._reports(sentence, key):
@@ -478,6 +496,8 @@ _AFTER_CLAUSE_OR_QUOTE = (",", '"', "”")
 _CLOSING_CLAUSE = re.compile(rf"\s+(?:also\s+)?(?:{_SPEECH})\b[^.!?\"“”:\d]{{0,40}}[.!?](?:\s|$)")
 _INVERTED_CLAUSE = re.compile(rf",\s(?:{_SPEECH})\s(?:[a-z][\w\-]*\s){{0,3}}$")  # ", argued " Mr Howard
 _SPEAKS_AFTER = re.compile(rf"(?:,[^,.\"“”]{{1,60}},)?\s+(?:also\s+)?(?:{_SPEECH})\b")  # "X, for the Lib Dems, added"
+# "by All England Club chairman " Tim Phillips: the object of a preposition, a few words on
+_AFTER_PREPOSITION = re.compile(r"\b(?:by|to|with|from|for|of|against|on|at|about|over|beat|beating)\s(?:[\w\-]+\s){0,4}$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Rev|No)|(?<![\w.])[A-Z])\.[\"”’']?\s*$")

@@ -296,6 +296,7 @@ ROLE_NOUNS = _words(
     " analyst economist expert senator governor mayor king queen prince general commander founder head"
     " campaigner candidate mp politician winner champion veteran youngster teenager father mother man woman"
     " veteran rapper musician artist producer presenter host editor critic reviewer chairwoman governor"
+    " winger flanker fly-half scrum-half full-back prop hooker forward skipper sprinter athlete runner debutant"
 )
 
 # Function words that end a count's noun phrase ("three of the", "1,800 in total").

@@ -39,7 +39,10 @@ _WHO = (
     rf"|(?:{_TITLE_WORD}\s){{0,2}}{_NAME})"  # shop owner Hayriye Evren, coach Jose Mourinho
 )
 # An apposition between the speaker and the verb: "Tevfik Aksoy, chief economist at Deutsche Bank, told".
-_APP = r"(?P<app>(?:,[^,\"“”]{2,90}){1,2},|,\swho\s[^,.\"“”]{2,60}?(?=\s)|,)?"  # also "X, who presents Y tells"
+# also "X, who presents Y tells" and "A spokesman for the British Phonographic Industry (BPI) said"
+# ("Jeff Joseph, from the Consumer Electronics Association (CEA) told")
+_APP = (r"(?P<app>(?:,[^,\"“”()]{2,90}){1,2}(?:,|\s\([A-Z][\w&]{1,8}\)(?=\s))|,\swho\s[^,.\"“”]{2,60}?(?=\s)"
+        r"|\s\([^()\"“”]{1,40}\)|,)?")
 _ADVERB = r"(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|previously\s+|recently\s+|will\s+|would\s+)?"
 _AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?P<who>{_WHO})")
@@ -75,6 +78,9 @@ _ORG_ROLES = frozenset("company firm group club party ministry department agency
                        " manufacturer operator alliance association federation institute foundation trust society"
                        " coalition consortium league".split())
 _DETERMINERS = frozenset("the a an its his her their".split())
+# What may follow a lazily matched "the X" before the phrase's end: a role noun, then a name.
+_ROLE_AFTER_NAME = re.compile(rf"(?:(?:\s+[a-z][\w\-]*){{0,2}}?\s+(?:{'|'.join(sorted(lexicon.ROLE_NOUNS))})\b)?"
+                              r"(?:\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})?")
 _MARK = re.compile('["“”]')
 _OPENERS = " \t([{—–-/:"
 _SHORT_WORDS = 3
@@ -232,21 +238,21 @@ def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None
             who, who_start = who[cut.end():], who_start + cut.end()
     if who.endswith(".") and not who.endswith(("Mr.", "Mrs.", "Ms.", "Dr.")):
         who = who[:-1]  # the full stop ends the sentence, not the name
+    elif m.start("verb") < who_start and who.split(" ", 1)[0].lower() in _DETERMINERS:
+        more = _ROLE_AFTER_NAME.match(m.string, who_start + len(who))
+        if more and more.end() > more.start():  # "said the Chelsea star": a player, not the club; "said his
+            who = m.string[who_start:more.end()]  # coach Peter Stanley": the coach
     q.cue = m.group("verb")
     q.surface = who
     app = m.groupdict().get("app")
     end = offset + (m.end("app") if app else who_start + len(who))
     if not app and m.start("verb") < who_start and who.lower() not in _PRONOUNS and (
             role_kind(who) or who.split(" ", 1)[0].lower() in _DETERMINERS):
-        named = _ROLE_THEN_NAME.match(text_of(m), m.end("who"))
+        named = _ROLE_THEN_NAME.match(m.string, who_start + len(who))
         if named:  # `said the company's chief executive, Terry Leahy`, `said the festival's director, Craig Prater`:
             # the name in apposition speaks
             end = offset + named.end()
     q.speaker = resolver(q.loc if loc is None else loc, offset + who_start, end, who)
-
-
-def text_of(m: re.Match) -> str:
-    return m.string
 
 
 def continue_speakers(quotes: list[RawQuote], named_between=None, carried_on=None, max_gap: int = 1) -> None:
@@ -278,9 +284,20 @@ def role_kind(who: str) -> str | None:
         head = words[-1].lower()
         if head in _ORG_ROLES:
             return "ORG"  # "the company", "a spokesman": the organisation
-        if words[0].lower() in ("a", "an"):
-            return None  # "a judge claimed": someone new, not a person named before
-        # "the 45-year-old", "the Frenchman", "the businesswoman": only a person is called that
-        person = head in lexicon.ROLE_NOUNS or head.endswith(("-year-old", "man", "woman"))
+        if words[0].lower() in ("a", "an", "his", "her", "their"):
+            return None  # "a judge claimed": someone new; "his former adviser": not the man named before
+        # "the 45-year-old", "the Frenchman", "the businesswoman", "the American": only a person is called that
+        person = head in lexicon.ROLE_NOUNS or head.endswith(("-year-old", "man", "woman")) or _one_of_a_people(words[-1])
         return "PERSON" if person else None
     return None
+
+
+def _one_of_a_people(word: str) -> bool:
+    """"American", "Scot", "Swiss": a demonym that is not a plural ("Americans"), nor a party's or a region's
+    adjective ("by the Liberal" Democrats: the lazy phrase stops at its first word)."""
+    return word in lexicon.DEMONYMS and word not in _NOT_A_PEOPLE and not (
+        word.endswith("s") and word[:-1] in lexicon.DEMONYMS)
+
+
+_NOT_A_PEOPLE = frozenset("Western Eastern Northern Southern Latin Tory Labourite Republican Democrat Democratic"
+                          " Conservative Liberal Socialist Communist Nazi Olympic Olympian European Anglo".split())
