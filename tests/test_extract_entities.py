@@ -348,6 +348,15 @@ def test_extract_facts_line_up_brackets_and_club_roles_name_clubs():
             ("Wolves", "ORG"), ("Nunez", "PERSON")} <= set(ents)
 
 
+def test_extract_facts_organisation_heads_before_of_and_name_particles_keep_the_whole_name():
+    ents, _ = _entities("Researchers at Delft University of Technology and the London School of Economics agreed.",
+                        "Nick Van den Brul and Riccardo de Rinaldini signed the Treaty of Amsterdam.",
+                        "Members of the Bank of England met.")
+    assert sorted(ents) == [("Bank of England", "ORG"), ("Delft University of Technology", "ORG"),
+                            ("London School of Economics", "ORG"), ("Nick Van den Brul", "PERSON"),
+                            ("Riccardo de Rinaldini", "PERSON"), ("Treaty of Amsterdam", "LAW")]
+
+
 def test_extract_facts_award_word_that_is_a_given_name_starts_a_person():
     ents, _ = _entities("Olivier Beauvillain and Tony Smith went to the Tony Awards and the Oscars.")
     assert ents["Olivier Beauvillain", "PERSON"] and ents["Tony Smith", "PERSON"]

@@ -31,6 +31,8 @@ _ARTICLES = frozenset(["The", "A", "An"])
 _SPLITTERS = frozenset(["and", "&", "'s", "’s", "'", "’", "on", "upon"])
 _LOOSE_JOINERS = frozenset(["on", "upon"])
 _POSSESSIVES = frozenset(["'s", "’s", "'", "’"])
+_NAME_PARTICLES = frozenset("de del della da di du van von der den le la bin al".split())
+_LAWS = frozenset(["Bill", "Act", "Treaty", "Directive", "Convention", "Accord"])
 _LOWER_JOINERS = frozenset("of the for de del della da di du van von der den le la al bin and upon on".split())
 
 
@@ -292,13 +294,13 @@ def _by_shape(tokens, sport) -> Mention | None:
         return Mention(0, start, end, name, name, "EVENT")
     if len(tokens) > 1 and last in _EVENT_SUFFIXES and first not in GIVEN_NAMES:
         return Mention(0, start, end, name, name, "EVENT")  # "Century Award", "World Cup": events, not names
-    if len(tokens) > 1 and last in ("Bill", "Act", "Treaty", "Directive", "Convention", "Accord"):
+    if len(tokens) > 1 and (last in _LAWS or first in _LAWS and tokens[1][0] == "of"):
         return Mention(0, start, end, name, name, "LAW")  # a law is named like an organisation, but is not one
     if len(tokens) > 1 and last in lexicon.ORG_SUFFIXES and not (first in GIVEN_NAMES and any(
             t in ("of", "at", "for") or t in _PARTICLES for t, _ in tokens[1:])):
         # not "Stuart Hensel of the ... Unit", not "Rob Da Bank"
         return Mention(0, start, end, name, name, "ORG")
-    if len(tokens) > 2 and first in lexicon.ORG_HEADS and tokens[1][0] in ("of", "for"):
+    if len(tokens) > 2 and first not in GIVEN_NAMES and _org_head_of(tokens):
         return Mention(0, start, end, name, name, "ORG")
     if len(tokens) > 1 and (first in lexicon.LOC_HEADS or last in lexicon.LOC_HEADS) and first not in GIVEN_NAMES:
         return Mention(0, start, end, name, name, "LOC")
@@ -311,9 +313,21 @@ def _by_shape(tokens, sport) -> Mention | None:
     if 1 < len(tokens) <= 4 and all(_name_like(t) for t, _ in tokens[1:]) and (
             _INITIALS.match(first) or first in _PARTICLES) and first not in gazetteer.places():
         return Mention(0, start, end, name, name, "PERSON")  # "AR Rahman", "C Thomson", "Van Persie"
-    if 1 < len(tokens) <= 4 and first in GIVEN_NAMES and all(_name_like(t) for t, _ in tokens[1:]):
+    if 1 < len(tokens) <= 5 and first in GIVEN_NAMES and all(_name_like(t) or t in _NAME_PARTICLES for t, _ in tokens[1:]) \
+            and tokens[-1][0] not in _NAME_PARTICLES:  # "Nick Van den Brul", "Riccardo de Rinaldini"
         return Mention(0, start, end, name, name, "PERSON")
     return None
+
+
+def _org_head_of(tokens) -> bool:
+    """"Bank of England", "Delft University of Technology": an organisation's head word before "of"/"for", with
+    only capitalised words before it (not "Members of the Bank of England", "Ziyi Zhang for House of ...")."""
+    for i in range(len(tokens) - 2):
+        if tokens[i][0] in _LOWER_JOINERS:
+            return False
+        if tokens[i][0] in lexicon.ORG_HEADS and tokens[i + 1][0] in ("of", "for"):
+            return True
+    return False
 
 
 def _name_like(token: str) -> bool:
