@@ -357,6 +357,13 @@ def test_extract_facts_organisation_heads_before_of_and_name_particles_keep_the_
                             ("Riccardo de Rinaldini", "PERSON"), ("Treaty of Amsterdam", "LAW")]
 
 
+def test_extract_facts_products_are_not_their_makers():
+    ents, _ = _entities("Microsoft will launch the Xbox 2 and Windows XP, and Internet Explorer (IE) loses users"
+                        " to Firefox, while Sony's PSP sells.")
+    assert sorted(ents) == [("Firefox", "PRODUCT"), ("Internet Explorer", "PRODUCT"), ("Microsoft", "ORG"),
+                            ("PSP", "PRODUCT"), ("Sony", "ORG"), ("Windows XP", "PRODUCT"), ("Xbox 2", "PRODUCT")]
+
+
 def test_extract_facts_award_word_that_is_a_given_name_starts_a_person():
     ents, _ = _entities("Olivier Beauvillain and Tony Smith went to the Tony Awards and the Oscars.")
     assert ents["Olivier Beauvillain", "PERSON"] and ents["Tony Smith", "PERSON"]

@@ -104,7 +104,7 @@ def _defined_by_acronym(text: str, run: re.Match) -> list[Mention] | None:
     if "".join(w[0] for w in words) != acronym:
         return None
     name = run.group()[cut:]
-    return [Mention(0, cut, len(run.group()), name, name, "ORG")]
+    return [Mention(0, cut, len(run.group()), name, name, "PRODUCT" if name in lexicon.PRODUCT_PHRASES else "ORG")]
 
 
 def mostly_upper(text: str, sample: int = 400) -> bool:
@@ -241,7 +241,7 @@ def _link_acronym_definition(text: str, end: int, last: Mention) -> None:
     if last.end != end:
         return
     definition = _ACRONYM_DEF.match(text, end)
-    if definition and last.type in ("ORG", "GPE", "LOC", "UNKNOWN") and _abbreviates(definition.group(1), last.name):
+    if definition and last.type in ("ORG", "GPE", "LOC", "PRODUCT", "UNKNOWN") and _abbreviates(definition.group(1), last.name):
         last.acronym_of = definition.group(1)
 
 

@@ -37,6 +37,15 @@ HONORIFICS = _phrases(
 # Letters after a name: "Peter Ainsworth MP".
 POSTNOMINALS = _words("MP MEP MSP AM QC KC OBE MBE CBE KBE Jr Jr. Jnr Snr Sr PhD")
 
+# Products: not organisations (typed PRODUCT; optional in the gold conventions). With a model number or word
+# after them ("Xbox 2", "Windows XP", "Mac Mini") they stay one product.
+PRODUCTS = _words(
+    "iPod iPods iTunes iMac Mac Macs Macintosh PlayStation Playstation PSP Xbox GameCube DS Walkman BlackBerry"
+    " Windows Linux Firefox IE Photoshop TiVo Tivo Vioxx Viagra Celebrex Prozac"
+)
+PRODUCT_PHRASES = _phrases("Internet Explorer|Game Boy|Nintendo DS|Sony PSP|Apple iPod|Mac Mini")
+PRODUCT_MODELS = _words("2 3 XP Mini Portable Pro Live Media Center Vista Nano Shuffle Photo")
+
 # Words after which a number is part of a name ("Radio 4", "Channel 4", "Formula 1").
 NUMBERED_SERVICES = _words("Radio Channel Formula Apollo Windows Xbox PlayStation Playstation Five One Two")
 

@@ -60,7 +60,7 @@ def resolve(tokens, initial, common, sport) -> list[Mention]:
     tokens = _trim(tokens)
     if not tokens:
         return []
-    whole = _known(tokens, sport)
+    whole = _known(tokens, sport) or _product(tokens)
     if whole:
         return [whole]
     cut = _hyphen_modifier(tokens)
@@ -240,6 +240,16 @@ def _known(tokens, sport) -> Mention | None:
         return Mention(0, start, end, name, lookup, "ORG", org)
     if place:
         return Mention(0, start, end, name, lookup, place[1], place[0])
+    return None
+
+
+def _product(tokens) -> Mention | None:
+    """"Xbox", "Xbox 2", "Windows XP", "Internet Explorer", "Nintendo DS": a product, not its maker."""
+    start, end, name = _span(tokens)
+    words = name.split()
+    if name in lexicon.PRODUCT_PHRASES or words[0] in lexicon.PRODUCTS and all(
+            w in lexicon.PRODUCT_MODELS for w in words[1:]):
+        return Mention(0, start, end, name, name, "PRODUCT")
     return None
 
 
