@@ -364,6 +364,13 @@ def test_extract_facts_products_are_not_their_makers():
                             ("PSP", "PRODUCT"), ("Sony", "ORG"), ("Windows XP", "PRODUCT"), ("Xbox 2", "PRODUCT")]
 
 
+def test_extract_facts_surname_that_is_a_place_is_the_person_unless_it_follows_in():
+    ents, _ = _entities("Charles Kennedy attacked the plan on a visit to Kennedy in Texas.",
+                        "Kennedy said voters did not trust Mr Blair.")
+    assert len(ents[("Charles Kennedy", "PERSON")].mentions) == 2
+    assert len(ents[("Kennedy", "GPE")].mentions) == 1
+
+
 def test_extract_facts_award_word_that_is_a_given_name_starts_a_person():
     ents, _ = _entities("Olivier Beauvillain and Tony Smith went to the Tony Awards and the Oscars.")
     assert ents["Olivier Beauvillain", "PERSON"] and ents["Tony Smith", "PERSON"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from transforms.extract import lexicon
+from transforms.extract import gazetteer, lexicon
 from transforms.extract.entities import Mention
 from transforms.extract.names import GIVEN_NAMES
 
@@ -115,6 +115,10 @@ def _attach_strong(merger: Merger, m: Mention) -> None:
         if target:
             merger.add(m, target)
             return
+    person = _person_named_like_a_place(merger, m)
+    if person is not None:
+        merger.add(m, person)  # "Kennedy said" after "Charles Kennedy": him, not the town
+        return
     name = m.canonical or m.name
     if m.type == "ORG":
         name = _without_legal_suffix(name)
@@ -128,6 +132,14 @@ def _attach_strong(merger: Merger, m: Mention) -> None:
             merger.add(m, longer)
             return
     merger.new(m, name, m.type)
+
+
+def _person_named_like_a_place(merger: Merger, m: Mention) -> Cluster | None:
+    """The person, with a given name, whose surname this lone place name is, unless it follows "in", "to"..."""
+    if m.type not in ("GPE", "LOC") or " " in m.name or m.located or m.canonical in gazetteer.countries():
+        return None
+    people = [c for c in merger.by_last.get(m.name, ()) if c.tokens[0] in GIVEN_NAMES]
+    return people[-1] if people else None
 
 
 _LEGAL_SUFFIXES = ("Inc", "Inc.", "Ltd", "Ltd.", "Limited", "Plc", "plc", "PLC", "Corp", "Corp.", "Co", "Co.",

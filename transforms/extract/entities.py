@@ -26,6 +26,7 @@ _RESULT_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}? \d{1,3} [A-Z][\w.'’ -]{1,
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
+_LOCATED_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|to|from|at|of|visit|visited|visiting)\s(?:the\s)?$")
 # "a stake in Southcorp", "his role in Closer", "a flaw in Firefox": "in" after these is no place.
 _HOLDING_BEFORE = re.compile(r"\b(?:stakes?|shares?|holdings?|interests?|investments?|invest|invested|investing|roles?"
                              r"|starring|starred|stars|appeared|appears|parts?|flaws?|bugs?|holes?|vulnerabilit(?:y|ies)"
@@ -221,6 +222,8 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
         return Mention(loc, start, end, text[start:end], t.name, "ORG", canonical, t.honorific, False, weak)
     m = Mention(loc, start, end, text[start:end], t.name, type_, canonical, t.honorific, t.initial, weak)
     m.possessive = text.startswith(("'s", "’s"), end)
+    if type_ in ("GPE", "LOC"):
+        m.located = _LOCATED_BEFORE.search(text, max(0, start - 16), start) is not None
     if t.guess:
         m.guess = True
         m.cue = bool(_PERSON_BEFORE.search(text, max(0, start - 24), start) or PERSON_AFTER.match(text, end))

@@ -53,6 +53,7 @@ class Mention:
     guess: bool = False  # typed PERSON only because it looks like a name (no given name, no title)
     cue: bool = False  # the words around it say it is a person ("said X", "X, 45,", "analyst X")
     common_word: bool = False  # a lone word also written in lower case in the article ("Life", "Shoes")
+    located: bool = False  # a place name after "in", "to", "from"...: the place, even if a person bears it
 
 
 def resolve(tokens, initial, common, sport) -> list[Mention]:
