@@ -399,3 +399,10 @@ def test_extract_facts_spokesman_and_apposition_with_an_acronym_in_brackets():
                   ' the BBC.', 'Plans were branded "deeply irresponsible" by the Liberal Democrats.')
     assert [speaker for _, _, _, speaker, _, _ in got] == ["British Phonographic Industry", "Jeff Joseph",
                                                           "Liberal Democrats"]
+
+
+def test_extract_facts_a_possessive_before_a_noun_is_no_reporting_clause():
+    got = _quotes("Liberal Democrat deputy leader Menzies Campbell said he thought Lord Butler's comments were"
+                  ' "well justified" and "entirely fair".')
+    assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [("Menzies Campbell", "he"),
+                                                                            ("Menzies Campbell", "he")]

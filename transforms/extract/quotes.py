@@ -78,6 +78,8 @@ _ORG_ROLES = frozenset("company firm group club party ministry department agency
                        " manufacturer operator alliance association federation institute foundation trust society"
                        " coalition consortium league".split())
 _DETERMINERS = frozenset("the a an its his her their".split())
+_NOT_SPEAKERS = frozenset("But However And So Yet Meanwhile Now Then Also".split())
+_S_VERBS = frozenset("says tells adds".split())  # after "Standard & Poor's" these still report speech
 # What may follow a lazily matched "the X" before the phrase's end: a role noun, then a name.
 _ROLE_AFTER_NAME = re.compile(rf"(?:(?:\s+[a-z][\w\-]*){{0,2}}?\s+(?:{'|'.join(sorted(lexicon.ROLE_NOUNS))})\b)?"
                               r"(?:\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})?")
@@ -176,7 +178,10 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
         nearer = _BEFORE.search(text, m.end("verb"), stop)
         if nearer is None:
             break
-        m = nearer
+        if _reports(nearer):  # not "Ms Gavron said she thought Mr Livingstone's comments were"
+            m = nearer
+        else:
+            break
     if (m is None or m.end() < q.start - 2) and any(text.find(v, before_start, stop) >= 0 for v in _PROGRESSIVES):
         m = _BEFORE_PROGRESSIVE.search(text, before_start, stop)
     if m and m.end() >= q.start - 2:
@@ -228,8 +233,16 @@ def _sentence_start(text: str, pos: int) -> int:
     return cut + 2 if cut >= 0 else 0
 
 
+def _reports(m: re.Match) -> bool:
+    """Not "Mr Livingstone's comments were" (a possessive and a noun), nor "However, said" (no one)."""
+    who, verb = m.group("who"), m.group("verb")
+    return who not in _NOT_SPEAKERS and not (who.endswith(("'s", "’s")) and verb.endswith("s") and verb not in _S_VERBS)
+
+
 def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None) -> None:
     who, who_start = m.group("who"), m.start("who")
+    if not _reports(m):
+        return
     cut = _SENTENCE_IN_NAME.search(who)
     if cut:  # "said coach Bill Smith. He praised ...": the name ended with its sentence
         if m.start("verb") < who_start:
