@@ -89,9 +89,8 @@ def _full_name(m) -> bool:
 # Films, songs, books and shows are not entities (the gold conventions): a name right after one of these words
 # ("the film Ray", "hit movie Sideways", "films such as The Aviator", "the novel The Da Vinci Code"), after a
 # role or an award in one ("his role in Closer", "the best director prize for Million Dollar Baby"), or before
-# its cast ("Ray actor Jamie Foxx") is a title; so is that name
-# elsewhere in the article ("Ray won five Oscars") and a name listed with it ("Million Dollar Baby, Sideways and
-# Closer"), unless a gazetteer knows it.
+# its cast ("Ray actor Jamie Foxx") is a title; so is that name elsewhere in the article ("Ray won five Oscars")
+# and a name listed with it ("Million Dollar Baby, Sideways and Closer"), unless a gazetteer knows it.
 _WORK_WORDS = ("film", "movie", "biopic", "album", "song", "novel", "musical", "sitcom", "documentary", "thriller",
                "blockbuster", "sequel", "remake", "re-make", "comedy", "drama", "series")  # not "play", "show",
 # "book": verbs before a team's name
@@ -308,7 +307,8 @@ class _SpeakerResolver:
         """"the American" after "an American" (this paragraph or the one before): someone never named."""
         head = who.split()[-1]
         pattern = re.compile(rf"\b[Aa]n?\s(?:[\w\-]+\s)?{re.escape(head)}\b")
-        return bool(pattern.search(self.texts.get(loc, ""), 0, pos) or loc and pattern.search(self.texts.get(loc - 1, "")))
+        before = self.texts.get(loc - 1, "") if loc else ""
+        return bool(pattern.search(self.texts.get(loc, ""), 0, pos) or pattern.search(before))
 
     def _subject_before(self, loc: int, pos: int, gender: str | None, look_back: int = 3, skip_here: str | None = None):
         """The subject of the nearest sentence (this one up to `pos`, then back) with a fitting person: the
@@ -489,16 +489,18 @@ class _SpeakerResolver:
         return None
 
 
-# A sentence ends at . ! or ? (perhaps inside a closing quote mark) before a capital or an opening quote.
 _SPEECH = "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))
 # '..., he said.', '"...," he told the BBC.': a reporting clause closing its sentence
 _AFTER_CLAUSE_OR_QUOTE = (",", '"', "”")
 _CLOSING_CLAUSE = re.compile(rf"\s+(?:also\s+)?(?:{_SPEECH})\b[^.!?\"“”:\d]{{0,40}}[.!?](?:\s|$)")
 _INVERTED_CLAUSE = re.compile(rf",\s(?:{_SPEECH})\s(?:[a-z][\w\-]*\s){{0,3}}$")  # ", argued " Mr Howard
-_SPEAKS_AFTER = re.compile(rf"(?:,[^,.\"“”]{{1,60}},)?\s+(?:also\s+)?(?:{_SPEECH})\b")  # "X, for the Lib Dems, added"
+# the subject of a reporting clause: "X said", "X, for the Lib Dems, added"
+_SPEAKS_AFTER = re.compile(rf"(?:,[^,.\"“”]{{1,60}},)?\s+(?:also\s+)?(?:{_SPEECH})\b")
 # "by All England Club chairman " Tim Phillips: the object of a preposition, a few words on
-_AFTER_PREPOSITION = re.compile(r"\b(?:by|to|with|from|for|of|against|on|at|about|over|beat|beating)\s(?:[\w\-]+\s){0,4}$")
+_AFTER_PREPOSITION = re.compile(r"\b(?:by|to|with|from|for|of|against|on|at|about|over|beat|beating)"
+                                r"\s(?:[\w\-]+\s){0,4}$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s*$")
+# A sentence ends at . ! or ? (perhaps inside a closing quote mark) before a capital or an opening quote.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Rev|No)|(?<![\w.])[A-Z])\.[\"”’']?\s*$")
 _OPENING_PRONOUN = re.compile(r"(?:(?:But|And|However,|Yet|So|Now|Then|Later,?|Earlier,?|Instead,?|Meanwhile,?|Still,?)"

@@ -26,7 +26,8 @@ _RESULT_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}? \d{1,3} [A-Z][\w.'’ -]{1,
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
-_LOCATED_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|to|from|at|of|visit|visited|visiting)\s(?:the\s)?$")
+_LOCATED_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|to|from|at|of|visit|visited|visiting)"
+                             r"\s(?:the\s)?$")
 # "a stake in Southcorp", "his role in Closer", "a flaw in Firefox": "in" after these is no place.
 _HOLDING_BEFORE = re.compile(r"\b(?:stakes?|shares?|holdings?|interests?|investments?|invest|invested|investing|roles?"
                              r"|starring|starred|stars|appeared|appears|parts?|flaws?|bugs?|holes?|vulnerabilit(?:y|ies)"
@@ -234,9 +235,9 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
 _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|told|by|with|named|" + "|".join(lexicon.ROLE_NOUNS) + r"|owner"
                             r"|analyst|economist|spokesman|spokeswoman|wife|husband|son|daughter|brother|sister)"
                             r"|[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[,.!?][\"”])\s$")
-PERSON_AFTER = re.compile(r"(?:,\s(?:\d{1,3},|who\b|an?\s|the\s|(?:[a-z\-]+\s){1,3}(?:of|at|for|with)\b)|\s(?:said|says|told|added|"
-                           r"explained|admitted|insisted|believes|thinks|wrote|was\sborn|and\shis|and\sher)\b"
-                           r"|['’]s\s(?:wife|husband|son|daughter|father|mother|career|death)\b)")
+PERSON_AFTER = re.compile(r"(?:,\s(?:\d{1,3},|who\b|an?\s|the\s|(?:[a-z\-]+\s){1,3}(?:of|at|for|with)\b)"
+                          r"|\s(?:said|says|told|added|explained|admitted|insisted|believes|thinks|wrote|was\sborn"
+                          r"|and\shis|and\sher)\b|['’]s\s(?:wife|husband|son|daughter|father|mother|career|death)\b)")
 
 
 def _link_acronym_definition(text: str, end: int, last: Mention) -> None:
@@ -244,7 +245,8 @@ def _link_acronym_definition(text: str, end: int, last: Mention) -> None:
     if last.end != end:
         return
     definition = _ACRONYM_DEF.match(text, end)
-    if definition and last.type in ("ORG", "GPE", "LOC", "PRODUCT", "UNKNOWN") and _abbreviates(definition.group(1), last.name):
+    if definition and last.type in ("ORG", "GPE", "LOC", "PRODUCT", "UNKNOWN") \
+            and _abbreviates(definition.group(1), last.name):
         last.acronym_of = definition.group(1)
 
 

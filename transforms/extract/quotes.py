@@ -236,7 +236,8 @@ def _sentence_start(text: str, pos: int) -> int:
 def _reports(m: re.Match) -> bool:
     """Not "Mr Livingstone's comments were" (a possessive and a noun), nor "However, said" (no one)."""
     who, verb = m.group("who"), m.group("verb")
-    return who not in _NOT_SPEAKERS and not (who.endswith(("'s", "’s")) and verb.endswith("s") and verb not in _S_VERBS)
+    possessive_noun = who.endswith(("'s", "’s")) and verb.endswith("s") and verb not in _S_VERBS
+    return who not in _NOT_SPEAKERS and not possessive_noun
 
 
 def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None) -> None:
@@ -300,7 +301,8 @@ def role_kind(who: str) -> str | None:
         if words[0].lower() in ("a", "an", "his", "her", "their"):
             return None  # "a judge claimed": someone new; "his former adviser": not the man named before
         # "the 45-year-old", "the Frenchman", "the businesswoman", "the American": only a person is called that
-        person = head in lexicon.ROLE_NOUNS or head.endswith(("-year-old", "man", "woman")) or _one_of_a_people(words[-1])
+        person = head in lexicon.ROLE_NOUNS or head.endswith(("-year-old", "man", "woman")) or _one_of_a_people(
+            words[-1])
         return "PERSON" if person else None
     return None
 

@@ -324,8 +324,8 @@ def _by_shape(tokens, sport) -> Mention | None:
     if 1 < len(tokens) <= 4 and all(_name_like(t) for t, _ in tokens[1:]) and (
             _INITIALS.match(first) or first in _PARTICLES) and first not in gazetteer.places():
         return Mention(0, start, end, name, name, "PERSON")  # "AR Rahman", "C Thomson", "Van Persie"
-    if 1 < len(tokens) <= 5 and first in GIVEN_NAMES and all(_name_like(t) or t in _NAME_PARTICLES for t, _ in tokens[1:]) \
-            and tokens[-1][0] not in _NAME_PARTICLES:  # "Nick Van den Brul", "Riccardo de Rinaldini"
+    if 1 < len(tokens) <= 5 and first in GIVEN_NAMES and tokens[-1][0] not in _NAME_PARTICLES and all(
+            _name_like(t) or t in _NAME_PARTICLES for t, _ in tokens[1:]):  # "Nick Van den Brul", "Ruud van Nistelrooy"
         return Mention(0, start, end, name, name, "PERSON")
     return None
 
