@@ -295,6 +295,7 @@ SPEECH_VERBS = _words(
     " complained complains pointed observed observes agreed agrees concluded concludes promised promises"
     " vowed vows thinks thought felt feels hopes hoped cautioned cautions boasted boasts read confesses"
     " confessed brands branded branding dubbed dubs labelled labeled termed terms quipped quips recalls"
+    " countered counters retorted retorts"
 )
 
 # Nouns that refer back to a person already named ("the leader said", "the minister told MPs").
