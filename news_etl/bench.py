@@ -13,6 +13,8 @@ Steps, in one run (see issues 3 and 6):
   6. the ratios ours/peer and ours/limit (files/s);
   7. the extractor alone on one core (`extract_only.*`) and the eval scores of the three gold sets
      (`quality.*`), so that a speed-up that costs quality shows in the same output.
+The machine's speed on a fixed workload is printed first and last (`machine.*`, news_etl.machine_speed): a
+shared host's CPU drifts, and a slower machine must not be read as slower code.
 
 Output (stdout) is one line per figure, `name: value unit`, always the same names in the same order; a figure
 that could not be measured prints `n/a` as its value. Progress notes go to stderr. Subprocess logs are kept
@@ -32,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from news_etl import temporary_api
+from news_etl.machine_speed import reference_loops_per_s
 from news_etl.replicas import build_corpus, count_files
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -346,12 +349,18 @@ def _unit_for(name: str) -> str:
 
 
 def extraction_figures(corpus: Path, log: Callable[[str], None]) -> list[Figure]:
-    """news_etl.extract_bench.bench_extraction over the replicated corpus: the extractor alone, one core."""
+    """news_etl.extract_bench.bench_extraction over the replicated corpus: the extractor alone, one core, then
+    the machine's speed on a fixed workload (news_etl.machine_speed) and the extractor's in units of it."""
     from news_etl.extract_bench import bench_extraction
 
     log("bench: extraction only")
-    return [Figure(f"extract_only.{name}", value, _unit_for(name))
-            for name, value in bench_extraction(corpus).items()]
+    figures = bench_extraction(corpus)
+    loops = reference_loops_per_s()
+    return [Figure(f"extract_only.{name}", value, _unit_for(name)) for name, value in figures.items()] + [
+        Figure("machine.end.reference_loops_per_s", loops, "loops/s"),
+        # The extractor's speed in units of the machine's: comparable across days when the machine's is not.
+        Figure("extract_only.articles_per_reference_loop",
+               round(figures["articles_per_cpu_s"] / loops, 3) if loops else None, "articles/loop")]
 
 
 # The gold sets of `make eval`: (name, gold folder, folder of the texts when not beside the gold files).
@@ -402,6 +411,8 @@ def run_bench(replicas: int = 5, workdir: Path | str = Path("bench-work"), batch
     files = count_files(corpus)
     emit(Figure("bench.replicas", replicas, "replicas"), Figure("bench.files", files, "files"),
          Figure("bench.batch_size", batch_size or "default", "files"), Figure("bench.cpus", os.cpu_count(), "cpus"))
+
+    emit(Figure("machine.start.reference_loops_per_s", reference_loops_per_s(), "loops/s"))
 
     # 2. ours, cold: a fresh warehouse and lake, on a machine where Prefect's database already exists.
     log("bench: Prefect's database (created and migrated on a machine's first run; not timed)")

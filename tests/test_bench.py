@@ -141,11 +141,21 @@ def test_extraction_figures_get_units_from_their_names(monkeypatch):
     fake.bench_extraction = lambda corpus: {"articles": 10, "words": 400, "seconds": 0.5, "articles_per_s": 20.0,
                                             "words_per_s": 800.0, "cpu_seconds": 0.4, "articles_per_cpu_s": 25.0}
     monkeypatch.setitem(sys.modules, "news_etl.extract_bench", fake)
+    monkeypatch.setattr(bench, "reference_loops_per_s", lambda: 100.0)
     lines = [format_figure(f) for f in bench.extraction_figures(Path("."), log=lambda _: None)]
     assert lines == ["extract_only.articles: 10 articles", "extract_only.words: 400 words",
                      "extract_only.seconds: 0.5 s", "extract_only.articles_per_s: 20.00 articles/s",
                      "extract_only.words_per_s: 800.0 words/s", "extract_only.cpu_seconds: 0.4 s",
-                     "extract_only.articles_per_cpu_s: 25.00 articles/cpu-s"]
+                     "extract_only.articles_per_cpu_s: 25.00 articles/cpu-s",
+                     "machine.end.reference_loops_per_s: 100.0 loops/s",
+                     "extract_only.articles_per_reference_loop: 0.25 articles/loop"]
+
+
+def test_reference_loops_per_s_counts_passes_of_the_fixed_workload():
+    from news_etl.machine_speed import reference_loop, reference_loops_per_s
+
+    assert reference_loop() == (("London", 200), ("Monday", 200), ("We", 200))
+    assert reference_loops_per_s(seconds=0.05, rounds=2) > 10  # a pass takes ~1 ms: dozens in 50 ms
 
 
 def test_quality_figures_print_the_eval_scores_beside_the_speed():
