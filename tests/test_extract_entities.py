@@ -398,3 +398,39 @@ def test_extract_facts_sentence_opening_adverb_is_no_player_in_a_match_report():
             "said Jose Mourinho after the game. Obviously the goal was offside, the striker added after the match.")
     facts = extract_facts(article(text, "The league leaders scored twice in the second half of the game."))
     assert not [e.name for e in facts.entities if e.name in ("Hopefully", "Obviously")]
+
+
+_MATCH = "The striker scored a goal in the match as the league cup penalty kick went in."
+
+
+def test_extract_facts_drama_in_a_match_report_cues_no_title():
+    ents, _ = _entities(_MATCH, "There was still drama as Nunez beat Cech to the ball.", "Nunez scored the goal.")
+    assert len(ents[("Nunez", "PERSON")].mentions) == 2
+
+
+def test_extract_facts_owners_events_and_described_titles():
+    """A possessive person owns the work ("Brown's first book adaptation"), an award is an event, and a title
+    described after a comma ("Ray, a biopic of") is still a title."""
+    ents, _ = _entities("Dan Brown wrote the novel.", "Tom Hanks appeared in Brown's film. Brown said he was pleased.")
+    assert len(ents[("Dan Brown", "PERSON")].mentions) == 3
+    ents, _ = _entities("The band followed nominations for the Brit Awards with a tour.")
+    assert set(ents) == {("Brit Awards", "EVENT")}
+    ents, _ = _entities("Foxx's movie Ray, a biopic of the late singer, opened.", "Ray won five awards.")
+    assert ("Ray", "PERSON") not in ents
+
+
+def test_extract_facts_surname_before_fans_stays_the_player():
+    ents, _ = _entities(_MATCH, "Tim Henman lost the match in the final.", "Henman fans were stunned.")
+    assert list(ents) == [("Tim Henman", "PERSON")] and len(ents[("Tim Henman", "PERSON")].mentions) == 2
+
+
+def test_extract_facts_organisation_of_a_person_is_two_entities():
+    ents, _ = _entities("He served in the Labour Government of Harold Wilson until 1970.")
+    assert set(ents) == {("Labour Party", "ORG"), ("Harold Wilson", "PERSON")}
+
+
+def test_extract_facts_six_nations_and_united_nations_are_not_one_sport_word_each():
+    from transforms.extract import _HEADS
+
+    assert _HEADS.scan("Six people were injured, the United Nations said.")["sport"] == [(16, 23)]
+    assert _HEADS.scan("the Six Nations opener")["sport"] == [(4, 15)]

@@ -406,3 +406,28 @@ def test_extract_facts_a_possessive_before_a_noun_is_no_reporting_clause():
                   ' "well justified" and "entirely fair".')
     assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [("Menzies Campbell", "he"),
                                                                             ("Menzies Campbell", "he")]
+
+
+def test_extract_facts_quote_apposition_with_bracketed_acronym():
+    quotes = _quotes('Digby Jones, director general of the Confederation of British Industry (CBI), said: '
+                     '"This is bad news."')
+    assert [(q[3], q[5]) for q in quotes] == [("Digby Jones", "said")]
+
+
+def test_extract_facts_quote_possessive_company_reports_but_possessive_noun_does_not():
+    quotes = _quotes('Standard & Poor\'s believes that "the outlook is negative for the bank".')
+    assert [(q[3], q[5]) for q in quotes] == [("Standard & Poor's", "believes")]
+    quotes = _quotes('Tony Blair spoke. Asked about Sir Ian\'s comments, he said: "We believe the threat is real."')
+    assert [(q[3], q[5]) for q in quotes] == [("Tony Blair", "said")]
+
+
+def test_extract_facts_uncued_quote_skips_a_possessive_clause():
+    quotes = _quotes("Julia Tymoshenko said prosecutors had a list and that Viktor Yanukovych's claims were "
+                     'baseless. "We will return to this matter in court next week."')
+    assert [q[3] for q in quotes] == ["Julia Tymoshenko"]
+
+
+def test_extract_facts_quote_said_the_american_after_an_american_company():
+    quotes = _quotes("Andy Roddick beat Tim Henman in the final. Roddick has a deal with an American company.",
+                     '"I played well," said the American.')
+    assert [q[3] for q in quotes] == ["Andy Roddick"]

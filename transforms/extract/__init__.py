@@ -25,7 +25,7 @@ _SPORT = triggers.Heads(tuple(
     "goal goals match striker midfielder defender keeper league cup coach tries try penalty kick seed champion"
     " champions tournament squad fixture rugby football tennis cricket wicket innings stadium scored unbeaten"
     " semi-final quarter-final final injury injured hamstring caps capped flanker fly-half scrum-half full-back"
-    " centre-back winger prop hooker referee derby loan transfer Premiership Six Nations seeded".split()))
+    " centre-back winger prop hooker referee derby loan transfer Premiership seeded".split()) + ("Six Nations",))
 _SPORT_MIN_HITS = 4
 # Words that may mark a title (see _without_works): most texts have none, and skip its grammars.
 _WORKS = triggers.Heads((), prefixes=tuple(
@@ -92,10 +92,18 @@ def _full_name(m) -> bool:
 # its cast ("Ray actor Jamie Foxx") is a title; so is that name elsewhere in the article ("Ray won five Oscars")
 # and a name listed with it ("Million Dollar Baby, Sideways and Closer"), unless a gazetteer knows it.
 _WORK_WORDS = ("film", "movie", "biopic", "album", "song", "novel", "musical", "sitcom", "documentary", "thriller",
-               "blockbuster", "sequel", "remake", "re-make", "comedy", "drama", "series")  # not "play", "show",
-# "book": verbs before a team's name
-_WORK_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_WORK_WORDS)})s?,?\s(?:such\sas\s|like\s|including\s|as\s)?"
-                          r"|\b(?:prize|award|nominations?)s?\sfor\s)(?:[Tt]he\s)?$")
+               "blockbuster", "sequel", "remake", "re-make")  # not "play", "show", "book": verbs before a team's
+# name. A match report has its "drama" and "series" too ("still drama as Nunez beat Cech", "the series against").
+_SHOW_WORDS = ("comedy", "comedies", "drama", "series")
+
+
+def _work_before(show_words: tuple[str, ...]) -> re.Pattern:
+    shows = rf"|\b(?:{'|'.join(show_words)})s?,?\s(?:such\sas\s|like\s|including\s)?" if show_words else ""
+    return re.compile(rf"(?:\b(?:{'|'.join(_WORK_WORDS)})s?,?\s(?:such\sas\s|like\s|including\s|as\s)?{shows}"
+                      r"|\b(?:prize|award|nomination)s?\sfor\s)(?:[Tt]he\s)?$")  # "such blockbusters as Speed"
+
+
+_WORK_BEFORE = {False: _work_before(_SHOW_WORDS), True: _work_before(())}  # by `sport`
 # A part in a work, outside match reports ("his role in the Tigers revival" is a club's).
 _PART_BEFORE = re.compile(r"\b(?:(?:roles?|starring|starred|appeared|appears|debut)\sin|cast\sof)\s(?:[Tt]he\s)?$")
 # "star" is a band's member too ("Westlife star Brian McFadden"), and bands are organisations.
@@ -113,7 +121,7 @@ def _without_works(mentions: list, texts: list[str], sport: bool, cued: set[int]
     titles, inside = set(), set()
     for m in mentions:
         # the words after a person ("the award for best comedy, Walliams said", "a nomination for Staunton, 49,")
-        if m.loc in cued and _maybe_title(m) and not entities.PERSON_AFTER.match(texts[m.loc], m.end):
+        if m.loc in cued and _maybe_title(m) and not entities.ONLY_A_PERSON_AFTER.match(texts[m.loc], m.end):
             text = texts[m.loc]
             if _cued(text, m.start, sport) or not sport and _CAST_AFTER.match(text, m.end):
                 titles.add(m.name)
@@ -128,12 +136,15 @@ def _without_works(mentions: list, texts: list[str], sport: bool, cued: set[int]
 
 
 def _cued(text: str, start: int, sport: bool) -> bool:
-    return bool(_WORK_BEFORE.search(text, max(0, start - 30), start)
+    return bool(_WORK_BEFORE[sport].search(text, max(0, start - 30), start)
                 or not sport and _PART_BEFORE.search(text, max(0, start - 20), start))
 
 
 def _maybe_title(m) -> bool:
-    return m.canonical is None and m.honorific is None and m.type != "NORP" and not _full_name(m)
+    """Not a known name, a person named in full or with a title, a people, an event ("nominations for the Brit
+    Awards"), nor an owner ("a remake of Roald Dahl's", "Ice Cube's road-trip comedy")."""
+    return m.canonical is None and m.honorific is None and m.type not in ("NORP", "EVENT") \
+        and not (m.possessive and m.type == "PERSON") and not _full_name(m)  # "Howl's Moving Castle" is a title
 
 
 def _listed_with(mentions: list, titles: set[str], texts: list[str]) -> set[str]:
@@ -253,8 +264,8 @@ class _SpeakerResolver:
                 # its sentence names as an object ("Reacting to a remark by Tim Phillips, the American said"),
                 # and refers to someone named just before.
                 text, pronoun = self.texts.get(loc, ""), who.lower() in quotes.PRONOUNS
-                closing = pronoun and text[start - 2:start - 1] in _AFTER_CLAUSE_OR_QUOTE and _CLOSING_CLAUSE.match(
-                    text, end)
+                closing = pronoun and start >= 2 and text[start - 2] in _AFTER_CLAUSE_OR_QUOTE \
+                    and _CLOSING_CLAUSE.match(text, end)
                 skip = "all" if closing else None if pronoun else "objects"
                 if not pronoun and self._introduced_unnamed(loc, start, who):
                     return None  # "An American tourist was there. ... said the American": no one named
@@ -304,9 +315,12 @@ class _SpeakerResolver:
         return starts
 
     def _introduced_unnamed(self, loc: int, pos: int, who: str) -> bool:
-        """"the American" after "an American" (this paragraph or the one before): someone never named."""
+        """"the American" after "an American" (this paragraph or the one before): someone never named. Only for a
+        people or an age: "a striker" may be the player named next; "an American company" is no person."""
         head = who.split()[-1]
-        pattern = re.compile(rf"\b[Aa]n?\s(?:[\w\-]+\s)?{re.escape(head)}\b")
+        if not (head.endswith("-year-old") or head in lexicon.DEMONYMS):
+            return False
+        pattern = re.compile(rf"\b[Aa]n?\s(?:[\w\-]+\s)?{re.escape(head)}\b(?!\s(?:{quotes.ORG_NOUNS})\b)")
         before = self.texts.get(loc - 1, "") if loc else ""
         return bool(pattern.search(self.texts.get(loc, ""), 0, pos) or pattern.search(before))
 

@@ -40,8 +40,10 @@ _WHO = (
 )
 # An apposition between the speaker and the verb: "Tevfik Aksoy, chief economist at Deutsche Bank, told".
 # also "X, who presents Y tells" and "A spokesman for the British Phonographic Industry (BPI) said"
-# ("Jeff Joseph, from the Consumer Electronics Association (CEA) told")
-_APP = (r"(?P<app>(?:,[^,\"“”()]{2,90}){1,2}(?:,|\s\([A-Z][\w&]{1,8}\)(?=\s))|,\swho\s[^,.\"“”]{2,60}?(?=\s)"
+# ("Jeff Joseph, from the Consumer Electronics Association (CEA) told"; "Digby Jones, director general of the
+# Confederation of British Industry (CBI), said")
+_APP = (r"(?P<app>(?:,(?:[^,\"“”()]|\([A-Z][\w&]{1,8}\)){2,90}){1,2}(?:,|\s\([A-Z][\w&]{1,8}\)(?=\s))"
+        r"|,\swho\s[^,.\"“”]{2,60}?(?=\s)"
         r"|\s\([^()\"“”]{1,40}\)|,)?")
 _ADVERB = r"(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|previously\s+|recently\s+|will\s+|would\s+)?"
 _AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
@@ -77,6 +79,7 @@ _ORG_ROLES = frozenset("company firm group club party ministry department agency
                        " regulator charity committee commission corporation airline retailer carrier"
                        " manufacturer operator alliance association federation institute foundation trust society"
                        " coalition consortium league".split())
+ORG_NOUNS = "|".join(sorted(_ORG_ROLES))  # "an American company": a role noun after a people's name
 _DETERMINERS = frozenset("the a an its his her their".split())
 _NOT_SPEAKERS = frozenset("But However And So Yet Meanwhile Now Then Also".split())
 _S_VERBS = frozenset("says tells adds".split())  # after "Standard & Poor's" these still report speech
@@ -223,7 +226,8 @@ def _last_reporting_clause(q: RawQuote, text: str, prev_end: int, resolver) -> N
     if verb is None:
         return
     for m in _CLAUSE.finditer(text, prev_end, stop):
-        last = m
+        if _reports(m):
+            last = m
     if last is not None:
         _set(q, last, 0, resolver)
 
@@ -234,10 +238,15 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 def _reports(m: re.Match) -> bool:
-    """Not "Mr Livingstone's comments were" (a possessive and a noun), nor "However, said" (no one)."""
+    """Not "Mr Livingstone's comments were" nor "Sir Edward's hopes of" (a possessive and a noun), nor "However,
+    said" (no one); "Standard & Poor's believes that" and "Moody's warns:" report (what follows is reported)."""
     who, verb = m.group("who"), m.group("verb")
-    possessive_noun = who.endswith(("'s", "’s")) and verb.endswith("s") and verb not in _S_VERBS
+    possessive_noun = who.endswith(("'s", "’s")) and verb.endswith("s") and verb not in _S_VERBS \
+        and _REPORTED_NEXT.match(m.string, m.end("verb")) is None
     return who not in _NOT_SPEAKERS and not possessive_noun
+
+
+_REPORTED_NEXT = re.compile(r"\s*(?::|\sthat\b|[\"“])")
 
 
 def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None) -> None:

@@ -332,12 +332,13 @@ def _by_shape(tokens, sport) -> Mention | None:
 
 def _org_head_of(tokens) -> bool:
     """"Bank of England", "Delft University of Technology": an organisation's head word before "of"/"for", with
-    only capitalised words before it (not "Members of the Bank of England", "Ziyi Zhang for House of ...")."""
+    only capitalised words before it (not "Members of the Bank of England", "Ziyi Zhang for House of ..."), and
+    no person after it ("the Labour Government of Harold Wilson")."""
     for i in range(len(tokens) - 2):
         if tokens[i][0] in _LOWER_JOINERS:
             return False
         if tokens[i][0] in lexicon.ORG_HEADS and tokens[i + 1][0] in ("of", "for"):
-            return True
+            return tokens[i + 2][0] not in GIVEN_NAMES
     return False
 
 
