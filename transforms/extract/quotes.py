@@ -6,7 +6,7 @@ open at the end of a paragraph runs to its end (news style omits the closing mar
 Speakers come from the cue around the quote: `, X said`, `said X`, `X said:` / `X told reporters that`
 before it (or ending the paragraph before), `according to X`, a participle clause (`X hit back, saying`);
 pronouns and role nouns ("he", "the leader") resolve to the subject of the nearest sentence naming a
-fitting person, or to the person introduced with that role (see `_SpeakerResolver`); organisation roles
+fitting person, or to the person introduced with that role (see `speakers.SpeakerResolver`); organisation roles
 ("the company", "the union") to a recent organisation; a quote with no cue continues the previous quote's
 speaker unless someone else became a sentence's subject in between.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from transforms.extract import lexicon
 
-_VERB = "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))
+SPEECH_VERB = "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))  # longest first
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|\d{1,2}\b|of|the|de|van|von|&)){0,6}"  # Radio 1
 # A full stop after a word of four letters or more, then a capital, inside a matched name: a sentence end.
 _SENTENCE_IN_NAME = re.compile(r"(?<=[a-z][a-z][a-z][a-z])\.\s+(?=[A-Z])")
@@ -46,11 +46,11 @@ _APP = (r"(?P<app>(?:,(?:[^,\"“”()]|\([A-Z][\w&]{1,8}\)){2,90}){1,2}(?:,|\s\
         r"|,\swho\s[^,.\"“”]{2,60}?(?=\s)"
         r"|\s\([^()\"“”]{1,40}\)|,)?")
 _ADVERB = r"(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|previously\s+|recently\s+|will\s+|would\s+)?"
-_AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
-_AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?P<who>{_WHO})")
+_AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
+_AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{SPEECH_VERB})\s+(?P<who>{_WHO})")
 _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P<verb>according to)\s+(?P<who>{_WHO})")
 # The reported clause may run on before a short quote: `He said it would make the law "tolerable"`.
-_BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b(?P<tail>[^.!?]{{0,150}}?)[:,]?\s*$")
+_BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b(?P<tail>[^.!?]{{0,150}}?)[:,]?\s*$")
 # "Mr Blair is saying:", "she was telling reporters that"
 _PROGRESSIVES = ("saying", "telling", "adding", "warning", "insisting", "arguing", "claiming")
 _BEFORE_PROGRESSIVE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+(?:is|was|are|were|has\s+been|had\s+been)\s+"
@@ -65,8 +65,8 @@ _NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*[
 _PARTICIPLE = re.compile(r"(?:,|\bas|\bby)\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
                          r"calling|branding|declaring|stating|explaining|noting|telling|complaining|admitting|"
                          r"stressing|urging|joking|suggesting)\b[^.!?\"“”]{0,150}?[:,]?\s*$")
-_ANY_VERB = re.compile(rf"\b(?:{_VERB})\b")  # a cheap test before the grammars that need one
-_CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{_VERB})\b")
+_ANY_VERB = re.compile(rf"\b(?:{SPEECH_VERB})\b")  # a cheap test before the grammars that need one
+_CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
 # `"... spin doctors." Graham Robb said the campaign ...`: after a quote that ended its sentence, a
 # reporting clause that goes on to report something else starts a new sentence about a new quote.
 _CLAUSE_GOES_ON = re.compile(r"\s+(?:that\s|the\s|it\s|he\s|she\s|they\s|[a-z]+\s[a-z]+)")
@@ -303,7 +303,7 @@ def role_kind(who: str) -> str | None:
     if who.lower() in _PRONOUNS or who == "I":
         who = who.lower()
         return "ORG" if who in ("it", "they", "we") else "PERSON"
-    if words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+    if words[0].lower() in _DETERMINERS:
         head = words[-1].lower()
         if head in _ORG_ROLES:
             return "ORG"  # "the company", "a spokesman": the organisation

@@ -33,7 +33,7 @@ _LOOSE_JOINERS = frozenset(["on", "upon"])
 _POSSESSIVES = frozenset(["'s", "’s", "'", "’"])
 _NAME_PARTICLES = frozenset("de del della da di du van von der den le la bin al".split())
 _LAWS = frozenset(["Bill", "Act", "Treaty", "Directive", "Convention", "Accord"])
-_LOWER_JOINERS = frozenset("of the for de del della da di du van von der den le la al bin and upon on".split())
+_LOWER_JOINERS = _NAME_PARTICLES | frozenset("of the for and upon on".split())
 
 
 @dataclass(slots=True)
