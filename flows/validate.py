@@ -197,9 +197,12 @@ def to_frame(data):
     return data.cast(widened).to_pandas()
 
 
-# COMPLETE for the failing rows' indexes; without the pandas "query" GX also builds for them by default: a second
-# whole-frame filter per expectation that nothing reads (~12% of validation's CPU at N=20, profiled).
-_RESULT_FORMAT = {"result_format": "COMPLETE", "return_unexpected_index_query": False}
+# A first pass asks GX for verdicts only: finding no failing row costs it ~2.5x less than listing the failing rows'
+# indexes (COMPLETE filters the whole frame per expectation, measured on N=20 chunks). Only a chunk with a failure
+# is validated again, COMPLETE, for the indexes; without the pandas "query" GX also builds for them by default: a
+# second whole-frame filter per expectation that nothing reads (~12% of validation's CPU at N=20, profiled).
+_VERDICTS_ONLY = {"result_format": "BOOLEAN_ONLY"}
+_FAILING_ROWS = {"result_format": "COMPLETE", "return_unexpected_index_query": False}
 
 
 def validate_frame(table: Table, frame) -> TableValidation:
@@ -208,9 +211,12 @@ def validate_frame(table: Table, frame) -> TableValidation:
     if frame.empty:
         return outcome
     frame = frame.reset_index(drop=True)
-    batch = _batch_definition(table.name).get_batch(batch_parameters={"dataframe": frame})
-    report = batch.validate(expectation_suite(table), result_format=_RESULT_FORMAT)
-    _forget_batches()
+    report = _validate(table, frame, _VERDICTS_ONLY)
+    if report.success:  # every expectation is row-level: each saw every row and none failed
+        outcome.results = [ExpectationResult(table.name, expectation_label(r.expectation_config), True, len(frame), 0)
+                           for r in report.results]
+        return outcome
+    report = _validate(table, frame, _FAILING_ROWS)
     for result in report.results:
         label = expectation_label(result.expectation_config)
         details = result.result or {}
@@ -220,6 +226,13 @@ def validate_frame(table: Table, frame) -> TableValidation:
         for index in details.get("unexpected_index_list") or []:
             outcome.failures.append(_row_failure(table, frame, int(index), label))
     return outcome
+
+
+def _validate(table: Table, frame, result_format: dict):
+    batch = _batch_definition(table.name).get_batch(batch_parameters={"dataframe": frame})
+    report = batch.validate(expectation_suite(table), result_format=result_format)
+    _forget_batches()
+    return report
 
 
 def _row_failure(table: Table, frame, index: int, label: str) -> RowFailure:
