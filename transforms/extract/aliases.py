@@ -138,7 +138,12 @@ def _person_named_like_a_place(merger: Merger, m: Mention) -> Cluster | None:
     """The person, with a given name, whose surname this lone place name is, unless it follows "in", "to"..."""
     if m.type not in ("GPE", "LOC") or " " in m.name or m.located or m.canonical in gazetteer.countries():
         return None
-    people = [c for c in merger.by_last.get(m.name, ()) if c.tokens[0] in GIVEN_NAMES]
+    return _person_surnamed(merger, m.name)
+
+
+def _person_surnamed(merger: Merger, surname: str) -> Cluster | None:
+    """The latest person named in full, with a given name, whose surname this is."""
+    people = [c for c in merger.by_last.get(surname, ()) if c.tokens[0] in GIVEN_NAMES]
     return people[-1] if people else None
 
 
@@ -212,10 +217,14 @@ def _find_target(merger: Merger, m: Mention) -> Cluster | None:
             c = merger.by_key.get((type_, m.canonical))
             if c:
                 return c
+    tokens = m.name.split()
+    if m.type == "ORG" and m.canonical is None and len(tokens) == 1 and not m.name.endswith("s"):
+        person = _person_surnamed(merger, m.name)
+        if person:  # "Henman fans" after "Tim Henman": typed a club by the words around it alone ("Lions",
+            return person  # "Wolves": a plural is the team)
     same = merger.by_key.get((m.type, m.name))
     if same:
         return same
-    tokens = m.name.split()
     if m.type in ("PERSON", "UNKNOWN") and len(tokens) <= 2:
         person = _person_by_part(merger, tokens, m.honorific is not None)
         if person:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from transforms.extract import gazetteer, lexicon
-from transforms.extract.names import GIVEN_NAMES
 from transforms.extract.runs import _ARTICLES, _CAP, _TOKEN, _UPPER, Mention, _known, resolve
 
 __all__ = ["Mention", "find_mentions", "mostly_upper"]
@@ -70,7 +69,7 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
         found = (_defined_by_acronym(text, run) or sport and _club_in_line_up(text, run)
                  or _resolve_cached(run_text, initial, common, sport))
         for template in found:
-            m = _place(template, run_start, loc, weak, text, sport, body)
+            m = _place(template, run_start, loc, weak, text, sport)
             if m.name in lexicon.HONORIFICS and text[max(0, m.start - 4):m.start] in _THE:
                 continue  # "the Queen", "the Home Secretary": a title on its own is no one's name (gold convention)
             if m.type == "UNKNOWN" and " " not in m.name:
@@ -202,7 +201,7 @@ def _resolve_cached(run_text: str, initial: bool, common: bool, sport: bool) -> 
     return found
 
 
-def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool, body: str) -> Mention:
+def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool) -> Mention:
     start, end = t.start + offset, t.end + offset
     type_, canonical = t.type, t.canonical
     if type_ == "GPE" and canonical in gazetteer.towns() and (
@@ -219,10 +218,8 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
             type_, canonical = "ORG", None  # "Gloucester beat Leeds": towns in a match report are clubs
     if sport and type_ in ("UNKNOWN", "PERSON") and " " not in t.name and (
             _TEAM_CONTEXT.match(text, end) or _SCORE_BEFORE.search(text, max(0, start - 9), start)
-            or _THE_BEFORE.search(text, max(0, start - 4), start)
-            or _CLUB_ROLE_NEXT.match(text, end) and not _surname_of_someone(t.name, body)):
-        # a side in a score line, or "the Falcons": a team, not a player (the score is evidence enough); "Wolves
-        # boss" is a club, "Henman fans" after "Tim Henman" a player's
+            or _THE_BEFORE.search(text, max(0, start - 4), start) or _CLUB_ROLE_NEXT.match(text, end)):
+        # a side in a score line, or "the Falcons": a team, not a player (the score is evidence enough)
         return Mention(loc, start, end, text[start:end], t.name, "ORG", canonical, t.honorific, False, weak)
     m = Mention(loc, start, end, text[start:end], t.name, type_, canonical, t.honorific, t.initial, weak)
     m.possessive = text.startswith(("'s", "’s"), end)
@@ -232,11 +229,6 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
         m.guess = True
         m.cue = bool(_PERSON_BEFORE.search(text, max(0, start - 24), start) or PERSON_AFTER.match(text, end))
     return m
-
-
-def _surname_of_someone(word: str, body: str) -> bool:
-    """A given name before `word` somewhere in the article ("Tim Henman")."""
-    return any(m.group(1) in GIVEN_NAMES for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(word)}\b", body))
 
 
 # Words around a name that only a person takes: "said X", "analyst X", "X, 45,", "X, who", "X said".
