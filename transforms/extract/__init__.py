@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from operator import attrgetter
 
 from transforms.extract import aliases, entities, quotes, triggers
 from transforms.extract.gazetteer import orgs, places, towns
 from transforms.extract.names import GIVEN_NAMES
 from transforms.extract.quantities import FRACTION_HEADS, NUMBER_WORDS, find_quantities
+from transforms.extract.runs import by_place
 from transforms.extract.speakers import SpeakerResolver
 from transforms.extract.temporal import HEADS as TEMPORAL_HEADS
 from transforms.extract.temporal import find_temporals
@@ -84,9 +84,6 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
                  headline_entities=tuple(_entity(c, locs) for c in _ordered(headline_clusters)))
 
 
-_by_place = attrgetter("loc", "start")
-
-
 def _full_name(m) -> bool:
     first, _, rest = m.name.partition(" ")
     return bool(rest) and first in GIVEN_NAMES
@@ -128,11 +125,11 @@ def _without_works(mentions: list, texts: list[str], sport: bool, cued: set[int]
             else:
                 words = _TITLE_WORDS_BEFORE.search(text, max(0, m.start - 40), m.start)
                 if words and _cued(text, words.start(), sport):
-                    inside.add(_by_place(m))
+                    inside.add(by_place(m))
     if not titles and not inside:
         return mentions
     titles |= _listed_with(mentions, titles, texts)
-    return [m for m in mentions if m.canonical is not None or m.name not in titles and _by_place(m) not in inside]
+    return [m for m in mentions if m.canonical is not None or m.name not in titles and by_place(m) not in inside]
 
 
 def _cued(text: str, start: int, sport: bool) -> bool:
@@ -151,7 +148,7 @@ def _listed_with(mentions: list, titles: set[str], texts: list[str]) -> set[str]
     """The other names in a list of three or more ("Million Dollar Baby, Sideways and Closer") with a title;
     two names ("rapper Twista and Ray actor Jamie Foxx") are too weak a list."""
     listed, run = set(), []
-    for m in sorted(mentions, key=_by_place) + [None]:
+    for m in sorted(mentions, key=by_place) + [None]:
         prev = run[-1] if run else None
         if m is not None and prev is not None and m.loc == prev.loc and m.start - prev.end <= 6 \
                 and _LISTED.search(texts[m.loc], prev.end, m.start):
@@ -164,7 +161,7 @@ def _listed_with(mentions: list, titles: set[str], texts: list[str]) -> set[str]
 
 
 def _ordered(clusters):
-    return sorted(clusters, key=lambda c: (min(map(_by_place, c.mentions)), c.order))
+    return sorted(clusters, key=lambda c: (min(map(by_place, c.mentions)), c.order))
 
 
 def _span(loc: int, start: int, end: int, text: str, locs) -> Span:
@@ -173,7 +170,7 @@ def _span(loc: int, start: int, end: int, text: str, locs) -> Span:
 
 
 def _entity(cluster, locs) -> Entity:
-    mentions = sorted(cluster.mentions, key=_by_place)
+    mentions = sorted(cluster.mentions, key=by_place)
     spans = tuple([Span(*locs[m.loc], m.start, m.end, m.text) for m in mentions])
     forms = {m.text for m in mentions}
     forms.update([m.name for m in mentions])

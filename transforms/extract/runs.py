@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from transforms.extract import gazetteer, lexicon
 from transforms.extract.names import FAMOUS_SURNAMES, GIVEN_NAMES
@@ -54,6 +55,9 @@ class Mention:
     cue: bool = False  # the words around it say it is a person ("said X", "X, 45,", "analyst X")
     common_word: bool = False  # a lone word also written in lower case in the article ("Life", "Shoes")
     located: bool = False  # a place name after "in", "to", "from"...: the place, even if a person bears it
+
+
+by_place = attrgetter("loc", "start")  # a Mention's sort key: the order of the text
 
 
 def resolve(tokens, initial, common, sport) -> list[Mention]:

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from operator import attrgetter
 
 from transforms.extract import lexicon, quotes
 from transforms.extract.names import FEMALE_NAMES, GIVEN_NAMES
-
-_by_place = attrgetter("loc", "start")
+from transforms.extract.runs import by_place
 
 
 class SpeakerResolver:
@@ -39,7 +37,7 @@ class SpeakerResolver:
         of_mention, quoted = self.of_mention, self.quoted
         self.ordered, self.outside, self.outside_ends = [], [], {}
         self.ordered_at, self.outside_at, self.persons, self.person_keys = {}, {}, {}, []
-        for m in sorted(self.mentions, key=_by_place):
+        for m in sorted(self.mentions, key=by_place):
             key = (m.loc, m.start)
             cluster = of_mention.get(key)
             if cluster is None:
