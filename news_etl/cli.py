@@ -101,12 +101,18 @@ def cmd_extract(args) -> int:
 
 
 def cmd_sql(args) -> int:
-    from news_etl.query import run_query
+    import duckdb
+
+    from news_etl.query import query_text
+    from news_etl.readonly import RefusedQuery, WarehouseUnavailable
 
     try:
-        print(run_query(args.warehouse, args.query, args.max_rows, args.max_width))
-    except Exception as err:  # a bad query or a missing warehouse: one clear line, not a traceback
+        print(query_text(args.warehouse, args.query, args.format, args.max_rows, args.max_width))
+    except (RefusedQuery, WarehouseUnavailable) as err:
         print(f"news-etl sql: {err}", file=sys.stderr)
+        return 2
+    except duckdb.Error as err:  # a bad query (unknown column, a file function refused...): its first line
+        print(f"news-etl sql: {str(err).splitlines()[0]}", file=sys.stderr)
         return 2
     return 0
 
@@ -150,6 +156,16 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from None
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="news-etl", description=__doc__.split(":")[0] + ".")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
@@ -179,12 +195,15 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--reference-date", type=_date, help="resolve relative dates against this YYYY-MM-DD")
     extract.set_defaults(func=cmd_extract)
 
-    sql = verbs.add_parser("sql", help="run a read-only query against the warehouse and print a table")
+    sql = verbs.add_parser("sql", help="run one read-only query against the warehouse; print a table, CSV or JSON")
     sql.add_argument("query", help='SQL, e.g. "SELECT * FROM top_entities LIMIT 10"')
     sql.add_argument("--warehouse", type=Path, default=Path(DEFAULT_WAREHOUSE), help="DuckDB file")
-    sql.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                     help="table (default), csv (header row, NULL empty) or json (an array of objects) to stdout")
+    sql.add_argument("--max-rows", type=_positive_int, default=None,
+                     help="rows to print (default: 100 for a table, all for csv and json)")
     sql.add_argument("--max-width", type=int, default=60,
-                     help="characters per column; longer cells are cut and end with … (default 60, 0: no limit)")
+                     help="table: characters per column; longer cells are cut and end with … (default 60, 0: no limit)")
     sql.set_defaults(func=cmd_sql)
 
     fp = verbs.add_parser("fingerprint", help="rows and a content hash per business table: equal output, same data "

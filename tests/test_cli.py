@@ -26,24 +26,8 @@ def test_every_command_has_help():
             assert action.help, f"{name} {action.dest} has no help"
 
 
-def test_sql_prints_a_table(tmp_path, capsys):
-    warehouse = tmp_path / "w.duckdb"
-    con = duckdb.connect(str(warehouse))
-    con.execute("CREATE TABLE t AS SELECT * FROM (VALUES (1, 'a'), (2, NULL)) v(n, s)")
-    con.close()
-    assert main(["sql", "SELECT * FROM t ORDER BY n", "--warehouse", str(warehouse)]) == 0
-    assert capsys.readouterr().out == "n  s\n-  -\n1  a\n2\n(2 rows)\n"
 
 
-def test_sql_marks_the_cells_it_cuts(tmp_path, capsys):
-    warehouse = tmp_path / "w.duckdb"
-    con = duckdb.connect(str(warehouse))
-    con.execute("CREATE TABLE t AS SELECT repeat('ab', 5) AS s")
-    con.close()
-    assert main(["sql", "SELECT s FROM t", "--warehouse", str(warehouse), "--max-width", "6"]) == 0
-    assert capsys.readouterr().out.splitlines()[2] == "ababa…"
-    assert main(["sql", "SELECT s FROM t", "--warehouse", str(warehouse), "--max-width", "0"]) == 0
-    assert capsys.readouterr().out.splitlines()[2] == "ababababab"
 
 
 def test_eval_reports_a_missing_gold_folder_cleanly(tmp_path, capsys):
@@ -62,16 +46,8 @@ def test_program_is_the_path_run_when_news_etl_is_not_on_path(monkeypatch, tmp_p
     assert _program() == "news-etl"
 
 
-def test_sql_reports_a_clean_error(tmp_path, capsys):
-    assert main(["sql", "SELECT 1", "--warehouse", str(tmp_path / "missing.duckdb")]) == 2
-    assert "no warehouse at" in capsys.readouterr().err
 
 
-def test_sql_is_read_only(tmp_path, capsys):
-    warehouse = tmp_path / "w.duckdb"
-    duckdb.connect(str(warehouse)).close()
-    assert main(["sql", "CREATE TABLE x (i INT)", "--warehouse", str(warehouse)]) == 2
-    assert "read-only" in capsys.readouterr().err
 
 
 def test_extract_writes_one_facts_json_per_file(tmp_path):
@@ -118,22 +94,6 @@ def test_unknown_date_is_a_usage_error(capsys):
     assert "not a YYYY-MM-DD date" in capsys.readouterr().err
 
 
-def test_sql_names_the_run_writing_the_warehouse(tmp_path, capsys):
-    import json
-    import subprocess
-    import sys
-
-    warehouse = tmp_path / "w.duckdb"
-    (tmp_path / "w.duckdb.lock").write_text(json.dumps(
-        {"run_id": "20261124T000000Z-abcdef", "pid": 1, "host": "h", "started_at": "t"}))
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                               "print('open', flush=True); time.sleep(30)", str(warehouse)], stdout=subprocess.PIPE)
-    try:
-        assert holder.stdout.readline() == b"open\n"
-        assert main(["sql", "SELECT 1", "--warehouse", str(warehouse)]) == 2
-    finally:
-        holder.kill()
-    assert "busy: run 20261124T000000Z-abcdef (pid 1 on h, started t) is writing it" in capsys.readouterr().err
 
 
 def _run_seed_counting_new_servers(source, tmp_path, env):
