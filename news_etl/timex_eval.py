@@ -44,7 +44,7 @@ def _gold_spans(texts: list[str], items: list[dict]) -> list[tuple]:
             m = pattern.search(texts[where], after)
             if m:
                 spans.append((where, m.start(), m.end(), item["type"], item["value"]))
-                after = m.start() + 1
+                after = m.end()
                 break
             where, after = where + 1, 0
         else:
