@@ -30,7 +30,7 @@ def test_extract_facts_relative_expressions_resolved():
     assert _t("It is due early next year, after last week and two months ago, earlier this year.", REF) == [
         ("early next year", "relative", "year", date(2026, 1, 1), date(2026, 12, 31)),
         ("last week", "relative", "week", date(2025, 11, 17), date(2025, 11, 23)),
-        ("two months ago", "relative", "month", date(2025, 9, 29), date(2025, 9, 29)),
+        ("two months ago", "relative", "month", date(2025, 9, 28), date(2025, 9, 28)),  # calendar months
         ("earlier this year", "relative", "year", date(2025, 1, 1), date(2025, 12, 31)),
     ]
 
@@ -63,7 +63,7 @@ def test_extract_facts_temporal_in_headline_is_located_in_headline():
     facts = extract_facts(article("Nothing at all.", headlines=("Talks resume on Monday in Seoul",
                                                                 "Another headline arrives now")))
     assert [(t.span.paragraph_index, t.span.headline_position, t.span.text) for t in facts.temporals] == [
-        (None, 0, "Monday")]
+        (None, 0, "Monday"), (None, 1, "now")]
 
 
 def test_extract_facts_clock_times_old_years_and_sentence_initial_relatives():

@@ -24,6 +24,8 @@ _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 _WORD = re.compile(r"[a-z]+")
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 _SPANS = ("year", "month", "week", "decade", "day", "fortnight")
+# "the first quarter (of 2005)", "the final half": a part of a year, not a period counted back from today.
+_ORDINAL_PART = re.compile(r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s(?:quarter|half)\b")
 _ISO = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 
 
@@ -85,7 +87,7 @@ def _resolve(kind, surface, ref, tense):
             return date(decade, 1, 1), date(decade + 9, 12, 31)
         y = int((year or _ANY_YEAR.search(surface)).group())  # "1776": before 1900 too
         return date(y, 1, 1), date(y, 12, 31)
-    if kind == "quarter":
+    if kind == "quarter" or kind == "relative" and _ORDINAL_PART.search(lower):
         return _quarter(lower, words, year.group() if year else None, ref)
     if kind == "season" or kind == "relative" and any(w in _SEASONS for w in words):
         season = next(w for w in words if w in _SEASONS)
@@ -152,6 +154,9 @@ def _relative(lower, words, ref, shift):
     if any(w.startswith("week") for w in words):
         monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=shift)
         return monday, monday + timedelta(days=6)
+    if "quarter" in words:
+        y, q = divmod(ref.year * 4 + (ref.month - 1) // 3 + shift, 4)
+        return date(y, 3 * q + 1, 1), _month_span(y, 3 * q + 3)[1]
     if any(w.startswith("decade") for w in words):
         first = (ref.year // 10 + shift) * 10
         return date(first, 1, 1), date(first + 9, 12, 31)

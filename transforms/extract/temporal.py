@@ -12,8 +12,8 @@ from datetime import date, timedelta
 
 from transforms.extract import timex, triggers
 from transforms.extract.numbers import WORD_NUMBER
-from transforms.extract.resolve import holiday as resolve_holiday
 from transforms.extract.resolve import MONTHS, resolve
+from transforms.extract.resolve import holiday as resolve_holiday
 from transforms.model import Span, Temporal
 
 _MONTH = ("January|February|March|April|June|July|August|September|October|November|December"
@@ -45,11 +45,11 @@ _TEMPORAL = re.compile(
     rf"|(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|fortnightly|nightly)(?![\w-])"
     rf"|on\s(?:{_WEEKDAY})s(?![\w'’-]))"  # not "The Happy Mondays"
     rf"|(?P<holiday>{_HOLIDAY})"
-    rf"|(?P<weekday>(?:(?:last|next|this|early|late)\s)?(?:{_WEEKDAY}){_DAYPART}?|(?:{_WEEKDAY}|[Tt]oday(?!\sprogramme)|[Yy]esterday|[Tt]omorrow)'?s?)"
+    rf"|(?P<weekday>(?:(?:last|next|this|early|late)\s)?(?:{_WEEKDAY}){_DAYPART}?(?![a-z])|(?:{_WEEKDAY}|[Tt]oday(?!\sprogramme)|[Yy]esterday|[Tt]omorrow)(?:['’]s)?(?![a-z]))"
     rf"|(?P<time>\d{{1,2}}:\d\d\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST)?(?![\w%])|\d{{1,2}}\.\d\d\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST)(?!\w)|\d{{1,2}}\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
     rf"|[0-2]\d[0-5]\d\s?(?:GMT|BST|hrs|hours)\b|midnight|noon|midday)"
     rf"|(?P<relative>(?:[Tt]his|[Ll]ast|[Nn]ext|[Tt]omorrow|[Yy]esterday)\s(?:morning|afternoon|evening|night)"
-    rf"|(?:{_EDGE})?(?:{_REL_DET})\s(?:(?:{_COUNT})\s(?:[a-z]+\s)?)?(?:{_UNITS}|{_UNIT})(?:'s)?(?:\sof\sthe\s(?:week|month|year))?"
+    rf"|(?:{_EDGE})?(?:{_REL_DET})\s(?:(?:{_COUNT})\s(?:[a-z]+\s)?)?(?:{_UNITS}|{_UNIT})(?:'s)?(?:\sof\s(?:the\s(?:week|month|year)|(?:19|20)\d\d))?"
     rf"|(?:{_DUR_QUAL})?(?:{_COUNT}\s(?:{_UNITS}|{_UNIT})\s(?:ago|earlier|later|before|previously))"
     rf"|the\s(?:day|night|week|month|year)\s(?:before|after|earlier|later)(?!\s(?:the|a|an|his|her|their|its)\s)"
     rf"|[Tt]oday(?!\sprogramme)|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Rr]ecent (?:weeks|months|years|days))"
@@ -175,7 +175,8 @@ def _temporal(group: str, kind: str, grain: str, span: Span, reference: date | N
     value_ref = reference or (_NO_REFERENCE if _OWN_YEAR.search(surface) else None)
     begin = finish = None
     if value_ref is not None and group not in ("duration", "set", "present"):
-        tense = _tense(text, span.start, span.end) if group in _TENSED else 0
+        tense = (-1 if text.endswith("since ", 0, span.start) else _tense(text, span.start, span.end)) \
+            if group in _TENSED else 0
         if group == "anaphor" or group == "monthyear" and not _OWN_YEAR.search(surface):
             begin, finish = _anaphor(surface, before, value_ref)
         elif group == "time":
