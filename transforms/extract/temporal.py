@@ -53,7 +53,7 @@ _TEMPORAL = re.compile(
     rf"|(?:{_DUR_QUAL})?(?:{_COUNT}\s(?:{_UNITS}|{_UNIT})\s(?:ago|earlier|later|before|previously))"
     rf"|the\s(?:day|night|week|month|year)\s(?:before|after|earlier|later)(?!\s(?:the|a|an|his|her|their|its)\s)"
     rf"|[Tt]oday(?!\sprogramme)|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Rr]ecent (?:weeks|months|years|days))"
-    rf"|(?P<anaphor>{_ANAPHOR_BEFORE}the\s(?:year|month|week|decade)(?![\w-]|\s(?:to|ending|ended|ahead|before|after|earlier|later|ago|old|in\sreview)\b|'s)"
+    rf"|(?P<anaphor>(?=th){_ANAPHOR_BEFORE}the\s(?:year|month|week|decade)(?![\w-]|\s(?:to|ending|ended|ahead|before|after|earlier|later|ago|old|in\sreview)\b|'s)"
     rf"|(?:(?:the\s(?:end|start|beginning|middle|rest)\sof\s)the\s(?:year|month|week|decade)(?![\w-])"
     rf"|that\s(?:day|week|month|year|decade)(?![\w-])))"
     rf"|(?P<quarter>(?:the\s)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s(?:quarter|half)(?:\sof\s(?:the\s(?:year|decade)|(?:19|20)\d\d))?"
@@ -62,16 +62,16 @@ _TEMPORAL = re.compile(
     rf"|(?P<month>(?:(?:{_EDGE})(?:(?:last|next|this)\s)?|(?:last|next|this)\s)(?:{_ANY_MONTH})(?![\w-])(?!\s(?:of\s)?{_YEAR_AFTER})"
     rf"|(?:{_MONTH})(?![\w-])"
     rf"(?!\s(?:of\s)?{_YEAR_AFTER}))"  # "in March 2003": no month here, so the month and year match as one
-    rf"|(?P<maymonth>(?:(?<=[Ii]n\s)|(?<=by\s)|(?<=on\s)|(?<=since\s)|(?<=until\s)|(?<=[Ff]rom\s)|(?<=and\s))(?:May|March)(?![\w-]))"
+    rf"|(?P<maymonth>(?=Ma[yr])(?:(?<=[Ii]n\s)|(?<=by\s)|(?<=on\s)|(?<=since\s)|(?<=until\s)|(?<=[Ff]rom\s)|(?<=and\s))(?:May|March)(?![\w-]))"
     rf"|(?P<decade>(?:the\s)?(?:early\s|mid-|late\s)?(?:19|20)?\d0s)"
-    rf"|(?P<oldyear>(?:(?<=in\s)|(?<=of\s)|(?<=since\s)|(?<=until\s))1[0-8]\d\d(?![\w%.,]\d|\s?%|\s[a-z]+s\b))"
+    rf"|(?P<oldyear>(?=1[0-8]\d\d)(?:(?<=in\s)|(?<=of\s)|(?<=since\s)|(?<=until\s))1[0-8]\d\d(?![\w%.,]\d|\s?%|\s[a-z]+s\b))"
     rf"|(?P<year>(?:(?:early|late|mid)[- ]?\s?)?(?:19|20)\d\d(?:[-/](?:\d\d|(?:19|20)\d\d))?(?![\w%.,]\d|\s?%|\s?(?:bn|m|million|billion|tonnes?|people|users)\b))"
     rf"|(?P<duration>(?:{_DUR_QUAL})?(?:{_COUNT})\s(?:more\s|full\s|straight\s|successive\s|consecutive\s)?(?:{_UNITS})(?![\w-])"
-    rf"|(?:(?<=for\s)|(?<=than\s)|(?<=over\s)|(?<=within\s)|(?<=after\s)|(?<=nearly\s)|(?<=in\s)|(?<=by\s))(?:{_DUR_QUAL})?an?\s(?:year|month|week|decade|day|fortnight)(?![\w-])"
+    rf"|(?=[a-z])(?:(?<=for\s)|(?<=than\s)|(?<=over\s)|(?<=within\s)|(?<=after\s)|(?<=nearly\s)|(?<=in\s)|(?<=by\s))(?:{_DUR_QUAL})?an?\s(?:year|month|week|decade|day|fortnight)(?![\w-])"
     rf"|(?:nearly|almost|about|over|more than)\sa\s(?:(?:whole|full)\s)?(?:decade|year|century|minute|month|week)"
-    rf"|(?:(?<=for\s)|(?<=than\s)|(?<=over\s)|(?<=within\s)|(?<=after\s)|(?<=nearly\s)|(?<=in\s)|(?<=by\s)|(?<=took\s))an?\s(?:hour|minute)(?![\w-])"
+    rf"|(?=an?\s)(?:(?<=for\s)|(?<=than\s)|(?<=over\s)|(?<=within\s)|(?<=after\s)|(?<=nearly\s)|(?<=in\s)|(?<=by\s)|(?<=took\s))an?\s(?:hour|minute)(?![\w-])"
     rf"|[Hh]alf[- ]an?[- ](?:hour|year|century|day)(?![\w-]))"
-    rf"|(?P<present>(?:[Nn]ow|[Cc]urrently|[Nn]owadays|[Rr]ecently(?!\sas\s)|these\sdays)(?![\w-])|the\s(?:future|past)(?![\w-]))"
+    rf"|(?P<these_days>these\sdays(?![\w-]))"
     rf")"
 )
 _KINDS = {"date": ("date", "day"), "monthyear": ("month", "month"), "weekday": ("weekday", "day"),
@@ -79,7 +79,7 @@ _KINDS = {"date": ("date", "day"), "monthyear": ("month", "month"), "weekday": (
           "month": ("month", "month"), "maymonth": ("month", "month"), "decade": ("year", "decade"),
           "year": ("year", "year"), "oldyear": ("year", "year"), "duration": ("duration", "duration"),
           "time": ("time", "day"), "set": ("set", None), "holiday": ("date", "day"), "anaphor": ("relative", None),
-          "present": ("relative", "day")}
+          "present": ("relative", "day"), "these_days": ("relative", "day")}
 _LEAD_WORDS = re.compile(r"^(?:on|in|since|until|by|of|from|during|between|and|through)\s", re.I)
 _LED = frozenset(("weekday", "month", "set"))
 _GRANULARITY = re.compile(r"(year|month|week|fortnight|quarter|season|decade|century|day|summer|winter|spring|autumn|half|morning|afternoon|evening|night|today|yesterday|tomorrow|tonight|annual|daily|hour|minute)", re.I)
@@ -114,6 +114,12 @@ _FINER_THAN = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week"
                "year": ("day", "week", "month", "quarter", "season", "half", "year"),
                "decade": ("day", "week", "month", "quarter", "season", "half", "year", "decade")}
 
+# Vague points of time (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF), found apart from the grammar (see _matches).
+_VAGUE_HEADS = frozenset("now Now currently Currently nowadays Nowadays recently Recently future past".split())
+_VAGUE_INITIALS = frozenset(w[0] for w in _VAGUE_HEADS)
+_VAGUE_POINT = re.compile(r"(?P<present>(?<![\w-])(?:(?:[Nn]ow|[Cc]urrently|[Nn]owadays|[Rr]ecently(?!\sas\s))"
+                          r"|the\s(?:future|past))(?![\w-]))")
+
 # Every alternative of the grammar contains one of these heads (a year is found by _YEAR_HEAD).
 HEADS = triggers.Heads(
     tuple("January February March April May June July August September October November December Jan Feb Mar Apr"
@@ -131,14 +137,30 @@ _YEAR_HEAD = re.compile(r"\d(?:\d\d\d(?!\d)|0s|[:.]\d\d|\s?[ap]\.?m\b)")
 _BEFORE, _AFTER = 26, 20
 
 
-def _matches(text: str, heads: list[tuple[int, int]]):
-    hits = heads + triggers.regex_hits(_YEAR_HEAD, text)
-    last_end = 0
+def _matches(text: str, heads: list[tuple[int, int]]) -> list[re.Match]:
+    # "now", "recently", "the future" stand alone: one small pattern where they are, not the grammar around them
+    # (they are as common as all the other heads together).
+    vague = [h for h in heads if text[h[0]] in _VAGUE_INITIALS and text[h[0]:h[1]] in _VAGUE_HEADS]
+    hits = [h for h in heads if h not in vague] if vague else heads
+    hits += triggers.regex_hits(_YEAR_HEAD, text)
+    found, last_end = [], 0
     for lo, hi in triggers.windows(hits, _BEFORE, _AFTER, len(text)):
         for m in _TEMPORAL.finditer(text, lo, hi):
             if m.start() >= last_end:
                 last_end = m.end()
-                yield m
+                found.append(m)
+    if vague:
+        found = _with_vague(text, vague, found)
+    return found
+
+
+def _with_vague(text: str, vague: list[tuple[int, int]], found: list[re.Match]) -> list[re.Match]:
+    taken = [(m.start(), m.end()) for m in found]
+    for start, end in vague:
+        m = _VAGUE_POINT.match(text, start - 4 if text.endswith("the ", 0, start) else start)
+        if m and not any(lo < m.end() and m.start() < hi for lo, hi in taken):
+            found.append(m)
+    return sorted(found, key=lambda m: m.start()) if len(found) > 1 else found
 
 
 def find_temporals(text: str, loc: int | None, headline: int | None, reference: date | None,
@@ -147,7 +169,7 @@ def find_temporals(text: str, loc: int | None, headline: int | None, reference: 
     before this text, for "the year" and "the day before" (anaphora)."""
     out: list[Temporal] = []
     for m in _matches(text, heads):
-        group = m.lastgroup
+        group = "present" if m.lastgroup == "these_days" else m.lastgroup
         start, surface = m.start(), m.group()
         lead = _LEAD_WORDS.match(surface) if group in _LED else None
         if lead:

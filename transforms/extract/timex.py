@@ -13,7 +13,9 @@ import re
 from datetime import date
 
 from transforms.extract.numbers import parse_number
+from transforms.extract.resolve import MONTHS, first_day_number
 
+_WORDS = re.compile(r"[a-z]+")
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _SEASON_OF_MONTH = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
 _DAYPARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
@@ -148,10 +150,8 @@ def daypart_code(surface: str) -> str | None:
 
 def unanchored_value(kind: str, surface: str) -> str | None:
     """What the text alone fixes, without a reference date: `XXXX-WXX-1`, `XXXX-08`, `XXXX-01-12`."""
-    from transforms.extract.resolve import MONTHS, first_day_number
-
     lower = surface.lower()
-    words = re.findall(r"[a-z]+", lower)
+    words = _WORDS.findall(lower)
     if kind == "weekday":
         day = next((n for d, n in _WEEKDAY_NUMBER.items() if d in lower), None)
         return f"XXXX-WXX-{day}" if day else None
