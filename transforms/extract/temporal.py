@@ -156,7 +156,7 @@ def _matches(text: str, heads: list[tuple[int, int]]) -> list[re.Match]:
 
 def _with_vague(text: str, vague: list[tuple[int, int]], found: list[re.Match]) -> list[re.Match]:
     taken = [(m.start(), m.end()) for m in found]
-    for start, end in vague:
+    for start, _ in vague:
         m = _VAGUE_POINT.match(text, start - 4 if text.endswith("the ", 0, start) else start)
         if m and not any(lo < m.end() and m.start() < hi for lo, hi in taken):
             found.append(m)
