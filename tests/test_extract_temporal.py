@@ -194,3 +194,9 @@ def test_extract_facts_timex_quarters_relative_to_the_reference():
     assert _x("Sales rose last quarter and will rise next quarter; the first half was weak.") == [
         ("last quarter", "DATE", "2004-Q4"), ("next quarter", "DATE", "2005-Q2"),
         ("the first half", "DATE", "2005-H1")]
+
+
+def test_extract_facts_timex_anaphora_reach_back_across_paragraphs():
+    facts = extract_facts(article("Sales peaked in 2001.", "Over the year, profits doubled."), REF05)
+    assert [(t.span.paragraph_index, t.span.text, t.timex_value) for t in facts.temporals] == [
+        (0, "2001", "2001"), (1, "the year", "2001")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from transforms.extract.numbers import parse_number
 
@@ -29,6 +30,7 @@ _ORDINAL_PART = re.compile(r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4t
 _ISO = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 
 
+@lru_cache(maxsize=8192)  # pure; the same surfaces recur against the same reference date
 def resolve(kind: str, surface: str, ref: date, tense: int = 0) -> tuple[date | None, date | None]:
     """`tense`: -1 told in the past, 1 in the future, 0 unknown (see temporal._tense)."""
     try:

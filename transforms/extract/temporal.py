@@ -30,6 +30,7 @@ _REL_DET = r"(?:[Tt]his|[Nn]ext|[Ll]ast|[Tt]he coming|[Cc]oming|the past|the pre
 
 _HOLIDAY = (r"(?:Christmas|New\sYear)(?:'s)?\s(?:Day|Eve)|Christmas|Boxing\sDay|Valentine's\sDay|Hallowe'?en"
             r"|Easter(?:\s(?:Sunday|Monday|Day))?|Good\sFriday|Bonfire\sNight|Thanksgiving(?:\sDay)?")
+_AGO_WORDS = r"(?:ago|earlier|later|before|previously)(?![\w-])"
 _YEAR_AFTER = r"(?:(?:19|20)\d\d|that\syear|the\s(?:same|following|previous)\syear)"
 _SET_UNIT = r"(?:day|week|month|year|decade|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|hour|minute|quarter|season)"
 _ANAPHOR_BEFORE = r"(?:(?<=[Dd]uring\s)|(?<=[Ff]or\s)|(?<=[Ii]n\s)|(?<=[Oo]ver\s)|(?<=[Tt]hroughout\s)|(?<=[Ss]ince\s)|(?<=[Ll]ater\s)|(?<=[Ee]arlier\s))"
@@ -50,7 +51,6 @@ _TEMPORAL = re.compile(
     rf"|[0-2]\d[0-5]\d\s?(?:GMT|BST|hrs|hours)\b|midnight|noon|midday)"
     rf"|(?P<relative>(?:[Tt]his|[Ll]ast|[Nn]ext|[Tt]omorrow|[Yy]esterday)\s(?:morning|afternoon|evening|night)"
     rf"|(?:{_EDGE})?(?:{_REL_DET})\s(?:(?:{_COUNT})\s(?:[a-z]+\s)?)?(?:{_UNITS}|{_UNIT})(?:'s)?(?:\sof\s(?:the\s(?:week|month|year)|(?:19|20)\d\d))?"
-    rf"|(?:{_DUR_QUAL})?(?:{_COUNT}\s(?:{_UNITS}|{_UNIT})\s(?:ago|earlier|later|before|previously))"
     rf"|the\s(?:day|night|week|month|year)\s(?:before|after|earlier|later)(?!\s(?:the|a|an|his|her|their|its)\s)"
     rf"|[Tt]oday(?!\sprogramme)|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Rr]ecent (?:weeks|months|years|days))"
     rf"|(?P<anaphor>(?=th){_ANAPHOR_BEFORE}the\s(?:year|month|week|decade)(?![\w-]|\s(?:to|ending|ended|ahead|before|after|earlier|later|ago|old|in\sreview)\b|'s)"
@@ -66,7 +66,9 @@ _TEMPORAL = re.compile(
     rf"|(?P<decade>(?:the\s)?(?:early\s|mid-|late\s)?(?:19|20)?\d0s)"
     rf"|(?P<oldyear>(?=1[0-8]\d\d)(?:(?<=in\s)|(?<=of\s)|(?<=since\s)|(?<=until\s))1[0-8]\d\d(?![\w%.,]\d|\s?%|\s[a-z]+s\b))"
     rf"|(?P<year>(?:(?:early|late|mid)[- ]?\s?)?(?:19|20)\d\d(?:[-/](?:\d\d|(?:19|20)\d\d))?(?![\w%.,]\d|\s?%|\s?(?:bn|m|million|billion|tonnes?|people|users)\b))"
-    rf"|(?P<duration>(?:{_DUR_QUAL})?(?:{_COUNT})\s(?:more\s|full\s|straight\s|successive\s|consecutive\s)?(?:{_UNITS})(?![\w-])"
+    # a length, or, with "ago" after it, a date: "six years ago" (see _AGO)
+    rf"|(?P<duration>(?:{_DUR_QUAL})?(?:{_COUNT})\s(?:more\s|full\s|straight\s|successive\s|consecutive\s)?"
+    rf"(?:{_UNITS}(?![\w-])(?:\s{_AGO_WORDS})?|{_UNIT}\s{_AGO_WORDS})"
     rf"|(?=[a-z])(?:(?<=for\s)|(?<=than\s)|(?<=over\s)|(?<=within\s)|(?<=after\s)|(?<=nearly\s)|(?<=in\s)|(?<=by\s))(?:{_DUR_QUAL})?an?\s(?:year|month|week|decade|day|fortnight)(?![\w-])"
     rf"|(?:nearly|almost|about|over|more than)\sa\s(?:(?:whole|full)\s)?(?:decade|year|century|minute|month|week)"
     rf"|(?=an?\s)(?:(?<=for\s)|(?<=than\s)|(?<=over\s)|(?<=within\s)|(?<=after\s)|(?<=nearly\s)|(?<=in\s)|(?<=by\s)|(?<=took\s))an?\s(?:hour|minute)(?![\w-])"
@@ -108,6 +110,7 @@ _STRETCH = re.compile(rf"(?:[Tt]he\s)?(?:past|last|next|coming|first|final|previ
 # A year written out: its value needs no reference date.
 _OWN_YEAR = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)")
 _NO_REFERENCE = date(2000, 1, 1)
+_AGO_ENDS = ("ago", "earlier", "later", "before", "previously")
 _CLAUSE_END = re.compile(r"[.;:\"“”]")
 _WORDS = re.compile(r"[a-z]+")
 _FINER_THAN = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "month"),
@@ -166,11 +169,15 @@ def _with_vague(text: str, vague: list[tuple[int, int]], found: list[re.Match]) 
 def find_temporals(text: str, loc: int | None, headline: int | None, reference: date | None,
                    heads: list[tuple[int, int]], earlier: list[Temporal] | tuple = ()) -> list[Temporal]:
     """`heads`: where the text has one of HEADS (see triggers.Scanner). `earlier`: the article's expressions
-    before this text, for "the year" and "the day before" (anaphora)."""
+    before this text, for "the year", "that month", "October of that year" (anaphora)."""
     out: list[Temporal] = []
     for m in _matches(text, heads):
-        group = "present" if m.lastgroup == "these_days" else m.lastgroup
+        group = m.lastgroup
         start, surface = m.start(), m.group()
+        if group == "duration" and surface.endswith(_AGO_ENDS):
+            group = "relative"
+        elif group == "these_days":
+            group = "present"
         lead = _LEAD_WORDS.match(surface) if group in _LED else None
         if lead:
             start, surface = start + lead.end(), surface[lead.end():]
@@ -186,13 +193,18 @@ def find_temporals(text: str, loc: int | None, headline: int | None, reference: 
             word = g.group(1).lower() if g else "day"
             grain = _GRAIN_OF.get(word, word)
         span = Span(loc, headline, start, end, surface)
-        out.append(_temporal(group, kind, grain, span, reference, text, (*earlier, *out)))
+        out.append(_temporal(group, kind, grain, span, reference, text, earlier, out))
     return _times_on_their_days(out) if reference else out
 
 
 def _temporal(group: str, kind: str, grain: str, span: Span, reference: date | None, text: str,
-              before: tuple) -> Temporal:
+              earlier: list[Temporal] | tuple, here: list[Temporal]) -> Temporal:
     surface = span.text
+    if group in ("year", "oldyear"):  # the commonest kind, and the simplest: no resolution needed
+        year = int(_OWN_YEAR.search(surface).group())
+        if reference is None:
+            return Temporal(span, kind, grain, None, None, "DATE", str(year))
+        return Temporal(span, kind, grain, date(year, 1, 1), date(year, 12, 31), "DATE", str(year))
     # Without a reference date, what names its own year still has a value (start/end stay unknown).
     value_ref = reference or (_NO_REFERENCE if _OWN_YEAR.search(surface) else None)
     begin = finish = None
@@ -200,7 +212,7 @@ def _temporal(group: str, kind: str, grain: str, span: Span, reference: date | N
         tense = (-1 if text.endswith("since ", 0, span.start) else _tense(text, span.start, span.end)) \
             if group in _TENSED else 0
         if group == "anaphor" or group == "monthyear" and not _OWN_YEAR.search(surface):
-            begin, finish = _anaphor(surface, before, value_ref)
+            begin, finish = _anaphor(surface, (*earlier, *here), value_ref)
         elif group == "time":
             begin = finish = value_ref  # moved to the day named beside it by _times_on_their_days
         elif group == "holiday":

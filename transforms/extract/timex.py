@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from transforms.extract.numbers import parse_number
 from transforms.extract.resolve import MONTHS, first_day_number
@@ -62,6 +63,7 @@ def period_value(start: date, end: date, grain: str) -> str:
     return start.isoformat()
 
 
+@lru_cache(maxsize=4096)  # a pure function of the words; news repeats them
 def duration_value(surface: str) -> str | None:
     """`three days` -> P3D, `the next 18 months` -> P18M, `half an hour` -> PT30M, `several years` -> PXY."""
     lower = surface.lower()
@@ -99,6 +101,7 @@ def _count(text: str) -> float | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a pure function of the words; news repeats them
 def set_value(surface: str) -> str:
     """`every Monday` -> XXXX-WXX-1, `weekly` -> P1W, `annually` -> P1Y, `every two years` -> P2Y."""
     lower = surface.lower()
@@ -119,6 +122,7 @@ def set_value(surface: str) -> str:
     return duration_value(rest) or "P1D"
 
 
+@lru_cache(maxsize=4096)  # a pure function of the words; news repeats them
 def clock_value(surface: str) -> str | None:
     """`10:30 GMT` -> T10:30, `3pm` -> T15:00, `midnight` -> T24:00, `1700 GMT` -> T17:00."""
     lower = surface.lower()
@@ -148,6 +152,7 @@ def daypart_code(surface: str) -> str | None:
     return next((code for part, code in _DAYPARTS.items() if lower.endswith(part)), None)
 
 
+@lru_cache(maxsize=4096)  # a pure function of the words; news repeats them
 def unanchored_value(kind: str, surface: str) -> str | None:
     """What the text alone fixes, without a reference date: `XXXX-WXX-1`, `XXXX-08`, `XXXX-01-12`."""
     lower = surface.lower()
