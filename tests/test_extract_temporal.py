@@ -200,3 +200,8 @@ def test_extract_facts_timex_anaphora_reach_back_across_paragraphs():
     facts = extract_facts(article("Sales peaked in 2001.", "Over the year, profits doubled."), REF05)
     assert [(t.span.paragraph_index, t.span.text, t.timex_value) for t in facts.temporals] == [
         (0, "2001", "2001"), (1, "the year", "2001")]
+
+
+def test_extract_facts_timex_day_after_century_and_fortnight():
+    assert _x("The day after, the deal of this century was signed; it had been delayed last fortnight.") == [
+        ("The day after", "DATE", "2005-03-12"), ("this century", "DATE", "20"), ("last fortnight", "DATE", None)]

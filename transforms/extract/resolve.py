@@ -135,9 +135,9 @@ def _relative(lower, words, ref, shift):
         offset = -1 if ("yesterday" in words or "last" in words) else (1 if "tomorrow" in words else 0)
         d = ref + timedelta(days=offset)
         return d, d
-    if words[-1:] in (["ago"], ["earlier"], ["later"], ["before"], ["previously"]):
+    if words[-1:] in (["ago"], ["earlier"], ["later"], ["before"], ["previously"], ["after"]):
         n = next((parse_number(w) for w in words if parse_number(w) is not None), 1.0)
-        d = _add_units(ref, words, n if words[-1] == "later" else -n)
+        d = _add_units(ref, words, n if words[-1] in ("later", "after") else -n)
         return d, d
     if "earlier" in words or "later" in words:
         shift = 0
@@ -162,6 +162,9 @@ def _relative(lower, words, ref, shift):
     if any(w.startswith("decade") for w in words):
         first = (ref.year // 10 + shift) * 10
         return date(first, 1, 1), date(first + 9, 12, 31)
+    if words[-1:] == ["century"]:
+        first = (ref.year // 100 + shift) * 100
+        return date(first, 1, 1), date(first + 99, 12, 31)
     if words[-1:] == ["day"]:
         d = ref + timedelta(days=shift)
         return d, d

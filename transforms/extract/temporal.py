@@ -51,7 +51,7 @@ _TEMPORAL = re.compile(
     rf"|[0-2]\d[0-5]\d\s?(?:GMT|BST|hrs|hours)\b|midnight|noon|midday)"
     rf"|(?P<relative>(?:[Tt]his|[Ll]ast|[Nn]ext|[Tt]omorrow|[Yy]esterday)\s(?:morning|afternoon|evening|night)"
     rf"|(?:{_EDGE})?(?:{_REL_DET})\s(?:(?:{_COUNT})\s(?:[a-z]+\s)?)?(?:{_UNITS}|{_UNIT})(?:'s)?(?:\sof\s(?:the\s(?:week|month|year)|(?:19|20)\d\d))?"
-    rf"|the\s(?:day|night|week|month|year)\s(?:before|after|earlier|later)(?!\s(?:the|a|an|his|her|their|its)\s)"
+    rf"|[Tt]he\s(?:day|night|week|month|year)\s(?:before|after|earlier|later)(?!\s(?:the|a|an|his|her|their|its)\s)"
     rf"|[Tt]oday(?!\sprogramme)|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Rr]ecent (?:weeks|months|years|days))"
     rf"|(?P<anaphor>(?=th){_ANAPHOR_BEFORE}the\s(?:year|month|week|decade)(?![\w-]|\s(?:to|ending|ended|ahead|before|after|earlier|later|ago|old|in\sreview)\b|'s)"
     rf"|(?:(?:the\s(?:end|start|beginning|middle|rest)\sof\s)the\s(?:year|month|week|decade)(?![\w-])"
@@ -87,7 +87,7 @@ _LED = frozenset(("weekday", "month", "set"))
 _GRANULARITY = re.compile(r"(year|month|week|fortnight|quarter|season|decade|century|day|summer|winter|spring|autumn|half|morning|afternoon|evening|night|today|yesterday|tomorrow|tonight|annual|daily|hour|minute)", re.I)
 _GRAIN_OF = {"summer": "season", "winter": "season", "spring": "season", "autumn": "season", "half": "quarter",
              "morning": "day", "afternoon": "day", "evening": "day", "night": "day", "today": "day",
-             "yesterday": "day", "tomorrow": "day", "tonight": "day", "fortnight": "week", "century": "decade",
+             "yesterday": "day", "tomorrow": "day", "tonight": "day", "fortnight": "week", "century": "century",
              "annual": "year", "daily": "day", "hour": "day", "minute": "day"}
 # "Sunday Times", "Mail on Sunday": newspapers, not days.
 _NEWSPAPER_AFTER = re.compile(r"\s(?:Times|Telegraph|Mirror|Express|Herald|Post|Mail|People|Sport|Tribune|Independent"

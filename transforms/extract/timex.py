@@ -149,7 +149,8 @@ def clock_value(surface: str) -> str | None:
 
 def daypart_code(surface: str) -> str | None:
     lower = surface.lower()
-    return next((code for part, code in _DAYPARTS.items() if lower.endswith(part)), None)
+    last = lower.rsplit(" ", 1)[-1]  # "last night", not "last fortnight"
+    return _DAYPARTS.get(last)
 
 
 @lru_cache(maxsize=4096)  # a pure function of the words; news repeats them
