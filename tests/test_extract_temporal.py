@@ -205,3 +205,8 @@ def test_extract_facts_timex_anaphora_reach_back_across_paragraphs():
 def test_extract_facts_timex_day_after_century_and_fortnight():
     assert _x("The day after, the deal of this century was signed; it had been delayed last fortnight.") == [
         ("The day after", "DATE", "2005-03-12"), ("this century", "DATE", "20"), ("last fortnight", "DATE", None)]
+
+
+def test_extract_facts_timex_weekend_is_not_cut_to_week():
+    assert _x("They met last weekend and meet again this weekend.") == [
+        ("last weekend", "DATE", "2005-W09-WE"), ("this weekend", "DATE", "2005-W10-WE")]

@@ -50,7 +50,7 @@ _TEMPORAL = re.compile(
     rf"|(?P<time>\d{{1,2}}:\d\d\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST)?(?![\w%])|\d{{1,2}}\.\d\d\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST)(?!\w)|\d{{1,2}}\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
     rf"|[0-2]\d[0-5]\d\s?(?:GMT|BST|hrs|hours)\b|midnight|noon|midday)"
     rf"|(?P<relative>(?:[Tt]his|[Ll]ast|[Nn]ext|[Tt]omorrow|[Yy]esterday)\s(?:morning|afternoon|evening|night)"
-    rf"|(?:{_EDGE})?(?:{_REL_DET})\s(?:(?:{_COUNT})\s(?:[a-z]+\s)?)?(?:{_UNITS}|{_UNIT})(?:'s)?(?:\sof\s(?:the\s(?:week|month|year)|(?:19|20)\d\d))?"
+    rf"|(?:{_EDGE})?(?:{_REL_DET})\s(?:(?:{_COUNT})\s(?:[a-z]+\s)?)?(?:{_UNITS}|{_UNIT})(?![\w-])(?:'s)?(?:\sof\s(?:the\s(?:week|month|year)|(?:19|20)\d\d))?"
     rf"|[Tt]he\s(?:day|night|week|month|year)\s(?:before|after|earlier|later)(?!\s(?:the|a|an|his|her|their|its)\s)"
     rf"|[Tt]oday(?!\sprogramme)|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Rr]ecent (?:weeks|months|years|days))"
     rf"|(?P<anaphor>(?=th){_ANAPHOR_BEFORE}the\s(?:year|month|week|decade)(?![\w-]|\s(?:to|ending|ended|ahead|before|after|earlier|later|ago|old|in\sreview)\b|'s)"
@@ -246,7 +246,10 @@ def _timex(group: str, kind: str, grain: str, surface: str, begin: date | None, 
     part = timex.daypart_code(surface) if group in ("relative", "weekday") else None
     if part:
         return "TIME", f"{day}T{part}" if day else None
-    return "DATE", timex.period_value(begin, finish, grain) if begin else None
+    value = timex.period_value(begin, finish, grain) if begin else None
+    if value and grain == "week" and "weekend" in surface:
+        value += "-WE"  # TIMEX3 "2005-W10-WE": the weekend of that week
+    return "DATE", value
 
 
 def _tense(text: str, start: int, end: int) -> int:
