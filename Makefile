@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test eval bench clean clean-venv
+.PHONY: setup run test eval eval-timex bench clean clean-venv
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo 'no python3.11 that can make a venv (install python3.11 and python3.11-venv)'; exit 1; }
@@ -32,6 +32,9 @@ eval: setup
 	$(BIN)/news-etl eval tests/fixtures/seed_gold --corpus seeds
 	$(BIN)/news-etl eval tests/fixtures/bbc_gold
 	$(BIN)/news-etl eval tests/fixtures/bbc_holdout
+
+eval-timex: setup
+	$(BIN)/python -m news_etl.timex_eval tests/fixtures/timex_dev/dev tests/fixtures/timex_dev/holdout
 
 bench: setup
 	$(BIN)/news-etl bench

@@ -5,7 +5,9 @@ from schemas.model import Table, col, key
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "MISC")
 QUANTITY_KINDS = ("money", "percent", "count", "measure", "age", "duration", "score", "range")
-TEMPORAL_KINDS = ("date", "time", "weekday", "month", "year", "relative", "quarter", "season", "duration", "decade")
+TEMPORAL_KINDS = ("date", "time", "weekday", "month", "year", "relative", "quarter", "season", "duration", "decade",
+                  "set")
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 GRANULARITIES = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century", "duration")
 FILE_STATUSES = ("new", "changed", "unchanged", "deleted", "quarantined", "duplicate")
 STAGES = ("discover", "read", "decode", "segment", "extract", "validate", "load")
@@ -155,6 +157,10 @@ TEMPORAL_EXPRESSIONS = Table(
         key("granularity", "string", "Unit of the expression", allowed=GRANULARITIES),
         col("start_date", "date", "First day it denotes, when a reference date is known"),
         col("end_date", "date", "Last day it denotes, when a reference date is known"),
+        key("timex_type", "string", "TimeML TIMEX3 type", allowed=TIMEX_TYPES),
+        col("timex_value", "string", "TimeML TIMEX3 value: `2005-01-03`, `2005-W11`, `2005-Q1`, `2005-SU`, `200` (the "
+            "2000s), `2005-01-03T10:30`, `P3D`, `PT2H`, `XXXX-WXX-1` (every Monday), `PRESENT_REF`; without a "
+            "reference date only what the text fixes (`XXXX-08`, `P18M`); null when unknown"),
     ),
 )
 

@@ -30,7 +30,7 @@ def test_extract_facts_relative_expressions_resolved():
     assert _t("It is due early next year, after last week and two months ago, earlier this year.", REF) == [
         ("early next year", "relative", "year", date(2026, 1, 1), date(2026, 12, 31)),
         ("last week", "relative", "week", date(2025, 11, 17), date(2025, 11, 23)),
-        ("two months ago", "relative", "month", date(2025, 9, 29), date(2025, 9, 29)),
+        ("two months ago", "relative", "month", date(2025, 9, 28), date(2025, 9, 28)),  # calendar months
         ("earlier this year", "relative", "year", date(2025, 1, 1), date(2025, 12, 31)),
     ]
 
@@ -63,7 +63,7 @@ def test_extract_facts_temporal_in_headline_is_located_in_headline():
     facts = extract_facts(article("Nothing at all.", headlines=("Talks resume on Monday in Seoul",
                                                                 "Another headline arrives now")))
     assert [(t.span.paragraph_index, t.span.headline_position, t.span.text) for t in facts.temporals] == [
-        (None, 0, "Monday")]
+        (None, 0, "Monday"), (None, 1, "now")]
 
 
 def test_extract_facts_clock_times_old_years_and_sentence_initial_relatives():
@@ -90,3 +90,123 @@ def test_extract_facts_short_durations_and_programme_names():
 def test_extract_facts_year_before_1900_resolves_with_a_reference_date():
     """It used to raise on "1776" (only 19xx/20xx years were looked for), quarantining the whole article."""
     assert _t("The Mutiny of 1857 came up.", REF) == [("1857", "year", "year", date(1857, 1, 1), date(1857, 12, 31))]
+
+
+# TIMEX3 type and value (TimeML conventions). The reference date is a Friday: 11 March 2005, ISO week 10.
+REF05 = date(2005, 3, 11)
+
+
+def _x(text, ref=REF05):
+    return [(t.span.text, t.timex_type, t.timex_value) for t in extract_facts(article(text), ref).temporals]
+
+
+def test_extract_facts_timex_dates_at_their_own_precision():
+    assert _x("It opened on 3 January 2005, grew in January 2005 and in 2005, this week, in the first quarter of"
+              " 2005, the second half of 2004, in summer 2005 and through the 1990s.") == [
+        ("3 January 2005", "DATE", "2005-01-03"), ("January 2005", "DATE", "2005-01"), ("2005", "DATE", "2005"),
+        ("this week", "DATE", "2005-W10"), ("the first quarter of 2005", "DATE", "2005-Q1"),
+        ("the second half of 2004", "DATE", "2004-H2"), ("summer 2005", "DATE", "2005-SU"),
+        ("the 1990s", "DATE", "199")]
+
+
+def test_extract_facts_timex_weekday_follows_the_tense():
+    assert _x("He said on Monday that the talks had ended. The talks will resume on Monday.") == [
+        ("Monday", "DATE", "2005-03-07"), ("Monday", "DATE", "2005-03-14")]
+
+
+def test_extract_facts_timex_bare_month_follows_the_tense():
+    """`in August` told in the past in a March article is last August; told in the future, the coming one."""
+    assert _x("Sales fell in August. Sales will rise in August.") == [
+        ("August", "DATE", "2004-08"), ("August", "DATE", "2005-08")]
+    assert _x("The board will meet in January.", date(2004, 11, 20)) == [("January", "DATE", "2005-01")]
+    assert _x("Prices have risen since May.") == [("May", "DATE", "2004-05")]
+
+
+def test_extract_facts_timex_spans_as_timeml_takes_them():
+    assert _x("It closed about six years ago, late last July. Over the next 18 months, earlier this year, over the"
+              " past three years, this week, last night and the day before, prices rose.") == [
+        ("about six years ago", "DATE", "1999"), ("late last July", "DATE", "2004-07"),
+        ("the next 18 months", "DURATION", "P18M"), ("earlier this year", "DATE", "2005"),
+        ("the past three years", "DURATION", "P3Y"), ("this week", "DATE", "2005-W10"),
+        ("last night", "TIME", "2005-03-10TNI"), ("the day before", "DATE", "2005-03-10")]
+
+
+def test_extract_facts_timex_anaphoric_year_month_decade():
+    assert _x("Profits in 2004 rose 5% for the year. Jobs fell in January, the first fall during the month. Growth"
+              " in the 1990s was the fastest in the decade. It began in 2009 and peaked in October of that year.") == [
+        ("2004", "DATE", "2004"), ("the year", "DATE", "2004"), ("January", "DATE", "2005-01"),
+        ("the month", "DATE", "2005-01"), ("the 1990s", "DATE", "199"), ("the decade", "DATE", "199"),
+        ("2009", "DATE", "2009"), ("October of that year", "DATE", "2009-10")]
+
+
+def test_extract_facts_timex_durations_have_values_without_a_reference_date():
+    assert _x("It lasted three days, two hours, 18 months, half an hour, nearly a decade, several weeks and"
+              " two-and-a-half years.", None) == [
+        ("three days", "DURATION", "P3D"), ("two hours", "DURATION", "PT2H"), ("18 months", "DURATION", "P18M"),
+        ("half an hour", "DURATION", "PT30M"), ("nearly a decade", "DURATION", "P1DE"),
+        ("several weeks", "DURATION", "PXW"), ("two-and-a-half years", "DURATION", "P2.5Y")]
+
+
+def test_extract_facts_timex_clock_times_on_their_day():
+    assert _x("Polls closed at 10:30 GMT, opened at 3pm, shut at midnight and reopen on Friday at noon.") == [
+        ("10:30 GMT", "TIME", "2005-03-11T10:30"), ("3pm", "TIME", "2005-03-11T15:00"),
+        ("midnight", "TIME", "2005-03-11T24:00"), ("Friday", "DATE", "2005-03-11"),
+        ("noon", "TIME", "2005-03-11T12:00")]
+    assert _x("Registration closes at 1700 GMT on Monday 14 March.") == [
+        ("1700 GMT", "TIME", "2005-03-14T17:00"), ("Monday 14 March", "DATE", "2005-03-14")]
+    assert _x("Polls closed at 10:30 GMT.", None) == [("10:30 GMT", "TIME", "XXXX-XX-XXT10:30")]
+
+
+def test_extract_facts_timex_sets():
+    assert _x("They meet every Monday, weekly, annually, every day, twice a year, on Mondays and every other"
+              " week.") == [
+        ("every Monday", "SET", "XXXX-WXX-1"), ("weekly", "SET", "P1W"), ("annually", "SET", "P1Y"),
+        ("every day", "SET", "P1D"), ("twice a year", "SET", "P1Y"), ("Mondays", "SET", "XXXX-WXX-1"),
+        ("every other week", "SET", "P2W")]
+
+
+def test_extract_facts_timex_newspapers_and_bands_are_not_weekdays():
+    assert _x("The Sunday Times, the Sunday Telegraph and the Mail on Sunday said so. The Happy Mondays played"
+              " on Sunday.") == [("Sunday", "DATE", "2005-03-06")]
+
+
+def test_extract_facts_timex_vague_points():
+    assert _x("Prices are now high and currently rising; they recently fell, the future is bright, and in the"
+              " past they rose. As recently as 2001 they fell.") == [
+        ("now", "DATE", "PRESENT_REF"), ("currently", "DATE", "PRESENT_REF"), ("recently", "DATE", "PAST_REF"),
+        ("the future", "DATE", "FUTURE_REF"), ("the past", "DATE", "PAST_REF"), ("2001", "DATE", "2001")]
+
+
+def test_extract_facts_timex_holidays_in_the_year_the_tense_points_to():
+    assert _x("Shops opened on Christmas Day, Boxing Day and Easter Sunday.") == [
+        ("Christmas Day", "DATE", "2004-12-25"), ("Boxing Day", "DATE", "2004-12-26"),
+        ("Easter Sunday", "DATE", "2004-04-11")]
+    assert _x("Shops will open on Easter Monday.") == [("Easter Monday", "DATE", "2005-03-28")]
+
+
+def test_extract_facts_timex_without_reference_only_what_the_text_fixes():
+    assert _x("On Monday, in August, on 12 January, in 2004, last year.", None) == [
+        ("Monday", "DATE", "XXXX-WXX-1"), ("August", "DATE", "XXXX-08"), ("12 January", "DATE", "XXXX-01-12"),
+        ("2004", "DATE", "2004"), ("last year", "DATE", None)]
+
+
+def test_extract_facts_timex_quarters_relative_to_the_reference():
+    assert _x("Sales rose last quarter and will rise next quarter; the first half was weak.") == [
+        ("last quarter", "DATE", "2004-Q4"), ("next quarter", "DATE", "2005-Q2"),
+        ("the first half", "DATE", "2005-H1")]
+
+
+def test_extract_facts_timex_anaphora_reach_back_across_paragraphs():
+    facts = extract_facts(article("Sales peaked in 2001.", "Over the year, profits doubled."), REF05)
+    assert [(t.span.paragraph_index, t.span.text, t.timex_value) for t in facts.temporals] == [
+        (0, "2001", "2001"), (1, "the year", "2001")]
+
+
+def test_extract_facts_timex_day_after_century_and_fortnight():
+    assert _x("The day after, the deal of this century was signed; it had been delayed last fortnight.") == [
+        ("The day after", "DATE", "2005-03-12"), ("this century", "DATE", "20"), ("last fortnight", "DATE", None)]
+
+
+def test_extract_facts_timex_weekend_is_not_cut_to_week():
+    assert _x("They met last weekend and meet again this weekend.") == [
+        ("last weekend", "DATE", "2005-W09-WE"), ("this weekend", "DATE", "2005-W10-WE")]

@@ -56,6 +56,8 @@ def test_facts_json_resolved_temporal_value_is_iso_date_or_interval():
     values = {t["surface"]: t["value"] for t in doc["temporal"]}
     assert values["Friday"] == "2025-11-28"
     assert values["early next year"] == "2026-01-01/2026-12-31"
+    friday = next(t for t in doc["temporal"] if t["surface"] == "Friday")
+    assert (friday["timex_type"], friday["timex_value"]) == ("DATE", "2025-11-28")
 
 
 def test_facts_json_is_byte_identical_run_to_run():

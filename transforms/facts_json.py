@@ -68,4 +68,5 @@ def _temporal(t) -> dict:
         value = t.start_date.isoformat() if t.end_date in (None, t.start_date) else \
             f"{t.start_date.isoformat()}/{t.end_date.isoformat()}"
     return {**_where(t.span), "start": t.span.start, "end": t.span.end, "surface": t.span.text,
-            "value": value, "kind": t.kind, "granularity": t.granularity}
+            "value": value, "kind": t.kind, "granularity": t.granularity, "timex_type": t.timex_type,
+            "timex_value": t.timex_value}

@@ -88,7 +88,8 @@ class TableBuilder:
         self._located("temporal_expressions", "temporal", article_id, [t.span for t in temporals],
                       surface=[t.span.text for t in temporals], kind=[t.kind for t in temporals],
                       granularity=[t.granularity for t in temporals], start_date=[t.start_date for t in temporals],
-                      end_date=[t.end_date for t in temporals])
+                      end_date=[t.end_date for t in temporals], timex_type=[t.timex_type for t in temporals],
+                      timex_value=[t.timex_value for t in temporals])
         # The batch's entities last: nothing after this can fail, so a rejected article adds none (see `add`).
         for entity_id, entity in entities:
             self._entities[entity_id] = (entity.name, entity.type)

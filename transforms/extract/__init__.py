@@ -79,7 +79,7 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     quantities, temporals = [], []
     for (pi, hp, text), text_heads in zip(texts, heads):
         quantities.extend(find_quantities(text, pi, hp, sport, text_heads))
-        temporals.extend(find_temporals(text, pi, hp, reference_date, text_heads["temporal"]))
+        temporals.extend(find_temporals(text, pi, hp, reference_date, text_heads["temporal"], temporals))
     return Facts(ents, facts_quotes, tuple(quantities), tuple(temporals),
                  headline_entities=tuple(_entity(c, locs) for c in _ordered(headline_clusters)))
 
