@@ -71,7 +71,8 @@ _MEASURES = units.MEASURE_WORDS
 # Words after a number that are not what it counts: "pulled one back", "a 40-strong squad", "40-odd".
 _NOT_UNITS = lexicon.STOP_AFTER_NUMBER | frozenset(
     "p m k bn back ahead behind apiece each all again too alone together strong odd plus worldwide globally"
-    " overall altogether annually yearly daily".split())
+    " overall altogether annually yearly daily he she they we you i among amongst across within without against"
+    " amid including via toward towards upon beyond below above near inside outside like".split())
 _TIME = re.compile(r"[.:]\d\d\s?(?:am|pm|GMT|BST)?\b|\s?(?:(?:am|pm|GMT|BST)\b|a\.m\.|p\.m\.)|(?:st|nd|rd|th)\b")
 
 
@@ -137,8 +138,8 @@ def _fraction(m: re.Match, text: str, loc: int | None, headline: int | None) -> 
         return Quantity(span, numwords.parse(m.group("fold")) or 1.0, unit="times", qualifier=qualifier)
     if m.group("one"):  # "one in five", "four in 10"
         numerator, n = numwords.parse(m.group("one")) or 1.0, numwords.parse(m.group("n")) or 1.0
-        if numerator >= n:
-            return None
+        if numerator >= n or numerator > 1 and n not in (3, 4, 5, 10, 100):
+            return None  # "round four in eight attempts"
         value = 100.0 * numerator / n
     elif m.group("half"):
         value = 50.0
@@ -323,7 +324,7 @@ def _excluded(m: re.Match, text: str, is_digit: bool) -> bool:
         return True
     if plain and (_MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(text, end)):
         return True
-    if plain and not m.group("num2"):
+    if plain and is_digit and not m.group("num2"):
         before = _NAME_BEFORE.search(text, max(0, start - 20), start)
         if before and before.group("word") not in lexicon.NOT_NAMES and not _DURATION_AFTER.match(text, end):
             return True  # "Radio 4", "No 10", "Windows 98"; not "with Mark 10 years ago"
@@ -377,7 +378,7 @@ def _unit_after(text: str, end: int, value: float, is_digit: bool):
         return _MEASURES[base], "measure", after.start("w1") + len(base)
     if base in _DURATION_UNITS and "-" in lower:
         return _DURATION_UNITS[base], "duration", after.start("w1") + len(base)
-    if not w1 or lower in _NOT_UNITS or not w1.isalpha() and "-" not in w1 or len(w1) == 1:
+    if not w1 or lower in _NOT_UNITS and w1[0].islower() or not w1.isalpha() and "-" not in w1 or len(w1) == 1:
         if (is_digit and value != 1) or value >= 1000:
             return None, "count", end  # "8,200" in a results box, "selling a million"
         if value >= 2 and (lower == "of" or _GROUP_BEFORE.search(text, max(0, end - 20), end)):
@@ -387,8 +388,10 @@ def _unit_after(text: str, end: int, value: float, is_digit: bool):
         return None, None, end  # "one day" is fine, "one another" is not
     if not is_digit and value == 1 and w1[0].islower() and _SENTENCE_START.search(text, max(0, end - 6), end - 2):
         return None, None, end  # "One possibility is ...": a determiner, not a count
+    if lower.startswith(("on-", "to-", "by-", "and-")):
+        return None, None, end  # "one-on-one", "one-to-one"
     noun, noun_end = w1, after.end("w1")
-    if not _plural(w1) and (value != 1 or _modifier(w1)):  # "1.3 million video phones", "one other player"
+    if text[end] == " " and not _plural(w1) and (value != 1 or _modifier(w1)):  # "1.3 million video phones", "one other player"
         noun, noun_end = _plural_noun_after(text, noun_end) or (noun, noun_end)
     return noun, "count", noun_end
 
