@@ -22,9 +22,9 @@ NUMBER_WORDS = triggers.Heads(tuple(w for word in UNITS[1:] + TENS + ["a million
                                      for w in (word, word[0].upper() + word[1:])))
 # Scale words after digits ("2.5bn", "8,000 crore"); an SI prefix is not one: "4500 mAh", "7kW".
 _SCALES = {"bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "m": 1e6, "mn": 1e6, "million": 1e6,
-           "k": 1e3, "thousand": 1e3, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5}
-MULTIPLIER = r"(?:bn|billion|tn|trillion|mn|million|m|k|thousand|crores?|lakhs?)(?![A-Za-z])"
-_PCT = r"\s?(?:%|per ?cent\b|percent\b|pc(?![A-Za-z])|percentage points?\b)"
+           "k": 1e3, "thousand": 1e3, "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5}
+MULTIPLIER = r"(?:bn|billion|tn|trillion|mn|million|m|k|thousand|crores?|cr|lakhs?)(?![A-Za-z])"
+_PCT = r"\s?(?:%|per ?cent\b|percent\b|pct?(?![A-Za-z])|percentage points?\b)"
 _QUALIFIERS = ("just over", "just under", "more than", "less than", "fewer than", "at least", "at most", "up to",
                "as many as", "as much as", "nearly", "almost", "about", "around", "approximately", "roughly",
                "some", "over", "under", "an estimated", "estimated", "close to", "below", "above", "between",
@@ -53,7 +53,7 @@ _AFTER_A = "".join(rf"(?<={w} )" + "|" for w in ("by", "than", "about", "nearly"
 _FRACTION = re.compile(
     r"\b(?:(?P<one>[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine) in "
     r"(?P<n>(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\b"
-    r"|(?P<half_mult>[Hh]alf an? (?P<hm>million|billion))"
+    r"|(?P<half_mult>[Hh]alf an? (?P<hm>million|billion|dozen))"
     rf"|(?P<num>(?:[Aa]|[Oo]ne)(?=[- ]\w+ of\b)|(?:{_AFTER_A.replace('|', '[Aa]|')[:-1]})|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Nn]ine)"
     r"[- ](?P<den>thirds?|quarters?|fifths?|sixths?|seventh|eighth|ninth|tenths?|twentieth|hundredth)(?![\w-])"
     r"(?!\s(?:of\s)?(?:the\s)?(?:year|season|century|round|time|period))"
@@ -86,6 +86,7 @@ def find_quantities(text: str, loc_index: int | None, headline: int | None, spor
             q = _fraction(m, text, loc_index, headline)
             if q is not None:
                 out.append(q)
+            if q is not None or m.group("den"):  # "the Scarlets three-quarter" is no count of quarters either
                 taken.append((m.start(), m.end()))
     pos = 0
     for start in _starts(text, heads["numbers"]):
@@ -133,7 +134,7 @@ def _fraction(m: re.Match, text: str, loc: int | None, headline: int | None) -> 
         start = m.start() - len(qualifier) - 1
         span = Span(loc, headline, start, m.end(), text[start:m.end()])
     if m.group("half_mult"):  # "half a million properties": a count, not a share
-        return Quantity(span, 0.5 * numwords.SCALES[m.group("hm")], qualifier=qualifier, kind="count")
+        return Quantity(span, 0.5 * numwords.parse(m.group("hm")), qualifier=qualifier, kind="count")
     if m.group("fold"):  # "fourfold", "a 10-fold rise": a ratio
         return Quantity(span, numwords.parse(m.group("fold")) or 1.0, unit="times", qualifier=qualifier)
     if m.group("one"):  # "one in five", "four in 10"
@@ -176,6 +177,8 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
             unit, end, hundredths = units.CURRENCY_WORDS[word], currency_word.end(), word in units.HUNDREDTHS
     elif mult == "m" and _metres(text, m, sport, value):
         unit, kind, mult = "m", "measure", None  # "100m" on the track, "508m tall": metres
+        if _PER_SECOND.match(text, m.end("mult")):
+            unit, end = "m/s", m.end("mult") + 2
     scale = _SCALES[mult.lower()] if mult else 1.0
     if value2 is not None:
         scale2 = _SCALES[m.group("mult2").lower()] if m.group("mult2") else scale
@@ -254,11 +257,10 @@ def _two_amounts(m: re.Match, text: str, start: int) -> bool:
 def _measure_at(text: str, end: int) -> tuple[str, int] | None:
     """A unit of measure right after a number: an SI symbol or word ("7kW", "800 megawatts") or another
     glued one ("38mph", "6ft")."""
-    found = units.symbol_at(text, end) or units.measure_word_at(text, end)
-    if found:
-        return found
-    glued = _GLUED_UNIT.match(text, end)
-    return (_MEASURES[glued.group("u").lower()], glued.end()) if glued else None
+    glued = _GLUED_UNIT.match(text, end)  # first: "100km/h" is not 100 km
+    if glued:
+        return _GLUED_NAMES.get(glued.group("g")) or units.MEASURE_WORDS[glued.group("u") or glued.group("g")], glued.end()
+    return units.symbol_at(text, end) or units.measure_word_at(text, end) or units.area_or_temperature_at(text, end)
 
 
 _METRE_WORDS = frozenset("tall high long wide deep taller higher longer deeper per track away above below from into"
@@ -333,9 +335,11 @@ def _excluded(m: re.Match, text: str, is_digit: bool) -> bool:
     return False
 
 
-_GLUED_UNIT = re.compile(r"(?P<u>mph|km/h|kmh|ft|lbs|lb|oz|ha)(?![A-Za-z])")
+_GLUED_UNIT = re.compile(r"\s?(?P<u>km/h|kph|mph|kmh)(?![A-Za-z])|(?P<g>ft|lbs|lb|oz|ha|in|C)(?![A-Za-z0-9])")
+_PER_SECOND = re.compile(r"/s(?![A-Za-z])")
+_GLUED_NAMES = {"in": "in", "C": "°C"}  # only glued: "5 in" is a preposition
 # Letters glued to digits that make them a quantity, not a name: units, "7pc", "50p", "5bn".
-_GLUED_OK = re.compile(r"(?:mph|km/h|kmh|ft|lbs?|oz|ha|pc|p|bn|tn|mn|m|k)(?![A-Za-z])")
+_GLUED_OK = re.compile(r"(?:mph|km/h|kph|kmh|ft|lbs?|oz|ha|in|C|pc|pct|p|bn|tn|mn|cr|m|k)(?![A-Za-z])")
 # "12 W 57th St", "10 Downing Street": a street address.
 _ADDRESS_AFTER = re.compile(r"\s(?:[NSEW]\.?\s(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\s|(?:[A-Z][a-z]+\s){1,2}"
                             r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Place|Square)\b)")

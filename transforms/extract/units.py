@@ -19,7 +19,7 @@ import re
 CURRENCY_PREFIXES = {
     "$": "USD", "US$": "USD", "USD": "USD", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "¥": "JPY",
     "JPY": "JPY", "A$": "AUD", "$A": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
-    "HK$": "HKD", "HKD": "HKD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD", "R$": "BRL", "BRL": "BRL",
+    "HK$": "HKD", "HKD": "HKD", "NT$": "TWD", "TWD": "TWD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD", "R$": "BRL", "BRL": "BRL",
     "₹": "INR", "Rs": "INR", "Rs.": "INR", "INR": "INR", "RM": "MYR", "MYR": "MYR", "CHF": "CHF", "SFr": "CHF",
     "CNY": "CNY", "RMB": "CNY", "₩": "KRW", "KRW": "KRW", "₽": "RUB", "RUB": "RUB", "Rp": "IDR", "IDR": "IDR",
     "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "ZAR": "ZAR", "MXN": "MXN", "₺": "TRY", "₦": "NGN", "₪": "ILS",
@@ -70,7 +70,7 @@ MEASURE_WORDS = {
     "mile": "mi", "miles": "mi", "metre": "m", "metres": "m", "meter": "m", "meters": "m", "feet": "ft",
     "foot": "ft", "ft": "ft", "inch": "in", "inches": "in", "yard": "yd", "yards": "yd", "km": "km",
     "kilometre": "km", "kilometres": "km", "kilometers": "km", "centimetres": "cm", "millimetres": "mm",
-    "mph": "mph", "kmh": "km/h", "km/h": "km/h", "knots": "kn",
+    "mph": "mph", "kmh": "km/h", "km/h": "km/h", "kph": "km/h", "knots": "kn",
     "litre": "l", "litres": "l", "liters": "l", "millilitres": "ml", "gallon": "gal", "gallons": "gal",
     "barrel": "bbl", "barrels": "bbl", "pints": "pt",
     "acre": "acre", "acres": "acre", "hectare": "ha", "hectares": "ha", "ha": "ha",
@@ -89,7 +89,8 @@ _DIMENSIONS = {"percent": "percent", "percentage point": "percent", "times": "ra
                "lb": "mass", "oz": "mass", "st": "mass", "mi": "length", "ft": "length", "in": "length",
                "yd": "length", "mph": "speed", "km/h": "speed", "kn": "speed", "m/s": "speed", "gal": "volume",
                "bbl": "volume", "pt": "volume", "acre": "area", "ha": "area", "degree": "angle or temperature",
-               "°C": "temperature", "°F": "temperature", "MP": "resolution"}
+               "°C": "temperature", "°F": "temperature", "MP": "resolution", "km2": "area", "mi2": "area",
+               "m2": "area", "ft2": "area"}
 _CURRENCY_CODES = frozenset(CURRENCY_PREFIXES.values()) | frozenset(CURRENCY_WORDS.values())
 
 
@@ -112,6 +113,23 @@ def measure_word_at(text: str, pos: int) -> tuple[str, int] | None:
     base = _BASE_WORDS[m.group("base").replace(" ", "-")]
     prefix = _PREFIX_WORDS.get(m.group("pre") or "", "")
     return prefix + base, m.end()
+
+
+_AREA_OR_TEMPERATURE = re.compile(
+    r"\s(?:square|sq\.?)\s(?P<area>kilometres|kilometers|km|miles|mi|metres|meters|m|feet|ft)(?![A-Za-z])"
+    r"|\s?(?:degrees?\s|°\s?)(?P<temp>Celsius|centigrade|C|Fahrenheit|F)(?![A-Za-z])")
+_AREAS = {"kilometres": "km2", "kilometers": "km2", "km": "km2", "miles": "mi2", "mi": "mi2", "metres": "m2",
+          "meters": "m2", "m": "m2", "feet": "ft2", "ft": "ft2"}
+
+
+def area_or_temperature_at(text: str, pos: int) -> tuple[str, int] | None:
+    """"1,500 square miles" -> mi2, "40 degrees Celsius", "5°C" -> °C."""
+    m = _AREA_OR_TEMPERATURE.match(text, pos)
+    if m is None:
+        return None
+    if m.group("area"):
+        return _AREAS[m.group("area")], m.end()
+    return ("°F" if m.group("temp")[0] == "F" else "°C"), m.end()
 
 
 def _normal_symbol(sym: str) -> str:
