@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from extract_helpers import article
 
-from transforms.extract import extract_facts
+from schemas.tables import QUANTITY_DIMENSIONS
+from transforms.extract import extract_facts, units
+from transforms.extract.units import dimension
 
 
 def _q(text, headlines=()):
@@ -40,7 +42,7 @@ def test_extract_facts_counts_take_their_noun_as_unit():
 
 def test_extract_facts_measures_ages_and_durations():
     assert _q("An 8,700-tonne submarine, a 62-year-old man aged 62, after eighteen months.") == [
-        ("8,700-tonne", 8700.0, None, "t", None, "measure"),
+        ("8,700-tonne", 8700.0, None, "tonne", None, "measure"),
         ("62-year-old", 62.0, None, "years", None, "age"),
         ("62", 62.0, None, "years", None, "age"),
         ("eighteen months", 18.0, None, "months", None, "duration"),
@@ -263,3 +265,19 @@ def test_extract_facts_count_noun_after_modifiers():
 
 def test_extract_facts_sentence_initial_one_is_a_determiner():
     assert _q("One possibility is a merger. He scored one goal.") == [("one goal", 1.0, None, "goal", None, "count")]
+
+
+def test_dimension_of_normalised_units():
+    assert [dimension(u, k) for u, k in [("GBP", "money"), ("percent", "percent"), ("mAh", "measure"),
+                                         ("kW", "measure"), ("GWh", "measure"), ("mg", "measure"), ("ml", "measure"),
+                                         ("km", "measure"), ("km/h", "measure"), ("years", "duration"),
+                                         ("times", "count"), ("executives", "count"), (None, "score")]] == [
+        "currency", "percent", "charge", "power", "energy", "mass", "volume", "length", "speed", "time", "ratio",
+        "count", "count"]
+
+
+def test_dimension_is_always_one_the_schema_allows():
+    kinds = ("money", "percent", "count", "measure", "age", "duration", "score", "range")
+    unit_names = {*units.MEASURE_WORDS.values(), *units.DURATIONS.values(), "kW", "mAh", "GB", "Mbps", "°C", "km2",
+                  "percent", "percentage point", "times", "USD", None, "people"}
+    assert {dimension(u, k) for u in unit_names for k in kinds} <= set(QUANTITY_DIMENSIONS)

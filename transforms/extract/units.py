@@ -64,7 +64,7 @@ _SYMBOL = re.compile(r"(?P<sp>\s?)(?P<sym>(?:[kKMGTPmµnc]?(?:Wh|W|V|Ah|Hz|g|l|L
 
 # Other measures, by the word or symbol written after the number (singular and plural).
 MEASURE_WORDS = {
-    "tonne": "t", "tonnes": "t", "ton": "ton", "tons": "ton", "kilo": "kg", "kilos": "kg", "kilogram": "kg",
+    "tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton", "kilo": "kg", "kilos": "kg", "kilogram": "kg",
     "kilograms": "kg", "kilogrammes": "kg", "gram": "g", "grams": "g", "grammes": "g", "milligrams": "mg",
     "lb": "lb", "lbs": "lb", "ounce": "oz", "ounces": "oz", "oz": "oz", "stone": "st",
     "mile": "mi", "miles": "mi", "metre": "m", "metres": "m", "meter": "m", "meters": "m", "feet": "ft",
@@ -85,13 +85,12 @@ _MEASURE_WORD = re.compile(
     r"(?P<base>watt[- ]hour|amp-hour|watt|volt|ampere|amp|hertz|gramme|gram|metre|meter|litre|liter|joule|byte|bit|tonne))"
     r"s?)(?![A-Za-z])")
 
-_DIMENSIONS = {"percent": "percent", "percentage point": "percent", "times": "ratio", "t": "mass", "ton": "mass",
+_DIMENSIONS = {"percent": "percent", "percentage point": "percent", "times": "ratio", "tonne": "mass", "ton": "mass",
                "lb": "mass", "oz": "mass", "st": "mass", "mi": "length", "ft": "length", "in": "length",
                "yd": "length", "mph": "speed", "km/h": "speed", "kn": "speed", "m/s": "speed", "gal": "volume",
-               "bbl": "volume", "pt": "volume", "acre": "area", "ha": "area", "degree": "angle or temperature",
+               "bbl": "volume", "pt": "volume", "acre": "area", "ha": "area", "degree": "degrees",
                "°C": "temperature", "°F": "temperature", "MP": "resolution", "km2": "area", "mi2": "area",
                "m2": "area", "ft2": "area"}
-_CURRENCY_CODES = frozenset(CURRENCY_PREFIXES.values()) | frozenset(CURRENCY_WORDS.values())
 
 
 def symbol_at(text: str, pos: int) -> tuple[str, int] | None:
@@ -112,7 +111,7 @@ def measure_word_at(text: str, pos: int) -> tuple[str, int] | None:
         return None
     base = _BASE_WORDS[m.group("base").replace(" ", "-")]
     prefix = _PREFIX_WORDS.get(m.group("pre") or "", "")
-    return prefix + base, m.end()
+    return (prefix + base if prefix or base != "t" else "tonne"), m.end()  # a kilotonne is a kt
 
 
 _AREA_OR_TEMPERATURE = re.compile(
@@ -139,16 +138,17 @@ def _normal_symbol(sym: str) -> str:
 
 
 def dimension(unit: str | None, kind: str) -> str:
-    """What a unit measures: currency, percent, ratio, time, length, mass, power, energy, data, ... or count."""
+    """What a unit measures, one of schemas.tables.QUANTITY_DIMENSIONS: currency, percent, ratio, time, length,
+    mass, power, energy, data, ... and count for a counted noun or a bare number."""
     if unit is None:
-        return "count" if kind in ("count", "range", "score") else kind
-    if unit in _CURRENCY_CODES:
+        return "count"
+    if kind == "money":
         return "currency"
     if unit in _DIMENSIONS:
         return _DIMENSIONS[unit]
     if kind in ("duration", "age"):
         return "time"
+    if kind != "measure":
+        return "count"
     base = unit[1:] if len(unit) > 1 and unit[0] in _PREFIX_SYMBOLS and unit[1:] in _BASES else unit
-    if base in _BASES and kind == "measure":
-        return _BASES[base]
-    return "count"
+    return _BASES.get(base, "count")
