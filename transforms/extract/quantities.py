@@ -37,6 +37,7 @@ _QTY = re.compile(
     rf"(?:(?P<dash>\s?[-–]\s?|\s(?:to|and|or)\s)(?:(?P<cur2>{units.CURRENCY_PREFIX})\s?)?(?P<num2>{NUMBER})"
     rf"(?:\s?(?P<mult2>{MULTIPLIER}))?)?(?P<pct>{_PCT})?"
 )
+_PREFIX_ENDS = frozenset(p[-1] for p in units.CURRENCY_PREFIXES)  # a cheap test before _PREFIX_BEFORE
 _PREFIX_BEFORE = re.compile(rf"(?<![\w$])(?:{units.CURRENCY_PREFIX})\s?$")
 # The words after a number: whole words, an acronym whole too ("6,500 US stores" is not 6,500 "U"; "DJs").
 _AFTER_WORD = re.compile(r"(?:-|\s)(?P<w1>(?:[A-Z]{2,}s?|[A-Za-z][a-z]*(?:-[a-z]+)*)(?![A-Za-z]))"
@@ -81,8 +82,10 @@ def find_quantities(text: str, loc_index: int | None, headline: int | None, spor
     """`heads`: where the text has NUMBER_WORDS and FRACTION_HEADS (see triggers.Scanner)."""
     out = []
     taken: list[tuple[int, int]] = []
-    if heads["fraction"]:
-        for m in _FRACTION.finditer(text):
+    # The fraction grammar runs only around its head words: over a whole paragraph it cost a quarter of this
+    # function (its alternatives and lookbehinds are tried at every character).
+    for lo, hi in triggers.windows(heads["fraction"], 12, 40, len(text)):
+        for m in _FRACTION.finditer(text, lo, hi):
             q = _fraction(m, text, loc_index, headline)
             if q is not None:
                 out.append(q)
@@ -105,8 +108,7 @@ def find_quantities(text: str, loc_index: int | None, headline: int | None, spor
 
 
 # Words every fraction contains: a text with none of them skips the fraction grammar.
-FRACTION_HEADS = triggers.Heads(("ne in", "wo in", "ree in", "our in", "ive in", "ix in", "ven in", "ght in",
-                                 "ine in", "alf", "third", "quarter", "fifth", "sixth", "seventh",
+FRACTION_HEADS = triggers.Heads((*(f"{w} in" for n in UNITS[1:10] for w in (n, n.capitalize())), "alf", "third", "quarter", "fifth", "sixth", "seventh",
                                  "eighth", "ninth", "tenth", "twentieth", "hundredth", "fold"), anywhere=True)
 
 
@@ -121,7 +123,8 @@ def _starts(text: str, number_words: list[tuple[int, int]]) -> list[int]:
 
 def _with_currency(text: str, start: int) -> int:
     """Move a number's start back over its currency sign or code ("£ 5", "US$10", "$A4m", "CHF 300m")."""
-    if start and not text[start - 1].isalnum() and text[start - 1] not in units.SIGN_CHARS + " ":
+    before = text[start - 2] if start >= 2 and text[start - 1] == " " else text[start - 1] if start else ""
+    if before not in _PREFIX_ENDS:
         return start
     m = _PREFIX_BEFORE.search(text, max(0, start - 5), start)
     return m.start() if m else start
