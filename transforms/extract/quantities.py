@@ -73,7 +73,8 @@ _MEASURES = units.MEASURE_WORDS
 _NOT_UNITS = lexicon.STOP_AFTER_NUMBER | frozenset(
     "p m k bn back ahead behind apiece each all again too alone together strong odd plus worldwide globally"
     " overall altogether annually yearly daily he she they we you i among amongst across within without against"
-    " amid including via toward towards upon beyond below above near inside outside like".split())
+    " amid including via toward towards upon beyond below above near inside outside like while when whereas but"
+    " because though although if unless until".split())
 _TIME = re.compile(r"[.:]\d\d\s?(?:am|pm|GMT|BST)?\b|\s?(?:(?:am|pm|GMT|BST)\b|a\.m\.|p\.m\.)|(?:st|nd|rd|th)\b")
 
 
@@ -247,7 +248,7 @@ def _two_amounts(m: re.Match, text: str, start: int) -> bool:
         return True
     if joiner not in ("and", "to"):
         return False
-    qualifier = _qualifier(text, start)
+    qualifier = (_qualifier(text, start) or "").lower()
     if qualifier == "between" or (joiner == "to" and qualifier == "from"
                                   and not _CHANGE_BEFORE.search(text, max(0, start - 25), start - 5)):
         return False
@@ -400,6 +401,8 @@ def _unit_after(text: str, end: int, value: float, is_digit: bool):
     noun, noun_end = w1, after.end("w1")
     if text[end] == " " and not _plural(w1) and (value != 1 or _modifier(w1)):  # "1.3 million video phones", "one other player"
         noun, noun_end = _plural_noun_after(text, noun_end) or (noun, noun_end)
+    if noun is w1 and value != 1 and lower.endswith("ed"):
+        return None, "count", end  # "a crowd of 74,500 watched": a verb, not what is counted
     return noun, "count", noun_end
 
 
