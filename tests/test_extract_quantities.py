@@ -281,3 +281,22 @@ def test_dimension_is_always_one_the_schema_allows():
     unit_names = {*units.MEASURE_WORDS.values(), *units.DURATIONS.values(), "kW", "mAh", "GB", "Mbps", "°C", "km2",
                   "percent", "percentage point", "times", "USD", None, "people"}
     assert {dimension(u, k) for u in unit_names for k in kinds} <= set(QUANTITY_DIMENSIONS)
+
+
+def test_extract_facts_phone_numbers_ratios_and_product_names_are_not_quantities():
+    assert _q("Call 0800 123 4567; the ratio was 3:1 and the iPhone 15 Pro costs $999.") == [
+        ("$999", 999.0, None, "USD", None, "money")]
+
+
+def test_extract_facts_fractions_of_a_scale_and_hyphenated_fractions():
+    assert _q("Almost a quarter of a million people voted and one-third abstained.") == [
+        ("Almost a quarter of a million", 250000.0, None, None, "Almost", "count"),
+        ("one-third", 33.3333, None, "percent", None, "percent"),
+    ]
+
+
+def test_extract_facts_verbs_and_conjunctions_after_a_number_are_not_its_unit():
+    assert _q("A crowd of 74,500 watched as the index fell to 27,450 while a two-pronged attack began.") == [
+        ("74,500", 74500.0, None, None, None, "count"),
+        ("27,450", 27450.0, None, None, None, "count"),
+    ]

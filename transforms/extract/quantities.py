@@ -55,8 +55,9 @@ _FRACTION = re.compile(
     r"\b(?:(?P<one>[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine) in "
     r"(?P<n>(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\b"
     r"|(?P<half_mult>[Hh]alf an? (?P<hm>million|billion|dozen))"
-    rf"|(?P<num>(?:[Aa]|[Oo]ne)(?=[- ]\w+ of\b)|(?:{_AFTER_A.replace('|', '[Aa]|')[:-1]})|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Nn]ine)"
+    rf"|(?P<num>(?:[Aa]|[Oo]ne)(?=[- ]\w+ of\b)|[Oo]ne(?=-)|(?:{_AFTER_A.replace('|', '[Aa]|')[:-1]})|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Nn]ine)"
     r"[- ](?P<den>thirds?|quarters?|fifths?|sixths?|seventh|eighth|ninth|tenths?|twentieth|hundredth)(?![\w-])"
+    r"(?:\sof\san?\s(?P<of_scale>million|billion))?"  # "a quarter of a million": a count
     r"(?!\s(?:of\s)?(?:the\s)?(?:year|season|century|round|time|period))"
     # "half of them", not "the second half of the year"
     r"|(?<!first )(?<!second )(?<!other )(?<!latter )(?<!back )(?P<half>[Hh]alf)(?= of\b)"
@@ -66,7 +67,7 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
            "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s$")
 _MONTH_AFTER = re.compile(rf"\s(?:{_MONTHS})\b")
-_NAME_BEFORE = re.compile(r"(?:[^.!?\"“\s]\s|\(|^)(?P<word>[A-Z][A-Za-z]*\.?)\s$")
+_NAME_BEFORE = re.compile(r"(?:[^.!?\"“\s]\s|\(|^)(?P<word>[a-z]?[A-Z][A-Za-z]*\.?)\s$")  # "Radio 4", "iPhone 15"
 _DURATION_UNITS = units.DURATIONS
 _MEASURES = units.MEASURE_WORDS
 # Words after a number that are not what it counts: "pulled one back", "a 40-strong squad", "40-odd".
@@ -153,6 +154,8 @@ def _fraction(m: re.Match, text: str, loc: int | None, headline: int | None) -> 
         if numerator > 1 and not den.endswith("s"):
             return None  # "the Scarlets three-quarter", "a three-quarter length coat": not a share
         value = 100.0 * numerator / _DENOMINATORS[den]
+        if m.group("of_scale"):
+            return Quantity(span, value / 100 * numwords.SCALES[m.group("of_scale")], qualifier=qualifier)
     return Quantity(span, round(value, 4), unit="percent", qualifier=qualifier, kind="percent")
 
 
@@ -310,8 +313,10 @@ def _excluded(m: re.Match, text: str, is_digit: bool) -> bool:
             and not m.group("num2") and not _GLUED_OK.match(text, m.end("num")) \
             and not units.symbol_at(text, m.end("num")):
         return True  # "3GSM", "1st", "4x4": digits glued to letters are a name or an ordinal
-    if plain and is_digit and len(num) >= 10 and "," not in num:
-        return True  # an id or a phone number
+    if plain and is_digit and "," not in num and (len(num) >= 10 or text.startswith(":", m.end("num")) or len(
+            num) >= 3 and (_DIGITS_AFTER.match(text, m.end("num")) or _DIGITS_BEFORE.search(text, max(0, start - 4),
+                                                                                             start))):
+        return True  # an id, a phone number ("0800 123 4567"), a ratio or a time ("3:1", "2:01:09")
     if plain and is_digit and text.startswith("/", m.end("num")):
         return True  # "9/11", "24/7"
     if plain and is_digit and len(num) == 4 and "1000" <= num < "2100" and not m.group("num2") \
@@ -347,6 +352,8 @@ _GLUED_OK = re.compile(r"(?:mph|km/h|kph|kmh|ft|lbs?|oz|ha|in|C|pc|pct|p|bn|tn|m
 # "12 W 57th St", "10 Downing Street": a street address.
 _ADDRESS_AFTER = re.compile(r"\s(?:[NSEW]\.?\s(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\s|(?:[A-Z][a-z]+\s){1,2}"
                             r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Place|Square)\b)")
+_DIGITS_AFTER = re.compile(r"\s\d{3,}\b")
+_DIGITS_BEFORE = re.compile(r"\d{3}\s$")
 _DURATION_AFTER = re.compile(r"[\s-](?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b")
 _PLURAL_NOUN = re.compile(r"\s[a-z]+s\b")
 _RANK_BEFORE = re.compile(r"\b(?:[Nn]umbers?|[Nn]o\.?|[Nn]os\.?|ranked|seeded|seed|[Pp]age|[Cc]hapter|[Rr]oom|[Rr]oute"
@@ -401,6 +408,8 @@ def _unit_after(text: str, end: int, value: float, is_digit: bool):
     noun, noun_end = w1, after.end("w1")
     if text[end] == " " and not _plural(w1) and (value != 1 or _modifier(w1)):  # "1.3 million video phones", "one other player"
         noun, noun_end = _plural_noun_after(text, noun_end) or (noun, noun_end)
+    if not is_digit and text[end] == "-" and lower.endswith("ed"):
+        return None, None, end  # "a two-pronged attack", "one-sided"
     if noun is w1 and value != 1 and lower.endswith("ed"):
         return None, "count", end  # "a crowd of 74,500 watched": a verb, not what is counted
     return noun, "count", noun_end
