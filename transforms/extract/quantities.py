@@ -394,11 +394,7 @@ def _unit_after(text: str, end: int, value: float, is_digit: bool):
     if base in _DURATION_UNITS and "-" in lower:
         return _DURATION_UNITS[base], "duration", after.start("w1") + len(base)
     if not w1 or lower in _NOT_UNITS and w1[0].islower() or not w1.isalpha() and "-" not in w1 or len(w1) == 1:
-        if (is_digit and value != 1) or value >= 1000:
-            return None, "count", end  # "8,200" in a results box, "selling a million"
-        if value >= 2 and (lower == "of" or _GROUP_BEFORE.search(text, max(0, end - 20), end)):
-            return None, "count", end  # "two of the strongest sectors", "all three"
-        return None, None, end  # a bare word number: "one of", "the two"
+        return _bare(text, end, value, is_digit, lower)
     if not is_digit and value < 2 and lower in _NOT_AFTER_ONE:
         return None, None, end  # "one day" is fine, "one another" is not
     if not is_digit and value == 1 and w1[0].islower() and _SENTENCE_START.search(text, max(0, end - 6), end - 2):
@@ -407,12 +403,22 @@ def _unit_after(text: str, end: int, value: float, is_digit: bool):
         return None, None, end  # "one-on-one", "one-to-one"
     noun, noun_end = w1, after.end("w1")
     if text[end] == " " and not _plural(w1) and (value != 1 or _modifier(w1)):  # "1.3 million video phones", "one other player"
-        noun, noun_end = _plural_noun_after(text, noun_end) or (noun, noun_end)
+        noun, noun_end = _plural_noun_after(text, noun_end, value != 1) or (noun, noun_end)
     if not is_digit and text[end] == "-" and lower.endswith("ed"):
         return None, None, end  # "a two-pronged attack", "one-sided"
-    if noun is w1 and value != 1 and lower.endswith("ed"):
-        return None, "count", end  # "a crowd of 74,500 watched": a verb, not what is counted
+    if noun is w1 and text[end] == " " and w1[0].islower() and (value != 1 and not _plural(w1) or lower.endswith("ed")):
+        return _bare(text, end, value, is_digit, lower)  # "74,500 watched", "two come", "one planned"
     return noun, "count", noun_end
+
+
+def _bare(text: str, end: int, value: float, is_digit: bool, after: str):
+    """(unit, kind, end) of a number without a noun: a count in digits or of a scale, a word number only where
+    it counts a group ("two of the strongest sectors", "all three"); None for "one of", "the two"."""
+    if (is_digit and value != 1) or value >= 1000:
+        return None, "count", end  # "8,200" in a results box, "selling a million"
+    if value >= 2 and (after == "of" or _GROUP_BEFORE.search(text, max(0, end - 20), end)):
+        return None, "count", end
+    return None, None, end
 
 
 def _plural(word: str) -> bool:
@@ -420,7 +426,8 @@ def _plural(word: str) -> bool:
         or word.lower() in _IRREGULAR_PLURALS
 
 
-_IRREGULAR_PLURALS = frozenset("people men women children staff police personnel cattle sheep".split())
+_IRREGULAR_PLURALS = frozenset("people men women children staff police personnel cattle sheep aircraft fish deer species"
+                               " series offspring crew livestock".split())
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|[\"“]\s?)[A-Z]$")
 
 
@@ -436,22 +443,24 @@ def _modifier(word: str) -> bool:
     return word[0].isupper() or word.lower() in _MODIFIERS or word.lower().endswith(_ADJECTIVE_ENDINGS)
 
 
-def _plural_noun_after(text: str, pos: int) -> tuple[str, int] | None:
-    """The first plural noun within three words after `pos`, over modifiers only."""
+def _plural_noun_after(text: str, pos: int, many: bool) -> tuple[str, int] | None:
+    """The first plural noun within three words after `pos`, over modifiers only (over any word but a function
+    word when the number is `many`, a plural being due: "three top radio DJs")."""
     for _ in range(3):
         m = _NEXT_WORD.match(text, pos)
         if m is None or m.group("w").lower() in _NOT_UNITS:
             return None
         if _plural(m.group("w")):
             return m.group("w"), m.end()
-        if not _modifier(m.group("w")):
+        if not (many or _modifier(m.group("w"))):
             return None
         pos = m.end()
     return None
 
 
 _GROUP_BEFORE = re.compile(r"\b(?:[Aa]ll|[Tt]hese|[Tt]hose|[Bb]oth|[Tt]he top|[Tt]he last|[Tt]he other|[Tt]he first)\s\w+$")
-_NOT_AFTER_ONE = frozenset("another other thing way or more less point hand side half two time".split())
+_NOT_AFTER_ONE = frozenset("another other thing way or more less point hand side half two time many much himself herself"
+                           " itself themselves know knows".split())
 
 
 _AGED = re.compile(r"\b(?:aged|age|ages)\s$")
