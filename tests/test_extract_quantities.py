@@ -300,3 +300,11 @@ def test_extract_facts_verbs_and_conjunctions_after_a_number_are_not_its_unit():
         ("74,500", 74500.0, None, None, None, "count"),
         ("27,450", 27450.0, None, None, None, "count"),
     ]
+
+
+def test_extract_facts_dozens_national_currencies_and_abbreviated_durations():
+    assert _q("More than two dozen rallies raised 745bn Indian rupees in 20 mins; one feels that one-liners work.") == [
+        ("More than two dozen rallies", 24.0, None, "rallies", "More than", "count"),
+        ("745bn Indian rupees", 745000000000.0, None, "INR", None, "money"),
+        ("20 mins", 20.0, None, "minutes", None, "duration"),
+    ]

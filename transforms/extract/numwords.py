@@ -21,7 +21,7 @@ def _either_case(words) -> str:
 _UNIT_WORDS = "|".join(sorted(UNITS[1:], key=len, reverse=True))
 _SMALL = (rf"(?:(?:{_either_case(TENS)})(?:[- ](?:{'|'.join(UNITS[1:10])})(?![\w]))?|(?:{_either_case(UNITS[1:])})"
           r"|[Aa]n?(?=[ -](?:hundred|thousand|million|billion)))(?![\w])")
-_SCALE = r"(?:[ -](?:hundred|thousand|million|billion|trillion)(?![\w]))"
+_SCALE = r"(?:[ -](?:hundred|thousand|million|billion|trillion|dozen)(?![\w]))"  # "two dozen" is 24
 _HALF = r"(?:-and-a-half|\sand\sa\shalf)"
 # A small number, "and a half", then scale words, each scale word may be followed by a smaller number.
 WORD_NUMBER = (rf"(?:[Aa]\sdozen(?![\w])|{_SMALL}{_HALF}?(?:{_SCALE}+(?:(?:,?\sand\s|[ -])(?!an?\b){_SMALL}{_SCALE}*)*)?)")

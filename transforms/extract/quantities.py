@@ -75,7 +75,8 @@ _NOT_UNITS = lexicon.STOP_AFTER_NUMBER | frozenset(
     "p m k bn back ahead behind apiece each all again too alone together strong odd plus worldwide globally"
     " overall altogether annually yearly daily he she they we you i among amongst across within without against"
     " amid including via toward towards upon beyond below above near inside outside like while when whereas but"
-    " because though although if unless until".split())
+    " because though although if unless until later earlier afterwards instead already yet still now then here"
+    " there".split())
 _TIME = re.compile(r"[.:]\d\d\s?(?:am|pm|GMT|BST)?\b|\s?(?:(?:am|pm|GMT|BST)\b|a\.m\.|p\.m\.)|(?:st|nd|rd|th)\b")
 
 
@@ -404,8 +405,10 @@ def _unit_after(text: str, end: int, value: float, is_digit: bool):
     noun, noun_end = w1, after.end("w1")
     if text[end] == " " and not _plural(w1) and (value != 1 or _modifier(w1)):  # "1.3 million video phones", "one other player"
         noun, noun_end = _plural_noun_after(text, noun_end, value != 1) or (noun, noun_end)
-    if not is_digit and text[end] == "-" and lower.endswith("ed"):
-        return None, None, end  # "a two-pronged attack", "one-sided"
+    if not is_digit and text[end] == "-" and (lower.endswith("ed") or value == 1 and _plural(w1)):
+        return None, None, end  # "a two-pronged attack", "one-sided", "one-liners"
+    if not is_digit and value == 1 and text[end] == " " and _plural(w1) and w1[0].islower():
+        return None, None, end  # "one feels": a pronoun and its verb
     if noun is w1 and text[end] == " " and w1[0].islower() and (value != 1 and not _plural(w1) or lower.endswith("ed")):
         return _bare(text, end, value, is_digit, lower)  # "74,500 watched", "two come", "one planned"
     return noun, "count", noun_end

@@ -34,7 +34,11 @@ CURRENCY_WORDS = {
     "pounds sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupee": "INR",
     "roubles": "RUB", "rubles": "RUB", "Swiss francs": "CHF", "francs": "CHF", "rand": "ZAR", "won": "KRW",
     "pesos": "MXN", "kronor": "SEK", "ringgit": "MYR", "rupiah": "IDR", "baht": "THB", "reais": "BRL",
-    "naira": "NGN", "shekels": "ILS", "dirhams": "AED", "riyals": "SAR", "lira": "TRY",
+    "naira": "NGN", "shekels": "ILS", "dirhams": "AED", "riyals": "SAR", "lira": "TRY", "rials": "IRR",
+    "Indian rupees": "INR", "Pakistani rupees": "PKR", "Sri Lankan rupees": "LKR", "South African rand": "ZAR",
+    "Mexican pesos": "MXN", "Philippine pesos": "PHP", "Chinese yuan": "CNY", "Japanese yen": "JPY",
+    "Swedish kronor": "SEK", "Norwegian kroner": "NOK", "Danish kroner": "DKK", "Brazilian reais": "BRL",
+    "Russian roubles": "RUB", "Turkish lira": "TRY", "Egyptian pounds": "EGP", "CFA francs": "XOF",
     # hundredths: the currency is the one they divide
     "cent": "USD", "cents": "USD", "euro cents": "EUR", "pence": "GBP", "penny": "GBP", "p": "GBP",
 }
@@ -79,7 +83,8 @@ MEASURE_WORDS = {
 DURATIONS = {"year": "years", "years": "years", "month": "months", "months": "months", "week": "weeks",
              "weeks": "weeks", "day": "days", "days": "days", "hour": "hours", "hours": "hours",
              "minute": "minutes", "minutes": "minutes", "second": "seconds", "seconds": "seconds",
-             "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries"}
+             "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries",
+             "mins": "minutes", "hrs": "hours", "secs": "seconds", "milliseconds": "milliseconds"}
 _MEASURE_WORD = re.compile(
     r"(?P<sp>[\s-]?)(?P<word>(?:(?P<pre>kilo|mega|giga|tera|milli|micro|nano|centi)?"
     r"(?P<base>watt[- ]hour|amp-hour|watt|volt|ampere|amp|hertz|gramme|gram|metre|meter|litre|liter|joule|byte|bit|tonne))"
