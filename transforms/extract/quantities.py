@@ -473,6 +473,8 @@ _NAME_COMMA = re.compile(r"[A-Za-z]{2}, $")
 def _age_context(text: str, start: int, end: int) -> bool:
     if _AGED.search(text, max(0, start - 6), start):
         return True
+    if text.endswith(", now ", 0, start) and text.startswith((",", ")"), end):
+        return True  # "Agassi, now 34, has"
     return bool(_NAME_COMMA.search(text, max(0, start - 4), start)) and text.startswith((",", ")"), end) and \
         text[max(0, start - 30):start].rstrip(", ").split(" ")[-1][:1].isupper()
 
