@@ -308,3 +308,14 @@ def test_extract_facts_dozens_national_currencies_and_abbreviated_durations():
         ("745bn Indian rupees", 745000000000.0, None, "INR", None, "money"),
         ("20 mins", 20.0, None, "minutes", None, "duration"),
     ]
+
+
+def test_extract_facts_index_names_hyphenated_scales_and_one_in_n_digits():
+    assert _q("The S&P 500 rose 1.2% on a $10-million grant and a 2.5-billion-euro deal; 1 in 5 adults smoke "
+              "and the engine makes 150bhp.") == [
+        ("1.2%", 1.2, None, "percent", None, "percent"),
+        ("$10-million", 10000000.0, None, "USD", None, "money"),
+        ("2.5-billion-euro", 2500000000.0, None, "EUR", None, "money"),
+        ("1 in 5", 20.0, None, "percent", None, "percent"),
+        ("150bhp", 150.0, None, "hp", None, "measure"),
+    ]

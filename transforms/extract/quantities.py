@@ -33,7 +33,7 @@ _QUAL_RE = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
 
 _QTY = re.compile(
     rf"(?<![\w{units.SIGN_CHARS}.,/:#-])(?:(?P<cur>{units.CURRENCY_PREFIX})\s?)?(?P<num>{NUMBER})"
-    rf"(?:(?:\s|(?<=[a-z])-)?(?P<mult>{MULTIPLIER}))?(?P<pct1>{_PCT})?"
+    rf"(?:(?:\s|(?<=[a-z])-|-(?=[mbt]\w+ion))?(?P<mult>{MULTIPLIER}))?(?P<pct1>{_PCT})?"
     rf"(?:(?P<dash>\s?[-–]\s?|\s(?:to|and|or)\s)(?:(?P<cur2>{units.CURRENCY_PREFIX})\s?)?(?P<num2>{NUMBER})"
     rf"(?:\s?(?P<mult2>{MULTIPLIER}))?)?(?P<pct>{_PCT})?"
 )
@@ -42,7 +42,7 @@ _PREFIX_BEFORE = re.compile(rf"(?<![\w$])(?:{units.CURRENCY_PREFIX})\s?$")
 # The words after a number: whole words, an acronym whole too ("6,500 US stores" is not 6,500 "U"; "DJs").
 _AFTER_WORD = re.compile(r"(?:-|\s)(?P<w1>(?:[A-Z]{2,}s?|[A-Za-z][a-z]*(?:-[a-z]+)*)(?![A-Za-z]))"
                          r"(?:\s(?P<w2>[A-Za-z][a-z]*(?![A-Za-z])))?")
-_CUR_WORD = re.compile(r"\s?(?P<word>" + "|".join(sorted(units.CURRENCY_WORDS, key=len, reverse=True)) +
+_CUR_WORD = re.compile(r"[\s-]?(?P<word>" + "|".join(sorted(units.CURRENCY_WORDS, key=len, reverse=True)) +
                        r")(?![A-Za-z])")
 _QUAL_BEFORE = re.compile(rf"(?:^|\s)(?P<q>{_QUAL_RE})\s$", re.I)
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
@@ -52,7 +52,7 @@ _NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ni
 _AFTER_A = "".join(rf"(?<={w} )" + "|" for w in ("by", "than", "about", "nearly", "almost", "around", "roughly",
                                                      "over", "just", "only", "some"))
 _FRACTION = re.compile(
-    r"\b(?:(?P<one>[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine) in "
+    r"\b(?:(?P<one>[Oo]ne|1|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine) in "
     r"(?P<n>(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\b"
     r"|(?P<half_mult>[Hh]alf an? (?P<hm>million|billion|dozen))"
     rf"|(?P<num>(?:[Aa]|[Oo]ne)(?=[- ]\w+ of\b)|[Oo]ne(?=-)|(?:{_AFTER_A.replace('|', '[Aa]|')[:-1]})|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Nn]ine)"
@@ -67,7 +67,7 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
            "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s$")
 _MONTH_AFTER = re.compile(rf"\s(?:{_MONTHS})\b")
-_NAME_BEFORE = re.compile(r"(?:[^.!?\"“\s]\s|\(|^)(?P<word>[a-z]?[A-Z][A-Za-z]*\.?)\s$")  # "Radio 4", "iPhone 15"
+_NAME_BEFORE = re.compile(r"(?:[^.!?\"“\s]\s|\(|^)(?P<word>[a-z]?[A-Z][A-Za-z&]*\.?)\s$")  # "Radio 4", "iPhone 15"
 _DURATION_UNITS = units.DURATIONS
 _MEASURES = units.MEASURE_WORDS
 # Words after a number that are not what it counts: "pulled one back", "a 40-strong squad", "40-odd".
@@ -75,7 +75,7 @@ _NOT_UNITS = lexicon.STOP_AFTER_NUMBER | frozenset(
     "p m k bn back ahead behind apiece each all again too alone together strong odd plus worldwide globally"
     " overall altogether annually yearly daily he she they we you i among amongst across within without against"
     " amid including via toward towards upon beyond below above near inside outside like while when whereas but"
-    " because though although if unless until later earlier afterwards instead already yet still now then here"
+    " because though although if unless until afterwards instead already yet still now then here"
     " there".split())
 _TIME = re.compile(r"[.:]\d\d\s?(?:am|pm|GMT|BST)?\b|\s?(?:(?:am|pm|GMT|BST)\b|a\.m\.|p\.m\.)|(?:st|nd|rd|th)\b")
 
@@ -111,7 +111,7 @@ def find_quantities(text: str, loc_index: int | None, headline: int | None, spor
 
 
 # Words every fraction contains: a text with none of them skips the fraction grammar.
-FRACTION_HEADS = triggers.Heads((*(f"{w} in" for n in UNITS[1:10] for w in (n, n.capitalize())), "alf", "third", "quarter", "fifth", "sixth", "seventh",
+FRACTION_HEADS = triggers.Heads((*(f"{w} in" for n in UNITS[1:10] for w in (n, n.capitalize())), "1 in", "alf", "third", "quarter", "fifth", "sixth", "seventh",
                                  "eighth", "ninth", "tenth", "twentieth", "hundredth", "fold"), anywhere=True)
 
 
@@ -345,11 +345,11 @@ def _excluded(m: re.Match, text: str, is_digit: bool) -> bool:
     return False
 
 
-_GLUED_UNIT = re.compile(r"\s?(?P<u>km/h|kph|mph|kmh)(?![A-Za-z])|(?P<g>ft|lbs|lb|oz|ha|in|C)(?![A-Za-z0-9])")
+_GLUED_UNIT = re.compile(r"\s?(?P<u>km/h|kph|mph|kmh|bhp|hp)(?![A-Za-z])|(?P<g>ft|lbs|lb|oz|ha|in|C)(?![A-Za-z0-9])")
 _PER_SECOND = re.compile(r"/s(?![A-Za-z])")
 _GLUED_NAMES = {"in": "in", "C": "°C"}  # only glued: "5 in" is a preposition
 # Letters glued to digits that make them a quantity, not a name: units, "7pc", "50p", "5bn".
-_GLUED_OK = re.compile(r"(?:mph|km/h|kph|kmh|ft|lbs?|oz|ha|in|C|pc|pct|p|bn|tn|mn|cr|m|k)(?![A-Za-z])")
+_GLUED_OK = re.compile(r"(?:mph|km/h|kph|kmh|bhp|hp|ft|lbs?|oz|ha|in|C|pc|pct|p|bn|tn|mn|cr|m|k)(?![A-Za-z])")
 # "12 W 57th St", "10 Downing Street": a street address.
 _ADDRESS_AFTER = re.compile(r"\s(?:[NSEW]\.?\s(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\s|(?:[A-Z][a-z]+\s){1,2}"
                             r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Place|Square)\b)")

@@ -74,7 +74,7 @@ MEASURE_WORDS = {
     "mile": "mi", "miles": "mi", "metre": "m", "metres": "m", "meter": "m", "meters": "m", "feet": "ft",
     "foot": "ft", "ft": "ft", "inch": "in", "inches": "in", "yard": "yd", "yards": "yd", "km": "km",
     "kilometre": "km", "kilometres": "km", "kilometers": "km", "centimetres": "cm", "millimetres": "mm",
-    "mph": "mph", "kmh": "km/h", "km/h": "km/h", "kph": "km/h", "knots": "kn",
+    "hp": "hp", "bhp": "hp", "horsepower": "hp", "mph": "mph", "kmh": "km/h", "km/h": "km/h", "kph": "km/h", "knots": "kn",
     "litre": "l", "litres": "l", "liters": "l", "millilitres": "ml", "gallon": "gal", "gallons": "gal",
     "barrel": "bbl", "barrels": "bbl", "pints": "pt",
     "acre": "acre", "acres": "acre", "hectare": "ha", "hectares": "ha", "ha": "ha",
@@ -94,7 +94,7 @@ _DIMENSIONS = {"percent": "percent", "percentage point": "percent", "times": "ra
                "lb": "mass", "oz": "mass", "st": "mass", "mi": "length", "ft": "length", "in": "length",
                "yd": "length", "mph": "speed", "km/h": "speed", "kn": "speed", "m/s": "speed", "gal": "volume",
                "bbl": "volume", "pt": "volume", "acre": "area", "ha": "area", "degree": "degrees",
-               "°C": "temperature", "°F": "temperature", "MP": "resolution", "km2": "area", "mi2": "area",
+               "°C": "temperature", "°F": "temperature", "MP": "resolution", "hp": "power", "km2": "area", "mi2": "area",
                "m2": "area", "ft2": "area"}
 
 
