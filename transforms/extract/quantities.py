@@ -308,41 +308,49 @@ def _single(m: re.Match, text: str, loc, headline, sport) -> Quantity | None:
 
 def _excluded(m: re.Match, text: str, is_digit: bool) -> bool:
     """Years, dates, times, ordinals and numbers inside names are not quantities."""
-    num, start, end = m.group("num"), m.start("num"), m.end()
-    plain = not (m.group("cur") or m.group("mult") or m.group("pct") or m.group("pct1"))
-    if is_digit and not m.group("mult") and m.end("num") < len(text) and text[m.end("num")].isalpha() \
-            and not m.group("num2") and not _GLUED_OK.match(text, m.end("num")) \
-            and not units.symbol_at(text, m.end("num")):
-        return True  # "3GSM", "1st", "4x4": digits glued to letters are a name or an ordinal
-    if plain and is_digit and "," not in num and (len(num) >= 10 or text.startswith(":", m.end("num")) or len(
-            num) >= 3 and (_DIGITS_AFTER.match(text, m.end("num")) or _DIGITS_BEFORE.search(text, max(0, start - 4),
-                                                                                             start))):
-        return True  # an id, a phone number ("0800 123 4567"), a ratio or a time ("3:1", "2:01:09")
-    if plain and is_digit and text.startswith("/", m.end("num")):
-        return True  # "9/11", "24/7"
-    if plain and is_digit and len(num) == 4 and "1000" <= num < "2100" and not m.group("num2") \
-            and (num >= "1900" or not _PLURAL_NOUN.match(text, end)):
-        return True  # a calendar year ("2001 winners"), unless it counts something: "1500 people"
-    if plain and text.endswith(" (", 0, start) and start > 2 and text[start - 3].isalpha() \
-            and text.startswith(")", m.end("num")):
-        return True  # "Scotland (8)": a seeding or a rank in brackets
-    if plain and is_digit and _ADDRESS_AFTER.match(text, m.end("num")):
-        return True  # "12 W 57th St"
-    if plain and _RANK_BEFORE.search(text, max(0, start - 12), start):
-        return True  # "number 19", "No 10", "seeded 3"
-    if plain and is_digit and m.group("num2") and len(num) == 4 and num[:2] in ("19", "20"):
-        return True  # a season such as 2004-05
-    if plain and _TIME.match(text, m.end("num")):
-        return True
-    if plain and (_MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(text, end)):
-        return True
-    if plain and is_digit and not m.group("num2"):
-        before = _NAME_BEFORE.search(text, max(0, start - 20), start)
-        if before and before.group("word") not in lexicon.NOT_NAMES and not _DURATION_AFTER.match(text, end):
-            return True  # "Radio 4", "No 10", "Windows 98"; not "with Mark 10 years ago"
+    num, start, num_end = m.group("num"), m.start("num"), m.end("num")
     if not is_digit and num[0].isupper() and start > 0 and text[start - 2:start - 1] not in ".!?\"“":
         return True  # "Six Nations", "Formula One": a capitalised number word mid-sentence names something
+    if m.group("mult"):
+        return False
+    if is_digit and num_end < len(text) and text[num_end].isalpha() and not m.group("num2") \
+            and not _GLUED_OK.match(text, num_end) and not units.symbol_at(text, num_end):
+        return True  # "3GSM", "1st", "4x4": digits glued to letters are a name or an ordinal
+    if m.group("cur") or m.group("pct") or m.group("pct1"):
+        return False
+    return (_plain_digits_excluded(m, text, num, start, num_end) if is_digit else False) \
+        or _plain_excluded(m, text, start, num_end)
+
+
+def _plain_digits_excluded(m: re.Match, text: str, num: str, start: int, num_end: int) -> bool:
+    """Digits with no currency, scale or percent: ids, phone numbers, ratios, years, seasons, addresses, names."""
+    if "," not in num and (len(num) >= 10 or text.startswith(":", num_end) or len(num) >= 3 and (
+            _DIGITS_AFTER.match(text, num_end) or _DIGITS_BEFORE.search(text, max(0, start - 4), start))):
+        return True  # an id, a phone number ("0800 123 4567"), a ratio or a time ("3:1", "2:01:09")
+    if text.startswith("/", num_end):
+        return True  # "9/11", "24/7"
+    if len(num) == 4 and "1000" <= num < "2100" and (
+            m.group("num2") and num[:2] in ("19", "20")  # a season such as 2004-05
+            or not m.group("num2") and (num >= "1900" or not _PLURAL_NOUN.match(text, m.end()))):
+        return True  # a calendar year ("2001 winners"), unless it counts something: "1500 people"
+    if _ADDRESS_AFTER.match(text, num_end):
+        return True  # "12 W 57th St"
+    if not m.group("num2"):
+        before = _NAME_BEFORE.search(text, max(0, start - 20), start)
+        if before and before.group("word") not in lexicon.NOT_NAMES and not _DURATION_AFTER.match(text, m.end()):
+            return True  # "Radio 4", "No 10", "Windows 98"; not "with Mark 10 years ago"
     return False
+
+
+def _plain_excluded(m: re.Match, text: str, start: int, num_end: int) -> bool:
+    """Numbers with no currency, scale or percent: ranks, seedings, clock times, dates."""
+    if text.endswith(" (", 0, start) and start > 2 and text[start - 3].isalpha() and text.startswith(")", num_end):
+        return True  # "Scotland (8)": a seeding or a rank in brackets
+    if _RANK_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "number 19", "No 10", "seeded 3"
+    if _TIME.match(text, num_end):
+        return True
+    return bool(_MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(text, m.end()))
 
 
 _GLUED_UNIT = re.compile(r"\s?(?P<u>km/h|kph|mph|kmh|bhp|hp)(?![A-Za-z])|(?P<g>ft|lbs|lb|oz|ha|in|C)(?![A-Za-z0-9])")
