@@ -1,6 +1,7 @@
 """Quantity extraction scored on sentence sets: value F1 and value + unit F1.
 
-`python -m news_etl.quantity_eval [FILE.jsonl ...]` (default: the dev and held-out sets under tests/fixtures).
+`python -m news_etl.quantity_eval [FILE.jsonl ...]` (default: the dev set and the two held-out sets under
+tests/fixtures, described in tests/fixtures/quantities_sets.md).
 Each line of a set is `{"sentence": ..., "quantities": [{"value", "value2", "unit"}]}`; the sentence is
 extracted as a one-paragraph article. A predicted quantity matches a gold one when the values agree (to 1e-4,
 as the reference scorer) and, for value + unit, when the units agree too: the same up to case and a plural
@@ -17,7 +18,8 @@ from transforms.extract import extract_facts
 from transforms.model import Article, Paragraph
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
-DEFAULT_SETS = (FIXTURES / "quantities_dev.jsonl", FIXTURES / "quantities_holdout.jsonl")
+DEFAULT_SETS = (FIXTURES / "quantities_dev.jsonl", FIXTURES / "quantities_holdout.jsonl",
+                FIXTURES / "quantities_holdout2.jsonl")
 
 
 def _close(a: float, b: float) -> bool:
