@@ -68,8 +68,6 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s$")
 _MONTH_AFTER = re.compile(rf"\s(?:{_MONTHS})\b")
 _NAME_BEFORE = re.compile(r"(?:[^.!?\"“\s]\s|\(|^)(?P<word>[a-z]?[A-Z][A-Za-z&]*\.?)\s$")  # "Radio 4", "iPhone 15"
-_DURATION_UNITS = units.DURATIONS
-_MEASURES = units.MEASURE_WORDS
 # Words after a number that are not what it counts: "pulled one back", "a 40-strong squad", "40-odd".
 _NOT_UNITS = lexicon.STOP_AFTER_NUMBER | frozenset(
     "p m k bn back ahead behind apiece each all again too alone together strong odd plus worldwide globally"
@@ -208,7 +206,7 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
             (unit, end), kind = measured, "measure"
     if kind == "range" and unit is None:
         noun, _, noun_end = _unit_after(text, end, value2, True)
-        if noun and (noun.endswith("s") or noun in _MEASURES.values()):  # "five or six awards", not "30-39 paid"
+        if noun and (noun.endswith("s") or noun in units.MEASURE_WORDS.values()):  # "five or six awards", not "30-39 paid"
             unit, end = noun, noun_end
     if kind == "count" and is_digit and not value2 and _age_context(text, start, end):
         unit, kind = "years", "age"  # "aged 62", "Rob Da Bank, 38,"
@@ -376,7 +374,7 @@ def _score_or_range(m: re.Match, a: float, b: float, text: str, sport: bool) -> 
         return None  # "a one-two": a move, not a score
     after = _AFTER_WORD.match(text, m.end())
     noun = after.group("w1").lower() if after else ""
-    if noun in _SCORE_WORDS or (sport and noun not in _DURATION_UNITS and noun not in _MEASURES):
+    if noun in _SCORE_WORDS or (sport and noun not in units.DURATIONS and noun not in units.MEASURE_WORDS):
         return "score" if a == int(a) and b == int(b) else None
     if b > a:
         return "range"
@@ -395,13 +393,13 @@ def _unit_after(text: str, end: int, value: float, is_digit: bool):
     lower = (w1 or "").lower()
     if lower.startswith(("year-old", "years-old")) or (lower in ("years", "year") and text.startswith(" old", after.end("w1"))):
         return "years", "age", after.end("w1") if lower.startswith("year") and "-" in lower else after.end("w1") + 4
-    if lower in _DURATION_UNITS:
-        return _DURATION_UNITS[lower], "duration", after.end("w1")
+    if lower in units.DURATIONS:
+        return units.DURATIONS[lower], "duration", after.end("w1")
     base = lower.split("-")[0]
-    if base in _MEASURES:
-        return _MEASURES[base], "measure", after.start("w1") + len(base)
-    if base in _DURATION_UNITS and "-" in lower:
-        return _DURATION_UNITS[base], "duration", after.start("w1") + len(base)
+    if base in units.MEASURE_WORDS:
+        return units.MEASURE_WORDS[base], "measure", after.start("w1") + len(base)
+    if base in units.DURATIONS and "-" in lower:
+        return units.DURATIONS[base], "duration", after.start("w1") + len(base)
     if not w1 or lower in _NOT_UNITS and w1[0].islower() or not w1.isalpha() and "-" not in w1 or len(w1) == 1:
         return _bare(text, end, value, is_digit, lower)
     if not is_digit and value < 2 and lower in _NOT_AFTER_ONE:

@@ -104,7 +104,7 @@ def symbol_at(text: str, pos: int) -> tuple[str, int] | None:
     if m is None:
         return None
     sym = m.group("sym")
-    if sym in _SPACED_SYMBOLS or (not m.group("sp") and sym in _GLUED_ONLY | _SPACED_SYMBOLS):
+    if sym in _SPACED_SYMBOLS or not m.group("sp") and sym in _GLUED_ONLY:
         return _normal_symbol(sym), m.end()
     return None
 
