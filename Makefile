@@ -32,6 +32,7 @@ eval: setup
 	$(BIN)/news-etl eval tests/fixtures/seed_gold --corpus seeds
 	$(BIN)/news-etl eval tests/fixtures/bbc_gold
 	$(BIN)/news-etl eval tests/fixtures/bbc_holdout
+	$(BIN)/python -m news_etl.quantity_eval
 
 eval-timex: setup
 	$(BIN)/python -m news_etl.timex_eval tests/fixtures/timex_dev/dev tests/fixtures/timex_dev/holdout

@@ -5,6 +5,10 @@ from schemas.model import Table, col, key
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "MISC")
 QUANTITY_KINDS = ("money", "percent", "count", "measure", "age", "duration", "score", "range")
+# What a quantity's unit measures (transforms.extract.units.dimension): amounts of one dimension and unit add up.
+QUANTITY_DIMENSIONS = ("currency", "percent", "ratio", "count", "time", "length", "area", "volume", "mass", "speed",
+                       "power", "energy", "charge", "current", "voltage", "frequency", "data", "data rate",
+                       "temperature", "degrees", "resolution")
 TEMPORAL_KINDS = ("date", "time", "weekday", "month", "year", "relative", "quarter", "season", "duration", "decade",
                   "set")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -138,8 +142,15 @@ QUANTITIES = Table(
         *_located("quantity"),
         key("surface", "string", "The text as written (`$1.13bn`, `8,700-tonne`)"),
         key("value", "float64", "The number, fully expanded (`$1.13bn` → 1130000000)"),
-        col("value2", "float64", "Second number of a score, upper bound of a range"),
-        col("unit", "string", "ISO currency code, `percent`, or the counted/measured noun"),
+        col("value2", "float64", "Second number of a score, upper bound of a range (`£250m to £300m` → 300000000), "
+            "in the same unit as `value`"),
+        col("unit", "string", "Normalised unit: an ISO 4217 code (`USD`, `GBP`, `INR`; cents and pence are counted "
+            "as hundredths: `50p` → 0.5 GBP), `percent`, `percentage point`, an SI symbol with its prefix (`kW`, "
+            "`mAh`, `mg`, `km`, `GWh`), another measure (`mi`, `ft`, `mph`, `km/h`, `°C`, `km2`), a duration "
+            "(`years`, `months`, ...), `times` for ratios, else the counted noun as written (`executives`)"),
+        key("dimension", "string", "What the unit measures: `currency`, `percent`, `count`, `time`, `length`, "
+            "`mass`, `power`, `energy`, ...; sum `value` only within one dimension and unit",
+            allowed=QUANTITY_DIMENSIONS),
         col("qualifier", "string", "`over`, `about`, `almost`, `at least`, `more than`, ..."),
         key("kind", "string", "What sort of quantity", allowed=QUANTITY_KINDS),
         col("subject", "string", "What is counted or measured, when stated"),

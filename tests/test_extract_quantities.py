@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from extract_helpers import article
 
-from transforms.extract import extract_facts
+from schemas.tables import QUANTITY_DIMENSIONS
+from transforms.extract import extract_facts, units
+from transforms.extract.units import dimension
 
 
 def _q(text, headlines=()):
@@ -18,7 +20,7 @@ def test_extract_facts_money_with_multipliers_and_iso_codes():
         ("£162,086", 162086.0, None, "GBP", None, "money"),
         ("€5m", 5000000.0, None, "EUR", None, "money"),
         ("2.9bn euros", 2900000000.0, None, "EUR", None, "money"),
-        ("510.75 pence", 510.75, None, "GBX", None, "money"),
+        ("510.75 pence", 5.1075, None, "GBP", None, "money"),  # pence are hundredths of a pound
     ]
 
 
@@ -93,7 +95,7 @@ def test_extract_facts_fractions_and_half_a_million():
 def test_extract_facts_metres_versus_millions_and_glued_units():
     assert _q("The 508m tall tower lifts at 17m/s, about 38mph, and cost $5m for 2m users.") == [
         ("508m", 508.0, None, "m", None, "measure"),
-        ("17m", 17.0, None, "m", None, "measure"),
+        ("17m/s", 17.0, None, "m/s", None, "measure"),
         ("about 38mph", 38.0, None, "mph", "about", "measure"),
         ("$5m", 5000000.0, None, "USD", None, "money"),
         ("2m users", 2000000.0, None, "users", None, "count"),
@@ -143,4 +145,177 @@ def test_extract_facts_acronym_units_are_whole_and_clock_times_are_not_quantitie
         ("6,500 US stores", 6500.0, None, "stores", None, "count"),
         ("three DJs", 3.0, None, "DJs", None, "count"),
         ("148 WTO members", 148.0, None, "members", None, "count"),
+    ]
+
+
+def test_extract_facts_si_prefixes_are_units_not_scale_words():
+    assert _q("The phone has a 4500 mAh battery and a 7kW charger; each pill holds 300mg, each can 330ml, "
+              "from an 800 megawatt plant making 2.5 GWh.") == [
+        ("4500 mAh", 4500.0, None, "mAh", None, "measure"),
+        ("7kW", 7.0, None, "kW", None, "measure"),
+        ("300mg", 300.0, None, "mg", None, "measure"),
+        ("330ml", 330.0, None, "ml", None, "measure"),
+        ("800 megawatt", 800.0, None, "MW", None, "measure"),
+        ("2.5 GWh", 2.5, None, "GWh", None, "measure"),
+    ]
+
+
+def test_extract_facts_imperial_speed_area_and_temperature_units():
+    assert _q("Trains run at 300km/h across 1,500 square miles; he is 6ft 5in and it hit 40C.") == [
+        ("300km/h", 300.0, None, "km/h", None, "measure"),
+        ("1,500 square miles", 1500.0, None, "mi2", None, "measure"),
+        ("6ft", 6.0, None, "ft", None, "measure"),
+        ("5in", 5.0, None, "in", None, "measure"),
+        ("40C", 40.0, None, "°C", None, "measure"),
+    ]
+
+
+def test_extract_facts_percent_ranges_are_one_quantity():
+    assert _q("Inflation will be between 4% and 5% this year, and 3% to 8% next, with rises of 10-15%.") == [
+        ("between 4% and 5%", 4.0, 5.0, "percent", "between", "percent"),
+        ("3% to 8%", 3.0, 8.0, "percent", None, "percent"),
+        ("10-15%", 10.0, 15.0, "percent", None, "percent"),
+    ]
+
+
+def test_extract_facts_ranges_share_their_scale_word():
+    assert _q("There were six to seven thousand people; bids of £250m to £300m; between five and six million "
+              "voters; it cost £5-6m.") == [
+        ("six to seven thousand", 6000.0, 7000.0, None, None, "range"),
+        ("£250m to £300m", 250000000.0, 300000000.0, "GBP", None, "money"),
+        ("between five and six million voters", 5000000.0, 6000000.0, "voters", "between", "range"),
+        ("£5-6m", 5000000.0, 6000000.0, "GBP", None, "money"),
+    ]
+
+
+def test_extract_facts_a_change_and_a_level_are_two_amounts():
+    assert _q("Revenue rose by $12.5bn to $310.4bn, and voters favoured him 46 percent to 32 percent.") == [
+        ("$12.5bn", 12500000000.0, None, "USD", None, "money"),
+        ("$310.4bn", 310400000000.0, None, "USD", None, "money"),
+        ("46 percent", 46.0, None, "percent", None, "percent"),
+        ("32 percent", 32.0, None, "percent", None, "percent"),
+    ]
+
+
+def test_extract_facts_currency_prefixes_of_the_major_markets():
+    assert _q("It paid US$5m, HK$20m, A$3m, $A4m, RM500m, ₹8,000 crore, Rs 2 lakh and CHF 300m.") == [
+        ("US$5m", 5000000.0, None, "USD", None, "money"),
+        ("HK$20m", 20000000.0, None, "HKD", None, "money"),
+        ("A$3m", 3000000.0, None, "AUD", None, "money"),
+        ("$A4m", 4000000.0, None, "AUD", None, "money"),
+        ("RM500m", 500000000.0, None, "MYR", None, "money"),
+        ("₹8,000 crore", 80000000000.0, None, "INR", None, "money"),
+        ("Rs 2 lakh", 200000.0, None, "INR", None, "money"),
+        ("CHF 300m", 300000000.0, None, "CHF", None, "money"),
+    ]
+
+
+def test_extract_facts_currency_words_name_the_whole_currency():
+    assert _q("It raised 5bn Hong Kong dollars, 30bn baht and 2m ringgit.") == [
+        ("5bn Hong Kong dollars", 5000000000.0, None, "HKD", None, "money"),
+        ("30bn baht", 30000000000.0, None, "THB", None, "money"),
+        ("2m ringgit", 2000000.0, None, "MYR", None, "money"),
+    ]
+
+
+def test_extract_facts_cents_and_pence_are_hundredths_and_pc_is_percent():
+    assert _q("Shares fell 45 cents, stamps cost 50p, and rates rose 7pc.") == [
+        ("45 cents", 0.45, None, "USD", None, "money"),
+        ("50p", 0.5, None, "GBP", None, "money"),
+        ("7pc", 7.0, None, "percent", None, "percent"),
+    ]
+
+
+def test_extract_facts_number_words_of_any_length():
+    assert _q("About two-and-a-half million people came; the crowd was thirty-one thousand four hundred and six; "
+              "a hundred and fifty staff and half a dozen others left.") == [
+        ("About two-and-a-half million people", 2500000.0, None, "people", "About", "count"),
+        ("thirty-one thousand four hundred and six", 31406.0, None, None, None, "count"),
+        ("a hundred and fifty staff", 150.0, None, "staff", None, "count"),
+        ("half a dozen", 6.0, None, None, None, "count"),
+    ]
+
+
+def test_extract_facts_folds_thirds_and_n_in_ten():
+    assert _q("Profits rose fourfold, a third of staff left, costs fell by a quarter and four in 10 agreed.") == [
+        ("fourfold", 4.0, None, "times", None, "count"),
+        ("a third", 33.3333, None, "percent", None, "percent"),
+        ("a quarter", 25.0, None, "percent", None, "percent"),
+        ("four in 10", 40.0, None, "percent", None, "percent"),
+    ]
+
+
+def test_extract_facts_model_numbers_addresses_and_positions_are_not_quantities():
+    assert _q("Samsung's Galaxy S24 and the Airbus A320neo at 12 W 57th St; in the second half of the year the "
+              "Scarlets three-quarter scored and Arsenal pulled one back.") == []
+
+
+def test_extract_facts_strong_is_not_a_unit_and_ids_are_not_quantities():
+    assert _q("A 40-strong squad posted tweet 747970077610352640 at 9 p.m. to caf&#233; fans.") == [
+        ("40", 40.0, None, None, None, "count")]
+
+
+def test_extract_facts_count_noun_after_modifiers():
+    assert _q("Two other New York DJs, three prestigious Grammy Awards and 1.3 million video phones.") == [
+        ("Two other New York DJs", 2.0, None, "DJs", None, "count"),
+        ("three prestigious Grammy Awards", 3.0, None, "Awards", None, "count"),
+        ("1.3 million video phones", 1300000.0, None, "phones", None, "count"),
+    ]
+
+
+def test_extract_facts_sentence_initial_one_is_a_determiner():
+    assert _q("One possibility is a merger. He scored one goal.") == [("one goal", 1.0, None, "goal", None, "count")]
+
+
+def test_dimension_of_normalised_units():
+    assert [dimension(u, k) for u, k in [("GBP", "money"), ("percent", "percent"), ("mAh", "measure"),
+                                         ("kW", "measure"), ("GWh", "measure"), ("mg", "measure"), ("ml", "measure"),
+                                         ("km", "measure"), ("km/h", "measure"), ("years", "duration"),
+                                         ("times", "count"), ("executives", "count"), (None, "score")]] == [
+        "currency", "percent", "charge", "power", "energy", "mass", "volume", "length", "speed", "time", "ratio",
+        "count", "count"]
+
+
+def test_dimension_is_always_one_the_schema_allows():
+    kinds = ("money", "percent", "count", "measure", "age", "duration", "score", "range")
+    unit_names = {*units.MEASURE_WORDS.values(), *units.DURATIONS.values(), "kW", "mAh", "GB", "Mbps", "°C", "km2",
+                  "percent", "percentage point", "times", "USD", None, "people"}
+    assert {dimension(u, k) for u in unit_names for k in kinds} <= set(QUANTITY_DIMENSIONS)
+
+
+def test_extract_facts_phone_numbers_ratios_and_product_names_are_not_quantities():
+    assert _q("Call 0800 123 4567; the ratio was 3:1 and the iPhone 15 Pro costs $999.") == [
+        ("$999", 999.0, None, "USD", None, "money")]
+
+
+def test_extract_facts_fractions_of_a_scale_and_hyphenated_fractions():
+    assert _q("Almost a quarter of a million people voted and one-third abstained.") == [
+        ("Almost a quarter of a million", 250000.0, None, None, "Almost", "count"),
+        ("one-third", 33.3333, None, "percent", None, "percent"),
+    ]
+
+
+def test_extract_facts_verbs_and_conjunctions_after_a_number_are_not_its_unit():
+    assert _q("A crowd of 74,500 watched as the index fell to 27,450 while a two-pronged attack began.") == [
+        ("74,500", 74500.0, None, None, None, "count"),
+        ("27,450", 27450.0, None, None, None, "count"),
+    ]
+
+
+def test_extract_facts_dozens_national_currencies_and_abbreviated_durations():
+    assert _q("More than two dozen rallies raised 745bn Indian rupees in 20 mins; one feels that one-liners work.") == [
+        ("More than two dozen rallies", 24.0, None, "rallies", "More than", "count"),
+        ("745bn Indian rupees", 745000000000.0, None, "INR", None, "money"),
+        ("20 mins", 20.0, None, "minutes", None, "duration"),
+    ]
+
+
+def test_extract_facts_index_names_hyphenated_scales_and_one_in_n_digits():
+    assert _q("The S&P 500 rose 1.2% on a $10-million grant and a 2.5-billion-euro deal; 1 in 5 adults smoke "
+              "and the engine makes 150bhp.") == [
+        ("1.2%", 1.2, None, "percent", None, "percent"),
+        ("$10-million", 10000000.0, None, "USD", None, "money"),
+        ("2.5-billion-euro", 2500000000.0, None, "EUR", None, "money"),
+        ("1 in 5", 20.0, None, "percent", None, "percent"),
+        ("150bhp", 150.0, None, "hp", None, "measure"),
     ]

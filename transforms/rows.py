@@ -7,6 +7,7 @@ import pyarrow as pa
 
 from schemas.arrow import arrow_schema
 from schemas.tables import BUSINESS_TABLES
+from transforms.extract.units import dimension
 from transforms.ids import entity_id_for, fact_ids
 from transforms.language import detect_language
 from transforms.model import Article, Facts, Span
@@ -82,6 +83,7 @@ class TableBuilder:
         self._located("quantities", "quantity", article_id, [q.span for q in quantities],
                       surface=[q.span.text for q in quantities], value=[q.value for q in quantities],
                       value2=[q.value2 for q in quantities], unit=[q.unit for q in quantities],
+                      dimension=[dimension(q.unit, q.kind) for q in quantities],
                       qualifier=[q.qualifier for q in quantities], kind=[q.kind for q in quantities],
                       subject=[q.subject for q in quantities])
         temporals = facts.temporals

@@ -1,29 +1,30 @@
 """Quantities: money, percent, counts with their noun, measures, ages, durations, scores and ranges.
 
-One compiled regex finds a number with its currency, multiplier, second number and percent sign; small
-anchored regexes then read the words around it (qualifier before, unit noun after). What is not a
-quantity is ruled out explicitly: calendar years, dates, ordinals, clock times, numbers inside names
-("Radio 4", "No 10", "Six Nations", "MP3").
+One compiled regex finds a number (digits or words of any length, numwords) with its currency, scale word,
+percent sign and second number; small anchored regexes then read the words around it (qualifier before,
+unit after). Units are normalised to the vocabulary of `units` (ISO 4217 codes, SI symbols, percent, ...).
+What is not a quantity is ruled out explicitly: calendar years, dates, ordinals, clock times, addresses,
+numbers inside names ("Radio 4", "No 10", "Six Nations", "MP3", "Galaxy S24").
 """
 from __future__ import annotations
 
 import re
 
-from transforms.extract import lexicon, triggers
-from transforms.extract.numbers import MULTIPLIER, NUMBER, TENS, UNITS, multiplier, parse_number
+from transforms.extract import lexicon, numwords, triggers, units
+from transforms.extract.numbers import TENS, UNITS
+from transforms.extract.numwords import NUMBER
 from transforms.model import Quantity, Span
 
 _DIGIT_RUN = re.compile(r"\d[\d.,]*")
-_SIGNS = "$£€¥"
+_FOLDS = tuple(f"{w}fold" for w in UNITS[2:11] + ["hundred", "thousand"])
 NUMBER_WORDS = triggers.Heads(tuple(w for word in UNITS[1:] + TENS + ["a million", "a billion", "a thousand",
-                                                                      "a hundred", "a dozen"]
+                                                                      "a hundred", "a dozen"] + list(_FOLDS)
                                      for w in (word, word[0].upper() + word[1:])))
-_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "A$": "AUD", "C$": "CAD",
-                   "HK$": "HKD", "NZ$": "NZD", "Rs": "INR"}
-_CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
-                   "pounds": "GBP", "sterling": "GBP", "pence": "GBX", "p": "GBX", "penny": "GBX", "yen": "JPY",
-                   "cent": "USD", "cents": "USD", "yuan": "CNY", "rupees": "INR", "rupee": "INR", "roubles": "RUB",
-                   "rubles": "RUB", "francs": "CHF", "rand": "ZAR", "won": "KRW", "pesos": "MXN", "kronor": "SEK"}
+# Scale words after digits ("2.5bn", "8,000 crore"); an SI prefix is not one: "4500 mAh", "7kW".
+_SCALES = {"bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "m": 1e6, "mn": 1e6, "million": 1e6,
+           "k": 1e3, "thousand": 1e3, "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5}
+MULTIPLIER = r"(?:bn|billion|tn|trillion|mn|million|m|k|thousand|crores?|cr|lakhs?)(?![A-Za-z])"
+_PCT = r"\s?(?:%|per ?cent\b|percent\b|pct?(?![A-Za-z])|percentage points?\b)"
 _QUALIFIERS = ("just over", "just under", "more than", "less than", "fewer than", "at least", "at most", "up to",
                "as many as", "as much as", "nearly", "almost", "about", "around", "approximately", "roughly",
                "some", "over", "under", "an estimated", "estimated", "close to", "below", "above", "between",
@@ -31,44 +32,50 @@ _QUALIFIERS = ("just over", "just under", "more than", "less than", "fewer than"
 _QUAL_RE = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
 
 _QTY = re.compile(
-    rf"(?<![\w$£€¥.,/:-])(?P<cur>(?:US|A|C|HK|NZ)?\$|£|€|¥)?\s?(?P<num>{NUMBER})"
-    rf"(?:(?:\s|(?<=[a-z])-)?(?P<mult>{MULTIPLIER}))?"
-    rf"(?:(?P<dash>\s?[-–]\s?|\s(?:to|and|or)\s)(?P<cur2>(?:US)?\$|£|€)?(?P<num2>{NUMBER})(?:\s?(?P<mult2>{MULTIPLIER}))?)?"
-    r"(?P<pct>\s?(?:%|per ?cent\b|percent\b|percentage points?\b))?"
+    rf"(?<![\w{units.SIGN_CHARS}.,/:#-])(?:(?P<cur>{units.CURRENCY_PREFIX})\s?)?(?P<num>{NUMBER})"
+    rf"(?:(?:\s|(?<=[a-z])-|-(?=[mbt]\w+ion))?(?P<mult>{MULTIPLIER}))?(?P<pct1>{_PCT})?"
+    rf"(?:(?P<dash>\s?[-–]\s?|\s(?:to|and|or)\s)(?:(?P<cur2>{units.CURRENCY_PREFIX})\s?)?(?P<num2>{NUMBER})"
+    rf"(?:\s?(?P<mult2>{MULTIPLIER}))?)?(?P<pct>{_PCT})?"
 )
+_PREFIX_ENDS = frozenset(p[-1] for p in units.CURRENCY_PREFIXES)  # a cheap test before _PREFIX_BEFORE
+_PREFIX_BEFORE = re.compile(rf"(?<![\w$])(?:{units.CURRENCY_PREFIX})\s?$")
 # The words after a number: whole words, an acronym whole too ("6,500 US stores" is not 6,500 "U"; "DJs").
 _AFTER_WORD = re.compile(r"(?:-|\s)(?P<w1>(?:[A-Z]{2,}s?|[A-Za-z][a-z]*(?:-[a-z]+)*)(?![A-Za-z]))"
                          r"(?:\s(?P<w2>[A-Za-z][a-z]*(?![A-Za-z])))?")
-_CUR_WORD = re.compile(r"\s?(?P<word>(?:US |Hong Kong |Australian |Canadian )?(?:" +
-                       "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)) + r"))\b")
+_CUR_WORD = re.compile(r"[\s-]?(?P<word>" + "|".join(sorted(units.CURRENCY_WORDS, key=len, reverse=True)) +
+                       r")(?![A-Za-z])")
 _QUAL_BEFORE = re.compile(rf"(?:^|\s)(?P<q>{_QUAL_RE})\s$", re.I)
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                  "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
                  "tenths": 10, "twentieth": 20, "hundredth": 100}
 _NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "nine": 9}
+_AFTER_A = "".join(rf"(?<={w} )" + "|" for w in ("by", "than", "about", "nearly", "almost", "around", "roughly",
+                                                     "over", "just", "only", "some"))
 _FRACTION = re.compile(
-    r"\b(?:(?P<one>one|One) in (?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)"
-    r"|(?P<half_mult>[Hh]alf an? (?P<hm>million|billion))"
-    r"|(?P<num>(?:[Aa]|[Oo]ne)(?=[- ]\w+ of\b)|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Nn]ine)[- ](?P<den>thirds?|quarters?|fifths?|sixths?|seventh"
-    r"|eighth|ninth|tenths?|twentieth|hundredth)(?![\w-])(?!\s(?:of\s)?(?:the\s)?(?:year|season|century|round|time|period))"
-    r"|(?P<half>[Hh]alf)(?= of\b))"
+    r"\b(?:(?P<one>[Oo]ne|1|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine) in "
+    r"(?P<n>(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\b"
+    r"|(?P<half_mult>[Hh]alf an? (?P<hm>million|billion|dozen))"
+    rf"|(?P<num>(?:[Aa]|[Oo]ne)(?=[- ]\w+ of\b)|[Oo]ne(?=-)|(?:{_AFTER_A.replace('|', '[Aa]|')[:-1]})|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Nn]ine)"
+    r"[- ](?P<den>thirds?|quarters?|fifths?|sixths?|seventh|eighth|ninth|tenths?|twentieth|hundredth)(?![\w-])"
+    r"(?:\sof\san?\s(?P<of_scale>million|billion))?"  # "a quarter of a million": a count
+    r"(?!\s(?:of\s)?(?:the\s)?(?:year|season|century|round|time|period))"
+    # "half of them", not "the second half of the year"
+    r"|(?<!first )(?<!second )(?<!other )(?<!latter )(?<!back )(?P<half>[Hh]alf)(?= of\b)"
+    r"|(?P<fold>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)-?fold\b)"
 )
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
            "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s$")
 _MONTH_AFTER = re.compile(rf"\s(?:{_MONTHS})\b")
-_NAME_BEFORE = re.compile(r"(?:[^.!?\"“\s]\s|\(|^)(?P<word>[A-Z][A-Za-z]*\.?)\s$")
-_DURATION_UNITS = {"year": "years", "years": "years", "month": "months", "months": "months", "week": "weeks",
-                   "weeks": "weeks", "day": "days", "days": "days", "hour": "hours", "hours": "hours",
-                   "minute": "minutes", "minutes": "minutes", "second": "seconds", "seconds": "seconds",
-                   "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries"}
-_MEASURES = {"tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton", "kg": "kg", "kilograms": "kg",
-             "km": "km", "kilometres": "km", "kilometers": "km", "miles": "mile", "mile": "mile", "metres": "m",
-             "meters": "m", "metre": "m", "feet": "ft", "ft": "ft", "inches": "inch", "mph": "mph", "kmh": "kmh",
-             "litres": "litre", "gallons": "gallon", "barrels": "barrel", "acres": "acre", "hectares": "hectare",
-             "mw": "MW", "megawatts": "MW", "gb": "GB", "mb": "MB", "yards": "yard", "yard": "yard", "degrees": "degree"}
-_NOT_UNITS = lexicon.STOP_AFTER_NUMBER | frozenset("p m k bn".split())
-_TIME = re.compile(r"[.:]\d\d\s?(?:am|pm|GMT|BST)?\b|\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b|(?:st|nd|rd|th)\b")
+_NAME_BEFORE = re.compile(r"(?:[^.!?\"“\s]\s|\(|^)(?P<word>[a-z]?[A-Z][A-Za-z&]*\.?)\s$")  # "Radio 4", "iPhone 15"
+# Words after a number that are not what it counts: "pulled one back", "a 40-strong squad", "40-odd".
+_NOT_UNITS = lexicon.STOP_AFTER_NUMBER | frozenset(
+    "p m k bn back ahead behind apiece each all again too alone together strong odd plus worldwide globally"
+    " overall altogether annually yearly daily he she they we you i among amongst across within without against"
+    " amid including via toward towards upon beyond below above near inside outside like while when whereas but"
+    " because though although if unless until afterwards instead already yet still now then here"
+    " there".split())
+_TIME = re.compile(r"[.:]\d\d\s?(?:am|pm|GMT|BST)?\b|\s?(?:(?:am|pm|GMT|BST)\b|a\.m\.|p\.m\.)|(?:st|nd|rd|th)\b")
 
 
 def find_quantities(text: str, loc_index: int | None, headline: int | None, sport: bool,
@@ -76,10 +83,15 @@ def find_quantities(text: str, loc_index: int | None, headline: int | None, spor
     """`heads`: where the text has NUMBER_WORDS and FRACTION_HEADS (see triggers.Scanner)."""
     out = []
     taken: list[tuple[int, int]] = []
-    if heads["fraction"]:
-        for m in _FRACTION.finditer(text):
-            out.append(_fraction(m, text, loc_index, headline))
-            taken.append((m.start(), m.end()))
+    # The fraction grammar runs only around its head words: over a whole paragraph it cost a quarter of this
+    # function (its alternatives and lookbehinds are tried at every character).
+    for lo, hi in triggers.windows(heads["fraction"], 12, 40, len(text)):
+        for m in _FRACTION.finditer(text, lo, hi):
+            q = _fraction(m, text, loc_index, headline)
+            if q is not None:
+                out.append(q)
+            if q is not None or m.group("den"):  # "the Scarlets three-quarter" is no count of quarters either
+                taken.append((m.start(), m.end()))
     pos = 0
     for start in _starts(text, heads["numbers"]):
         if start < pos:
@@ -97,8 +109,8 @@ def find_quantities(text: str, loc_index: int | None, headline: int | None, spor
 
 
 # Words every fraction contains: a text with none of them skips the fraction grammar.
-FRACTION_HEADS = triggers.Heads(("one in", "One in", "alf", "third", "quarter", "fifth", "sixth", "seventh",
-                                 "eighth", "ninth", "tenth", "twentieth", "hundredth"), anywhere=True)
+FRACTION_HEADS = triggers.Heads((*(f"{w} in" for n in UNITS[1:10] for w in (n, n.capitalize())), "1 in", "alf", "third", "quarter", "fifth", "sixth", "seventh",
+                                 "eighth", "ninth", "tenth", "twentieth", "hundredth", "fold"), anywhere=True)
 
 
 def _starts(text: str, number_words: list[tuple[int, int]]) -> list[int]:
@@ -111,79 +123,90 @@ def _starts(text: str, number_words: list[tuple[int, int]]) -> list[int]:
 
 
 def _with_currency(text: str, start: int) -> int:
-    """Move a number's start back over its currency sign ("£ 5", "US$10")."""
-    j = start - 1
-    if j > 0 and text[j] == " " and text[j - 1] in _SIGNS:
-        j -= 1
-    if j >= 0 and text[j] in _SIGNS:
-        if text[j - 2:j] in ("US", "HK", "NZ"):
-            return j - 2
-        return j - 1 if j and text[j - 1] in "AC" and (j < 2 or not text[j - 2].isalpha()) else j
-    return start
+    """Move a number's start back over its currency sign or code ("£ 5", "US$10", "$A4m", "CHF 300m")."""
+    before = text[start - 2] if start >= 2 and text[start - 1] == " " else text[start - 1] if start else ""
+    if before not in _PREFIX_ENDS:
+        return start
+    m = _PREFIX_BEFORE.search(text, max(0, start - 5), start)
+    return m.start() if m else start
 
 
-def _fraction(m: re.Match, text: str, loc: int | None, headline: int | None) -> Quantity:
+def _fraction(m: re.Match, text: str, loc: int | None, headline: int | None) -> Quantity | None:
     span = Span(loc, headline, m.start(), m.end(), m.group())
     qualifier = _qualifier(text, m.start())
     if qualifier:
         start = m.start() - len(qualifier) - 1
         span = Span(loc, headline, start, m.end(), text[start:m.end()])
     if m.group("half_mult"):  # "half a million properties": a count, not a share
-        return Quantity(span, 0.5 * multiplier(m.group("hm")), qualifier=qualifier, kind="count")
-    if m.group("one"):
-        n = parse_number(m.group("n")) or (100.0 if "hundred" in m.group("n") else 1.0)
-        value = 100.0 / n
+        return Quantity(span, 0.5 * numwords.parse(m.group("hm")), qualifier=qualifier, kind="count")
+    if m.group("fold"):  # "fourfold", "a 10-fold rise": a ratio
+        return Quantity(span, numwords.parse(m.group("fold")) or 1.0, unit="times", qualifier=qualifier)
+    if m.group("one"):  # "one in five", "four in 10"
+        numerator, n = numwords.parse(m.group("one")) or 1.0, numwords.parse(m.group("n")) or 1.0
+        if numerator >= n or numerator > 1 and n not in (3, 4, 5, 10, 100):
+            return None  # "round four in eight attempts"
+        value = 100.0 * numerator / n
     elif m.group("half"):
         value = 50.0
     else:
-        value = 100.0 * _NUMERATORS[m.group("num").lower()] / _DENOMINATORS[m.group("den").lower()]
+        numerator, den = _NUMERATORS[m.group("num").lower()], m.group("den").lower()
+        if numerator > 1 and not den.endswith("s"):
+            return None  # "the Scarlets three-quarter", "a three-quarter length coat": not a share
+        value = 100.0 * numerator / _DENOMINATORS[den]
+        if m.group("of_scale"):
+            return Quantity(span, value / 100 * numwords.SCALES[m.group("of_scale")], qualifier=qualifier)
     return Quantity(span, round(value, 4), unit="percent", qualifier=qualifier, kind="percent")
 
 
 def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, sport: bool) -> Quantity | None:
     num, is_digit = m.group("num"), m.group("num")[0].isdigit()
-    value = parse_number(num)
-    half = value is not None and text.startswith("-and-a-half", m.end("num"))
-    if half:
-        value += 0.5  # "two-and-a-half years"
+    value = numwords.parse(num)
     if value is None or _excluded(m, text, is_digit):
         return None
-    start, end = m.start(), m.end() + (len("-and-a-half") if half else 0)
-    cur = m.group("cur")
-    mult, mult2 = m.group("mult"), m.group("mult2")
+    start, end = m.start(), m.end()
+    cur, mult, num2 = m.group("cur"), m.group("mult"), m.group("num2")
+    value2 = numwords.parse(num2) if num2 else None
+    if value2 is not None and _two_amounts(m, text, start):
+        return _single(m, text, loc, headline, sport)
+    pct = m.group("pct") or m.group("pct1")
     unit, kind = None, "count"
-    if m.group("pct"):
-        unit, kind = "percent", "percent"
-    currency_word = None if (cur or unit) else _CUR_WORD.match(text, end)
+    if pct:
+        unit, kind = units.PERCENTAGE_POINT if "point" in pct else units.PERCENT, "percent"
+    currency_word = None if (cur or unit) else _currency_word(text, end, value, is_digit, mult)
+    hundredths = False
     if cur or currency_word:
-        unit, kind = _CURRENCY_SIGNS.get(cur) if cur else _CURRENCY_WORDS[currency_word.group("word").split()[-1]], "money"
-        if currency_word:
-            end = currency_word.end()
-            if unit == "USD" and currency_word.group("word").endswith("cent" if value == 1 else "cents"):
-                unit, value = "USD", value / 100
-    elif mult and mult.strip() == "m" and _metres(text, m, sport, value):
+        kind = "money"
+        if cur:
+            unit = units.CURRENCY_PREFIXES[cur]
+        else:
+            word = currency_word.group("word")
+            unit, end, hundredths = units.CURRENCY_WORDS[word], currency_word.end(), word in units.HUNDREDTHS
+    elif mult == "m" and _metres(text, m, sport, value):
         unit, kind, mult = "m", "measure", None  # "100m" on the track, "508m tall": metres
-    if mult:
-        value = float(f"{value * multiplier(mult):.12g}")  # "8.2bn" is 8200000000, not 8199999999.999999
-    value2 = parse_number(m.group("num2")) if m.group("num2") else None
-    joiner = (m.group("dash") or "").strip()
-    if value2 is not None and joiner in ("and", "to") and _qualifier(text, start) not in ("between", "from"):
-        if joiner == "and":  # "£3m and €5m": two amounts, not a range; the second is matched on its own
-            return _single(m, text, loc, headline, sport)
+        if _PER_SECOND.match(text, m.end("mult")):
+            unit, end = "m/s", m.end("mult") + 2
+    scale = _SCALES[mult.lower()] if mult else 1.0
     if value2 is not None:
-        value2 = float(f"{value2 * multiplier(mult2 or mult):.12g}") if (mult2 or mult) else value2
-        if joiner in ("-", "–") and not m.group("pct") and not (cur or currency_word):
+        scale2 = _SCALES[m.group("mult2").lower()] if m.group("mult2") else scale
+        value2 = _exact(value2 * scale2 / (100 if hundredths else 1))
+        shared = scale2 if m.group("mult2") else numwords.trailing_scale(num2)  # "seven thousand": in value2
+        if not mult and shared > 1 and numwords.trailing_scale(num) == 1 and value * shared <= value2:
+            scale = shared  # "six to seven thousand", "between 5 and 6 million": the scale is shared
+    value = _exact(value * scale / (100 if hundredths else 1))
+    if value2 is not None:
+        if m.group("dash").strip() in ("-", "–") and not pct and kind != "money":
             kind = _score_or_range(m, value, value2, text, sport)
             if kind is None:
                 return None
         elif kind == "count":
             kind = "range"
-    glued = _GLUED_UNIT.match(text, m.end("num")) if kind == "count" and not mult else None
-    if glued:
-        unit, kind, end = glued.group("u").lower(), "measure", glued.end()  # "38mph", "61km/h"
+    if kind in ("count", "range") and not mult:
+        measured = _measure_at(text, end)
+        if measured:
+            (unit, end), kind = measured, "measure"
     if kind == "range" and unit is None:
         noun, _, noun_end = _unit_after(text, end, value2, True)
-        if noun and (noun.endswith("s") or noun in _MEASURES.values()):  # "five or six awards", not "30-39 paid"
+        if noun and (noun.endswith("s") or noun in units.MEASURE_WORDS.values()):  # "five or six awards", not "30-39 paid"
             unit, end = noun, noun_end
     if kind == "count" and is_digit and not value2 and _age_context(text, start, end):
         unit, kind = "years", "age"  # "aged 62", "Rob Da Bank, 38,"
@@ -195,6 +218,55 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
     if qualifier:
         start -= len(qualifier) + 1
     return Quantity(Span(loc, headline, start, end, text[start:end]), value, value2, unit, qualifier, kind)
+
+
+def _exact(value: float) -> float:
+    return float(f"{value:.12g}")  # "8.2bn" is 8200000000, not 8199999999.999999
+
+
+def _currency_word(text: str, end: int, value: float, is_digit: bool, mult: str | None) -> re.Match | None:
+    """A currency named after the number ("2.9bn euros", "45 cents", "50p"); "won", "rand" and "p" are words
+    too, so they need digits and an amount's look ("10,000 won", "5bn rand", "50p" glued)."""
+    m = _CUR_WORD.match(text, end)
+    if m is None or m.group("word") not in units.AMBIGUOUS_WORDS:
+        return m
+    if m.group("word") == "p":
+        return m if is_digit and m.start("word") == end else None
+    return m if is_digit and (mult or value >= 100) else None
+
+
+# A change and a level, not a range: "rose by $12.5bn to $310.4bn", "fell from 5% to 3%".
+_CHANGE_BEFORE = re.compile(
+    r"(?:\bby|\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|grew|grow|grows|growing|increased?|"
+    r"increases|increasing|decreased?|decreasing|jumped|climbed|dropped|slipped|slumped|soared|surged|cut|raised|"
+    r"lowered|reduced|boosted|up|down|higher|lower)\s(?:by\s|from\s)?)\s?$")
+
+
+def _two_amounts(m: re.Match, text: str, start: int) -> bool:
+    """Two numbers joined by "and"/"to" that are not a range: "£3m and €5m" (no "between"), a change and a
+    level, "4% to 5 people" (a percent and a count)."""
+    joiner = m.group("dash").strip()
+    if m.group("pct1") and not m.group("pct"):
+        return True
+    if joiner not in ("and", "to"):
+        return False
+    qualifier = (_qualifier(text, start) or "").lower()
+    if qualifier == "between" or (joiner == "to" and qualifier == "from"
+                                  and not _CHANGE_BEFORE.search(text, max(0, start - 25), start - 5)):
+        return False
+    if joiner == "to" and (numwords.parse(m.group("num2")) or 0) < (numwords.parse(m.group("num")) or 0) \
+            and not m.group("mult2") and not m.group("mult"):
+        return True  # "46 percent to 32 percent": a range goes up
+    return joiner == "and" or bool(_CHANGE_BEFORE.search(text, max(0, start - 25), start))
+
+
+def _measure_at(text: str, end: int) -> tuple[str, int] | None:
+    """A unit of measure right after a number: an SI symbol or word ("7kW", "800 megawatts") or another
+    glued one ("38mph", "6ft")."""
+    glued = _GLUED_UNIT.match(text, end)  # first: "100km/h" is not 100 km
+    if glued:
+        return _GLUED_NAMES.get(glued.group("g")) or units.MEASURE_WORDS[glued.group("u") or glued.group("g")], glued.end()
+    return units.symbol_at(text, end) or units.measure_word_at(text, end) or units.area_or_temperature_at(text, end)
 
 
 _METRE_WORDS = frozenset("tall high long wide deep taller higher longer deeper per track away above below from into"
@@ -217,7 +289,7 @@ def _metres(text: str, m: re.Match, sport: bool, value: float) -> bool:
         return True
     after = _AFTER_WORD.match(text, end)
     word = after.group("w1").lower() if after else ""
-    if word in _METRE_WORDS or (sport and value < 1000 and word not in _CURRENCY_WORDS):
+    if word in _METRE_WORDS or (sport and value < 1000 and word not in units.CURRENCY_WORDS):
         return True
     if value not in _RACE_DISTANCES or m.group("mult") != "m":  # glued: "100m", not "100 m"
         return False
@@ -227,44 +299,69 @@ def _metres(text: str, m: re.Match, sport: bool, value: float) -> bool:
 
 def _single(m: re.Match, text: str, loc, headline, sport) -> Quantity | None:
     """Re-read a match that swallowed a second, unrelated number: only up to the first one."""
-    cut = m.end("mult") if m.group("mult") else m.end("num")
+    cut = next(m.end(g) for g in ("pct1", "mult", "num") if m.group(g))
     short = _QTY.match(text[:cut], m.start())
     return _quantity(short, text, loc, headline, sport) if short else None
 
 
 def _excluded(m: re.Match, text: str, is_digit: bool) -> bool:
     """Years, dates, times, ordinals and numbers inside names are not quantities."""
-    num, start, end = m.group("num"), m.start("num"), m.end()
-    plain = not (m.group("cur") or m.group("mult") or m.group("pct"))
-    if is_digit and not m.group("mult") and m.end("num") < len(text) and text[m.end("num")].isalpha() \
-            and not m.group("num2") and not m.group("pct") and not _GLUED_UNIT.match(text, m.end("num")):
-        return True  # "3GSM", "1st", "4x4": digits glued to letters are a name or an ordinal
-    if plain and is_digit and text.startswith("/", m.end("num")):
-        return True  # "9/11", "24/7"
-    if plain and is_digit and len(num) == 4 and "1000" <= num < "2100" and not m.group("num2") \
-            and (num >= "1900" or not _PLURAL_NOUN.match(text, end)):
-        return True  # a calendar year ("2001 winners"), unless it counts something: "1500 people"
-    if plain and text.endswith(" (", 0, start) and start > 2 and text[start - 3].isalpha() \
-            and text.startswith(")", m.end("num")):
-        return True  # "Scotland (8)": a seeding or a rank in brackets
-    if plain and _RANK_BEFORE.search(text, max(0, start - 12), start):
-        return True  # "number 19", "No 10", "seeded 3"
-    if plain and is_digit and m.group("num2") and len(num) == 4 and num[:2] in ("19", "20"):
-        return True  # a season such as 2004-05
-    if plain and _TIME.match(text, m.end("num")):
-        return True
-    if plain and (_MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(text, end)):
-        return True
-    if plain and not m.group("num2"):
-        before = _NAME_BEFORE.search(text, max(0, start - 20), start)
-        if before and before.group("word") not in lexicon.NOT_NAMES:
-            return True  # "Radio 4", "No 10", "Windows 98"
+    num, start, num_end = m.group("num"), m.start("num"), m.end("num")
     if not is_digit and num[0].isupper() and start > 0 and text[start - 2:start - 1] not in ".!?\"“":
         return True  # "Six Nations", "Formula One": a capitalised number word mid-sentence names something
+    if m.group("mult"):
+        return False
+    if is_digit and num_end < len(text) and text[num_end].isalpha() and not m.group("num2") \
+            and not _GLUED_OK.match(text, num_end) and not units.symbol_at(text, num_end):
+        return True  # "3GSM", "1st", "4x4": digits glued to letters are a name or an ordinal
+    if m.group("cur") or m.group("pct") or m.group("pct1"):
+        return False
+    return (_plain_digits_excluded(m, text, num, start, num_end) if is_digit else False) \
+        or _plain_excluded(m, text, start, num_end)
+
+
+def _plain_digits_excluded(m: re.Match, text: str, num: str, start: int, num_end: int) -> bool:
+    """Digits with no currency, scale or percent: ids, phone numbers, ratios, years, seasons, addresses, names."""
+    if "," not in num and (len(num) >= 10 or text.startswith(":", num_end) or len(num) >= 3 and (
+            _DIGITS_AFTER.match(text, num_end) or _DIGITS_BEFORE.search(text, max(0, start - 4), start))):
+        return True  # an id, a phone number ("0800 123 4567"), a ratio or a time ("3:1", "2:01:09")
+    if text.startswith("/", num_end):
+        return True  # "9/11", "24/7"
+    if len(num) == 4 and "1000" <= num < "2100" and (
+            m.group("num2") and num[:2] in ("19", "20")  # a season such as 2004-05
+            or not m.group("num2") and (num >= "1900" or not _PLURAL_NOUN.match(text, m.end()))):
+        return True  # a calendar year ("2001 winners"), unless it counts something: "1500 people"
+    if _ADDRESS_AFTER.match(text, num_end):
+        return True  # "12 W 57th St"
+    if not m.group("num2"):
+        before = _NAME_BEFORE.search(text, max(0, start - 20), start)
+        if before and before.group("word") not in lexicon.NOT_NAMES and not _DURATION_AFTER.match(text, m.end()):
+            return True  # "Radio 4", "No 10", "Windows 98"; not "with Mark 10 years ago"
     return False
 
 
-_GLUED_UNIT = re.compile(r"(?P<u>mph|km/h|kmh|km|kg|cm|mm|ft|MW|mw|GB|MB|Gb|Mb|kW|kw|lbs|lb|oz|ha|sq)(?![a-z])")
+def _plain_excluded(m: re.Match, text: str, start: int, num_end: int) -> bool:
+    """Numbers with no currency, scale or percent: ranks, seedings, clock times, dates."""
+    if text.endswith(" (", 0, start) and start > 2 and text[start - 3].isalpha() and text.startswith(")", num_end):
+        return True  # "Scotland (8)": a seeding or a rank in brackets
+    if _RANK_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "number 19", "No 10", "seeded 3"
+    if _TIME.match(text, num_end):
+        return True
+    return bool(_MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(text, m.end()))
+
+
+_GLUED_UNIT = re.compile(r"\s?(?P<u>km/h|kph|mph|kmh|bhp|hp)(?![A-Za-z])|(?P<g>ft|lbs|lb|oz|ha|in|C)(?![A-Za-z0-9])")
+_PER_SECOND = re.compile(r"/s(?![A-Za-z])")
+_GLUED_NAMES = {"in": "in", "C": "°C"}  # only glued: "5 in" is a preposition
+# Letters glued to digits that make them a quantity, not a name: units, "7pc", "50p", "5bn".
+_GLUED_OK = re.compile(r"(?:mph|km/h|kph|kmh|bhp|hp|ft|lbs?|oz|ha|in|C|pc|pct|p|bn|tn|mn|cr|m|k)(?![A-Za-z])")
+# "12 W 57th St", "10 Downing Street": a street address.
+_ADDRESS_AFTER = re.compile(r"\s(?:[NSEW]\.?\s(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\s|(?:[A-Z][a-z]+\s){1,2}"
+                            r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Place|Square)\b)")
+_DIGITS_AFTER = re.compile(r"\s\d{3,}\b")
+_DIGITS_BEFORE = re.compile(r"\d{3}\s$")
+_DURATION_AFTER = re.compile(r"[\s-](?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b")
 _PLURAL_NOUN = re.compile(r"\s[a-z]+s\b")
 _RANK_BEFORE = re.compile(r"\b(?:[Nn]umbers?|[Nn]o\.?|[Nn]os\.?|ranked|seeded|seed|[Pp]age|[Cc]hapter|[Rr]oom|[Rr]oute"
                           r"|[Pp]latform|[Gg]ate|[Jj]unction|[Ff]light|[Ll]evel|[Vv]ersion|[Ss]ize|[Ee]pisode|[Ss]eries"
@@ -277,7 +374,7 @@ def _score_or_range(m: re.Match, a: float, b: float, text: str, sport: bool) -> 
         return None  # "a one-two": a move, not a score
     after = _AFTER_WORD.match(text, m.end())
     noun = after.group("w1").lower() if after else ""
-    if noun in _SCORE_WORDS or (sport and noun not in _DURATION_UNITS and noun not in _MEASURES):
+    if noun in _SCORE_WORDS or (sport and noun not in units.DURATIONS and noun not in units.MEASURE_WORDS):
         return "score" if a == int(a) and b == int(b) else None
     if b > a:
         return "range"
@@ -289,35 +386,90 @@ _SCORE_WORDS = frozenset("win victory defeat loss draw lead home away scoreline 
 
 def _unit_after(text: str, end: int, value: float, is_digit: bool):
     """(unit, kind, new end) for a bare number: the noun after it, a measure, a duration or an age."""
+    if text.startswith(" or so ", end):
+        end += 6  # "some 250,000 or so Iowans"
     after = _AFTER_WORD.match(text, end)
     w1 = after.group("w1") if after else None
     lower = (w1 or "").lower()
     if lower.startswith(("year-old", "years-old")) or (lower in ("years", "year") and text.startswith(" old", after.end("w1"))):
         return "years", "age", after.end("w1") if lower.startswith("year") and "-" in lower else after.end("w1") + 4
-    if lower in _DURATION_UNITS:
-        return _DURATION_UNITS[lower], "duration", after.end("w1")
+    if lower in units.DURATIONS:
+        return units.DURATIONS[lower], "duration", after.end("w1")
     base = lower.split("-")[0]
-    if base in _MEASURES:
-        return _MEASURES[base], "measure", after.start("w1") + len(base)
-    if base in _DURATION_UNITS and "-" in lower:
-        return _DURATION_UNITS[base], "duration", after.start("w1") + len(base)
-    if not w1 or lower in _NOT_UNITS or not w1.isalpha() and "-" not in w1:
-        if (is_digit and value != 1) or value >= 1000:
-            return None, "count", end  # "8,200" in a results box, "selling a million"
-        if value >= 2 and (lower == "of" or _GROUP_BEFORE.search(text, max(0, end - 20), end)):
-            return None, "count", end  # "two of the strongest sectors", "all three"
-        return None, None, end  # a bare word number: "one of", "the two"
+    if base in units.MEASURE_WORDS:
+        return units.MEASURE_WORDS[base], "measure", after.start("w1") + len(base)
+    if base in units.DURATIONS and "-" in lower:
+        return units.DURATIONS[base], "duration", after.start("w1") + len(base)
+    if not w1 or lower in _NOT_UNITS and w1[0].islower() or not w1.isalpha() and "-" not in w1 or len(w1) == 1:
+        return _bare(text, end, value, is_digit, lower)
     if not is_digit and value < 2 and lower in _NOT_AFTER_ONE:
         return None, None, end  # "one day" is fine, "one another" is not
+    if not is_digit and value == 1 and w1[0].islower() and _SENTENCE_START.search(text, max(0, end - 6), end - 2):
+        return None, None, end  # "One possibility is ...": a determiner, not a count
+    if lower.startswith(("on-", "to-", "by-", "and-")):
+        return None, None, end  # "one-on-one", "one-to-one"
     noun, noun_end = w1, after.end("w1")
-    w2 = after.group("w2")
-    if w2 and w2.lower() not in _NOT_UNITS and w2.endswith("s") and not w1.endswith("s"):
-        noun, noun_end = w2, after.end("w2")  # "400 main brands": skip the adjective
+    if text[end] == " " and not _plural(w1) and (value != 1 or _modifier(w1)):  # "1.3 million video phones", "one other player"
+        noun, noun_end = _plural_noun_after(text, noun_end, value != 1) or (noun, noun_end)
+    if not is_digit and text[end] == "-" and (lower.endswith("ed") or value == 1 and _plural(w1)):
+        return None, None, end  # "a two-pronged attack", "one-sided", "one-liners"
+    if not is_digit and value == 1 and text[end] == " " and _plural(w1) and w1[0].islower():
+        return None, None, end  # "one feels": a pronoun and its verb
+    if noun is w1 and text[end] == " " and w1[0].islower() and (value != 1 and not _plural(w1) or lower.endswith("ed")):
+        return _bare(text, end, value, is_digit, lower)  # "74,500 watched", "two come", "one planned"
     return noun, "count", noun_end
 
 
+def _bare(text: str, end: int, value: float, is_digit: bool, after: str):
+    """(unit, kind, end) of a number without a noun: a count in digits or of a scale, a word number only where
+    it counts a group ("two of the strongest sectors", "all three"); None for "one of", "the two"."""
+    if (is_digit and value != 1) or value >= 1000:
+        return None, "count", end  # "8,200" in a results box, "selling a million"
+    if value >= 2 and (after == "of" or _GROUP_BEFORE.search(text, max(0, end - 20), end)):
+        return None, "count", end
+    return None, None, end
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous", "'s")) \
+        or word.lower() in _IRREGULAR_PLURALS
+
+
+_IRREGULAR_PLURALS = frozenset("people men women children staff police personnel cattle sheep aircraft fish deer species"
+                               " series offspring crew livestock".split())
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s|[\"“]\s?)[A-Z]$")
+
+
+_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "ic", "est", "ary", "ible", "able", "ian", "ish", "ern", "less")
+_MODIFIERS = frozenset("other new more main top key big small major minor senior junior young old pay high low"
+                       " extra further full part front rear prime".split())
+_NEXT_WORD = re.compile(r"\s(?P<w>[A-Za-z][A-Za-z'-]*)(?![A-Za-z])")
+
+
+def _modifier(word: str) -> bool:
+    """A word that may stand between a number and the noun it counts: "two other New York DJs", "three
+    prestigious Grammy Awards", "400 main brands", "six Nintendo GameBoys"."""
+    return word[0].isupper() or word.lower() in _MODIFIERS or word.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
+def _plural_noun_after(text: str, pos: int, many: bool) -> tuple[str, int] | None:
+    """The first plural noun within three words after `pos`, over modifiers only (over any word but a function
+    word when the number is `many`, a plural being due: "three top radio DJs")."""
+    for _ in range(3):
+        m = _NEXT_WORD.match(text, pos)
+        if m is None or m.group("w").lower() in _NOT_UNITS:
+            return None
+        if _plural(m.group("w")):
+            return m.group("w"), m.end()
+        if not (many or _modifier(m.group("w"))):
+            return None
+        pos = m.end()
+    return None
+
+
 _GROUP_BEFORE = re.compile(r"\b(?:[Aa]ll|[Tt]hese|[Tt]hose|[Bb]oth|[Tt]he top|[Tt]he last|[Tt]he other|[Tt]he first)\s\w+$")
-_NOT_AFTER_ONE = frozenset("another other thing way or more less point hand side half two time".split())
+_NOT_AFTER_ONE = frozenset("another other thing way or more less point hand side half two time many much himself herself"
+                           " itself themselves know knows".split())
 
 
 _AGED = re.compile(r"\b(?:aged|age|ages)\s$")
@@ -327,6 +479,8 @@ _NAME_COMMA = re.compile(r"[A-Za-z]{2}, $")
 def _age_context(text: str, start: int, end: int) -> bool:
     if _AGED.search(text, max(0, start - 6), start):
         return True
+    if text.endswith(", now ", 0, start) and text.startswith((",", ")"), end):
+        return True  # "Agassi, now 34, has"
     return bool(_NAME_COMMA.search(text, max(0, start - 4), start)) and text.startswith((",", ")"), end) and \
         text[max(0, start - 30):start].rstrip(", ").split(" ")[-1][:1].isupper()
 
