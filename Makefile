@@ -32,6 +32,8 @@ eval: setup
 	$(BIN)/news-etl eval tests/fixtures/seed_gold --corpus seeds
 	$(BIN)/news-etl eval tests/fixtures/bbc_gold
 	$(BIN)/news-etl eval tests/fixtures/bbc_holdout
+	$(BIN)/news-etl eval tests/fixtures/polnear_gold
+	$(BIN)/news-etl eval tests/fixtures/polnear_holdout
 
 bench: setup
 	$(BIN)/news-etl bench
