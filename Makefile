@@ -34,6 +34,8 @@ eval: setup
 	$(BIN)/news-etl eval tests/fixtures/bbc_holdout
 	$(BIN)/news-etl eval tests/fixtures/polnear_gold
 	$(BIN)/news-etl eval tests/fixtures/polnear_holdout
+	@# quotes and speakers against PolNeAR's own attributions, where the shared corpus is beside the repository
+	if [ -d ../shared/corpus/polnear/attributions ]; then $(BIN)/python -m news_etl.attributions ../shared/corpus/polnear; fi
 
 bench: setup
 	$(BIN)/news-etl bench
