@@ -431,3 +431,10 @@ def test_extract_facts_quote_said_the_american_after_an_american_company():
     quotes = _quotes("Andy Roddick beat Tim Henman in the final. Roddick has a deal with an American company.",
                      '"I played well," said the American.')
     assert [q[3] for q in quotes] == ["Andy Roddick"]
+
+
+def test_quote_spans_two_apostrophes_as_double_marks():
+    from transforms.extract.quotes import quote_spans
+
+    text = "Mr. Ryan called the remarks ''racist,'' and added: ''I disavow these comments.''"
+    assert [text[s:e] for s, e in quote_spans(text)] == ["racist,", "I disavow these comments."]

@@ -86,7 +86,8 @@ _S_VERBS = frozenset("says tells adds".split())  # after "Standard & Poor's" the
 # What may follow a lazily matched "the X" before the phrase's end: a role noun, then a name.
 _ROLE_AFTER_NAME = re.compile(rf"(?:(?:\s+[a-z][\w\-]*){{0,2}}?\s+(?:{'|'.join(sorted(lexicon.ROLE_NOUNS))})\b)?"
                               r"(?:\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})?")
-_MARK = re.compile('["“”]')
+# Two apostrophes stand for a double quote mark in some house styles (the New York Times' archive text).
+_MARK = re.compile("''|[\"“”]")
 _OPENERS = " \t([{—–-/:"
 _SHORT_WORDS = 3
 
@@ -106,14 +107,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of double quote marks."""
     spans, pending = [], None
     for mark in _MARK.finditer(text):
-        i, ch = mark.start(), mark.group()
-        opening = ch == "“" or (ch == '"' and (i == 0 or text[i - 1] in _OPENERS))
-        if ch == '"' and opening and i + 1 < len(text) and text[i + 1] == " " and pending is not None:
+        i, ch, after = mark.start(), mark.group(), mark.end()
+        straight = ch != "“" and ch != "”"
+        opening = ch == "“" or (straight and (i == 0 or text[i - 1] in _OPENERS))
+        if straight and opening and after < len(text) and text[after] == " " and pending is not None:
             opening = False  # a lone mark between spaces closes what is open
         if opening:
             if pending is not None:  # re-opened without closing: the earlier quote ended here
                 spans.append((pending, i))
-            pending = i + 1
+            pending = after
         elif pending is not None:
             spans.append((pending, i))
             pending = None
