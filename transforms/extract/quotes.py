@@ -59,7 +59,7 @@ _BEFORE_PROGRESSIVE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+(?:is|was|are|were|h
 _PASSIVE = re.compile(r"\b(?:branded|described|called|dubbed|labelled|labeled|termed)\b")
 _BY_AGENT = re.compile(rf"\s*(?P<verb>by)\s+(?P<who>{_WHO})")
 # A speaker's name and a colon opening the sentence or a bulleted line: '- Blackburn boss Mark Hughes: "..."'.
-_NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*[\"“]$")
+_NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*(?:[\"“]|'')$")
 # A participle clause reporting speech: its subject is the sentence's ("X hit back, saying: ...", "X was
 # quoted as saying").
 _PARTICIPLE = re.compile(r"(?:,|\bas|\bby)\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
@@ -137,7 +137,7 @@ def find_quotes(loc: int, text: str, resolver, spans: list[tuple[int, int]] | No
     spans = quote_spans(text) if spans is None else spans
     for n, (start, end) in enumerate(spans):
         q = RawQuote(loc, start, end, text[start:end])
-        close = end + 1 if end < len(text) else end
+        close = min(end + (2 if text.startswith("''", end) else 1), len(text))
         nxt = spans[n + 1][0] - 1 if n + 1 < len(spans) else len(text)
         prev_end = spans[n - 1][1] + 1 if n else 0
         _resolve_speaker(q, text, close, nxt, prev_end, resolver)
@@ -170,8 +170,9 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
         if m and not (ended and pattern is _AFTER_WHO_VERB and _CLAUSE_GOES_ON.match(after, m.end())):
             _set(q, m, close, resolver)
             return
-    before_start = _sentence_start(text, q.start - 1)
-    stop = max(before_start, q.start - 1)
+    opened = _opening_mark(text, q.start)
+    before_start = _sentence_start(text, opened)
+    stop = max(before_start, opened)
     agent = _BY_AGENT.match(after) if _PASSIVE.search(text, before_start, stop) else None
     if agent:  # 'branded a "humiliating retreat" by the Tories': the agent said it, not the sentence's subject
         _set(q, agent, close, resolver)
@@ -187,9 +188,9 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
             m = nearer
         else:
             break
-    if (m is None or m.end() < q.start - 2) and any(text.find(v, before_start, stop) >= 0 for v in _PROGRESSIVES):
+    if (m is None or m.end() < opened - 1) and any(text.find(v, before_start, stop) >= 0 for v in _PROGRESSIVES):
         m = _BEFORE_PROGRESSIVE.search(text, before_start, stop)
-    if m and m.end() >= q.start - 2:
+    if m and m.end() >= opened - 1:
         _set(q, m, 0, resolver)
         return
     m = _NAME_THEN_COLON.match(text, before_start, q.start) if text.find(":", before_start, q.start) >= 0 else None
@@ -201,9 +202,10 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
 
 def _participle(q: RawQuote, text: str, prev_end: int, resolver) -> None:
     """`Mr Brown defended the plan, saying it was "fair"`: the speaker is the subject of the sentence."""
-    start = max(prev_end, q.start - 170, _sentence_start(text, q.start - 1))
-    m = _PARTICIPLE.search(text, start, max(start, q.start - 1))
-    if m and m.end() >= q.start - 2:
+    opened = _opening_mark(text, q.start)
+    start = max(prev_end, q.start - 170, _sentence_start(text, opened))
+    m = _PARTICIPLE.search(text, start, max(start, opened))
+    if m and m.end() >= opened - 1:
         found = resolver.subject_of(q.loc, m.start())
         if found is not None:
             q.speaker, q.surface, q.cue = found[0], found[1], m.group("verb")
@@ -223,7 +225,7 @@ def _last_reporting_clause(q: RawQuote, text: str, prev_end: int, resolver) -> N
     """`Ms Tymoshenko said prosecutors had a list. "We will return ...`: an uncued quote after a reported
     clause (and no quote in between) is that clause's speaker's."""
     last = None
-    stop = max(prev_end, q.start - 1)
+    stop = max(prev_end, _opening_mark(text, q.start))
     verb = _ANY_VERB.search(text, prev_end, stop)
     if verb is None:
         return
@@ -232,6 +234,11 @@ def _last_reporting_clause(q: RawQuote, text: str, prev_end: int, resolver) -> N
             last = m
     if last is not None:
         _set(q, last, 0, resolver)
+
+
+def _opening_mark(text: str, start: int) -> int:
+    """Where the mark opening a quote that starts at `start` is: one character before, or two for ''."""
+    return start - 2 if text.startswith("''", start - 2) else start - 1
 
 
 def _sentence_start(text: str, pos: int) -> int:
