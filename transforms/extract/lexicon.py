@@ -295,7 +295,8 @@ SPEECH_VERBS = _words(
     " complained complains pointed observed observes agreed agrees concluded concludes promised promises"
     " vowed vows thinks thought felt feels hopes hoped cautioned cautions boasted boasts read confesses"
     " confessed brands branded branding dubbed dubs labelled labeled termed terms quipped quips recalls"
-    " countered counters retorted retorts"
+    " countered counters retorted retorts tweeted tweets posted lamented wondered testified recounted accused"
+    " accuses"
 )
 
 # Nouns that refer back to a person already named ("the leader said", "the minister told MPs").
@@ -307,6 +308,9 @@ ROLE_NOUNS = _words(
     " campaigner candidate mp politician winner champion veteran youngster teenager father mother man woman"
     " veteran rapper musician artist producer presenter host editor critic reviewer chairwoman governor"
     " winger flanker fly-half scrum-half full-back prop hooker forward skipper sprinter athlete runner debutant"
+    " nominee frontrunner front-runner congressman congresswoman lawmaker justice billionaire businessman"
+    " businesswoman strategist adviser advisor aide pollster activist anchor columnist commentator correspondent"
+    " reporter contender challenger hopeful attorney prosecutor ambassador envoy professor historian pastor"
 )
 
 # Function words that end a count's noun phrase ("three of the", "1,800 in total").

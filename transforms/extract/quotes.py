@@ -64,7 +64,7 @@ _NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*(
 # quoted as saying").
 _PARTICIPLE = re.compile(r"(?:,|\bas|\bby)\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
                          r"calling|branding|declaring|stating|explaining|noting|telling|complaining|admitting|"
-                         r"stressing|urging|joking|suggesting)\b[^.!?\"“”]{0,150}?[:,]?\s*$")
+                         r"stressing|urging|joking|suggesting|tweeting|accusing|writing)\b[^.!?\"“”]{0,150}?[:,]?\s*$")
 _ANY_VERB = re.compile(rf"\b(?:{SPEECH_VERB})\b")  # a cheap test before the grammars that need one
 _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
 # `"... spin doctors." Graham Robb said the campaign ...`: after a quote that ended its sentence, a
