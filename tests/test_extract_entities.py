@@ -434,3 +434,16 @@ def test_extract_facts_six_nations_and_united_nations_are_not_one_sport_word_eac
 
     assert _HEADS.scan("Six people were injured, the United Nations said.")["sport"] == [(16, 23)]
     assert _HEADS.scan("the Six Nations opener")["sport"] == [(4, 15)]
+
+
+def test_extract_facts_title_before_a_name_with_no_known_given_name():
+    ents, _ = _entities("Health Minister Nkechi Obi opened the clinic.",
+                        "Senate Minority Leader Harry M. Reid (D-Nev.) was there.")
+    assert ("Nkechi Obi", "PERSON") in ents and ("Harry M. Reid", "PERSON") in ents
+    assert ents[("Harry M. Reid", "PERSON")].mentions[0].text == "Leader Harry M. Reid"
+
+
+def test_extract_facts_generational_suffix_keeps_father_and_son_apart():
+    ents, _ = _entities("Donald Trump spoke first.", "His son, Donald Trump, Jr., spoke later. Trump Jr. smiled.")
+    assert [m.text for m in ents[("Donald Trump Jr.", "PERSON")].mentions] == ["Donald Trump, Jr.", "Trump Jr."]
+    assert [m.text for m in ents[("Donald Trump", "PERSON")].mentions] == ["Donald Trump"]

@@ -10,7 +10,17 @@ from __future__ import annotations
 import re
 
 from transforms.extract import gazetteer, lexicon
-from transforms.extract.runs import _ARTICLES, _CAP, _TOKEN, _UPPER, Mention, _known, resolve
+from transforms.extract.runs import (
+    _ARTICLES,
+    _CAP,
+    _TOKEN,
+    _UPPER,
+    GENERATIONS,
+    Mention,
+    _known,
+    resolve,
+    with_generation,
+)
 
 __all__ = ["Mention", "find_mentions", "mostly_upper"]
 
@@ -64,6 +74,10 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
         run_text, run_start = run.group(), run.start()
         if run_text in _NEVER_NAMES:
             continue  # "The", "But", "He": about half of all runs, and never a name on their own
+        if run_text in GENERATIONS:  # "Donald Trump, Jr.": the son's name, not a name of its own
+            if out and out[-1].type == "PERSON" and out[-1].end == run_start - 2 and text[out[-1].end] == ",":
+                out[-1] = _extended(out[-1], run.end(), text)
+            continue
         initial = _sentence_initial(text, run_start)
         common = initial and _in_lower_case(_first_word(run_text), body, seen)
         found = (_defined_by_acronym(text, run) or sport and _club_in_line_up(text, run)
@@ -80,6 +94,12 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
         if found and out:  # the last mention, if this run's ("(SNP)" after it)
             _link_acronym_definition(text, run.end(), out[-1])
     return out
+
+
+def _extended(m: Mention, end: int, text: str) -> Mention:
+    suffix = with_generation(m, text[m.end + 2:end], end)
+    return Mention(m.loc, m.start, end, text[m.start:end], suffix.name, "PERSON", None, m.honorific, m.initial,
+                   m.weak)
 
 
 def _club_in_line_up(text: str, run: re.Match) -> list[Mention] | None:

@@ -274,6 +274,12 @@ def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None
         more = _ROLE_AFTER_NAME.match(m.string, who_start + len(who))
         if more and more.end() > more.start():  # "said the Chelsea star": a player, not the club; "said his
             who = m.string[who_start:more.end()]  # coach Peter Stanley": the coach
+    if who.rsplit(" ", 1)[-1] in ("and", "but") and m.start("verb") > who_start:
+        # "Trump called on her to resign from her post and said": the verb's subject is the sentence's
+        found = resolver.subject_of(q.loc if loc is None else loc, offset + who_start)
+        if found is not None:
+            q.speaker, q.surface, q.cue = found[0], found[1], m.group("verb")
+        return
     q.cue = m.group("verb")
     q.surface = who
     app = m.groupdict().get("app")

@@ -83,6 +83,8 @@ def resolve(tokens, initial, common, sport) -> list[Mention]:
         return resolve(tokens[1:], False, common, sport) if len(tokens) > 1 else []
     if len(tokens) > 1 and tokens[-1][0] in lexicon.POSTNOMINALS:
         found = resolve(tokens[:-1], initial, common, sport)  # "Peter Ainsworth MP"
+        if len(found) == 1 and found[-1].type in ("UNKNOWN", "PERSON") and tokens[-1][0] in GENERATIONS:
+            return [with_generation(found[-1], tokens[-1][0], tokens[-1][1] + len(tokens[-1][0]))]
         return [_as_person(found[-1])] if len(found) == 1 and found[-1].type == "UNKNOWN" else found
     honorific, rest = _strip_honorific(tokens)
     if honorific and rest:
@@ -111,6 +113,13 @@ def resolve(tokens, initial, common, sport) -> list[Mention]:
         described = [m for m in resolve(tokens[:-2], initial, common, sport)
                      if m.canonical or m.type in ("GPE", "LOC", "NORP")]
         return described + resolve(tokens[-2:], False, common, sport)
+    title = _title_before_name(tokens)
+    if title is not None:  # "Senate Minority Leader Harry M. Reid", "Health Minister Nkechi Obi": whatever the
+        # given name, a title word before two to four name words ends the description and starts the person
+        described = [m for m in resolve(tokens[:title], initial, common, sport)
+                     if m.canonical or m.type in ("GPE", "LOC", "NORP")
+                     or m.type == "ORG" and m.name.split()[-1] in lexicon.ORG_SUFFIXES]
+        return described + resolve(tokens[title:], False, common, sport)
     typed = _by_shape(tokens, sport)
     if typed:
         return [typed]
@@ -153,6 +162,34 @@ def _titled_person_at_end(tokens) -> bool:
         return False
     before = tokens[-3][0]
     return before in lexicon.HONORIFICS or before in lexicon.POSTNOMINALS or before in lexicon.DEMONYMS
+
+
+# Generational suffixes are part of a name: Donald Trump Jr. is not Donald Trump.
+GENERATIONS = frozenset("Jr Jr. Sr Sr. Jnr Snr".split())
+# The last word of a title written before a name ("Leader", "Minister", "Chairman", "Sen.").
+_TITLE_ENDS = frozenset(h.split()[-1] for h in lexicon.HONORIFICS) - frozenset(
+    "Father Sister Brother King Queen Prince Princess Duke Duchess Earl Count Lord Lady Sir Dame Saint St. Major"
+    " Baron Baroness Pope".split())
+
+
+def with_generation(m: Mention, suffix: str, end: int) -> Mention:
+    """"Donald Trump" + "Jr.": the son's own name, kept apart from the father's."""
+    return Mention(0, m.start, end, m.text, f"{m.name} {suffix}", "PERSON", None, m.honorific, m.initial)
+
+
+def _title_before_name(tokens) -> int | None:
+    """Where a title word inside the run (not its first word) starts the person at its end: two to four
+    name-like words, initials and a generational suffix allowed ("Minority Leader Harry M. Reid")."""
+    for i in range(len(tokens) - 3, 0, -1):
+        if tokens[i][0] not in _TITLE_ENDS:
+            continue
+        name = tokens[i + 1:]
+        if len(name) > 4 or name[-1][0] in lexicon.ORG_SUFFIXES or name[0][0] in lexicon.NOT_NAMES:
+            return None
+        if all(_name_like(t) or t in GENERATIONS for t, _ in name) and _name_like(name[0][0]):
+            return i
+        return None
+    return None
 
 
 def _known_head(tokens, sport) -> bool:
