@@ -438,3 +438,14 @@ def test_quote_spans_two_apostrophes_as_double_marks():
 
     text = "Mr. Ryan called the remarks ''racist,'' and added: ''I disavow these comments.''"
     assert [text[s:e] for s, e in quote_spans(text)] == ["racist,", "I disavow these comments."]
+
+
+def test_extract_facts_quote_list_attribution_and_signed_below():
+    got = _quotes("Dana Reyes covers the race.", '"The numbers do not lie, and they move fast," Dana Reyes, NBC News.',
+                  '"Great speech. She is ready and she never quits at all."', "-President Obama, tweeting later.")
+    assert [(g[0], g[3], g[5]) for g in got] == [(1, "Dana Reyes", ","), (2, "Obama", ",")]
+
+
+def test_extract_facts_quote_coordinated_verb_takes_the_sentence_subject():
+    got = _quotes('Donald Trump called on her to resign from her post and said, "Her mind is shot!"')
+    assert got == [(0, None, "Her mind is shot!", "Donald Trump", "Donald Trump", "said")]

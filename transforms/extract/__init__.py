@@ -72,6 +72,9 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
         if q.cue is None and q.start <= 1 and q.loc - 1 >= 0 and locs[q.loc - 1][0] not in (None, TITLE) \
                 and locs[q.loc][0] is not None:
             quotes.introduced_before(q, q.loc - 1, texts[q.loc - 1][2], resolver)
+        if q.cue is None and q.loc + 1 < len(locs) and locs[q.loc + 1][0] not in (None, TITLE) \
+                and locs[q.loc][0] is not None:
+            quotes.signed_below(q, texts[q.loc][2], q.loc + 1, texts[q.loc + 1][2], resolver)
     body_quotes = [q for q in raw_quotes if q.loc not in headline_locs]
     quotes.continue_speakers(body_quotes, resolver.person_between, resolver.carried_on)
     facts_quotes = tuple(_quote(q, locs) for q in raw_quotes)

@@ -48,6 +48,10 @@ _APP = (r"(?P<app>(?:,(?:[^,\"“”()]|\([A-Z][\w&]{1,8}\)){2,90}){1,2}(?:,|\s\
 _ADVERB = r"(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|previously\s+|recently\s+|will\s+|would\s+)?"
 _AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{SPEECH_VERB})\s+(?P<who>{_WHO})")
+# A list attribution after a quote, with no verb: '"...," Dana Reyes, NBC News.' (a person, then an outlet).
+_LISTED_AFTER = re.compile(rf"\s*(?P<who>{_NAME})(?P<verb>,)\s+(?:the\s)?{_NAME}\.?\s*(?:$|[\"“])")
+# A quote signed on the next line: '-President Obama, tweeting after the speech.'
+_SIGNED = re.compile(rf"[-–—]\s*(?P<who>{_WHO})(?P<verb>[,.])")
 _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P<verb>according to)\s+(?P<who>{_WHO})")
 # The reported clause may run on before a short quote: `He said it would make the law "tolerable"`.
 _BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b(?P<tail>[^.!?]{{0,150}}?)[:,]?\s*$")
@@ -171,6 +175,12 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
             _set(q, m, close, resolver)
             return
     opened = _opening_mark(text, q.start)
+    listed = _LISTED_AFTER.match(after) if after[:1] in (",", " ") and ended is False else None
+    if listed and "," in q.text[-1:]:
+        _set(q, listed, close, resolver)
+        if getattr(q.speaker, "type", None) == "PERSON":
+            return
+        q.speaker = q.cue = q.surface = None
     before_start = _sentence_start(text, opened)
     stop = max(before_start, opened)
     agent = _BY_AGENT.match(after) if _PASSIVE.search(text, before_start, stop) else None
@@ -219,6 +229,17 @@ def introduced_before(q: RawQuote, loc: int, text: str, resolver) -> None:
     m = _BEFORE.search(text, _sentence_start(text, len(text) - 1))
     if m:
         _set(q, m, 0, resolver, loc)
+
+
+def signed_below(q: RawQuote, text: str, loc: int, next_text: str, resolver) -> None:
+    """A paragraph that is one quote, signed by the next one ('-President Obama, tweeting ...'): the signer's."""
+    if q.start > 1 or q.end < len(text.rstrip()) - 2:
+        return
+    m = _SIGNED.match(next_text)
+    if m:
+        _set(q, m, 0, resolver, loc)
+        if getattr(q.speaker, "type", None) not in ("PERSON", "ORG"):
+            q.speaker = q.cue = q.surface = None
 
 
 def _last_reporting_clause(q: RawQuote, text: str, prev_end: int, resolver) -> None:
