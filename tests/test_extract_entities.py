@@ -447,3 +447,12 @@ def test_extract_facts_generational_suffix_keeps_father_and_son_apart():
     ents, _ = _entities("Donald Trump spoke first.", "His son, Donald Trump, Jr., spoke later. Trump Jr. smiled.")
     assert [m.text for m in ents[("Donald Trump Jr.", "PERSON")].mentions] == ["Donald Trump, Jr.", "Trump Jr."]
     assert [m.text for m in ents[("Donald Trump", "PERSON")].mentions] == ["Donald Trump"]
+
+
+def test_extract_facts_all_caps_runs_read_through_gazetteers_and_the_article():
+    ents, _ = _entities("WASHINGTON (AP) - Attorney General Loretta Lynch spoke.", "KATE BOULDUAN: Why not debate?",
+                        "Hillary Clinton replied.", "CLINTON: Honestly, I mean it.",
+                        "BEST THING THAT HAPPENED TO VOTERS.")
+    assert sorted(ents) == [("AP", "ORG"), ("Hillary Clinton", "PERSON"), ("Kate Boulduan", "PERSON"),
+                            ("Loretta Lynch", "PERSON"), ("Washington", "GPE")]  # nothing from "BEST THING ..."
+    assert [m.text for m in ents[("Hillary Clinton", "PERSON")].mentions] == ["Hillary Clinton", "CLINTON"]

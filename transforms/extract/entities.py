@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from transforms.extract import gazetteer, lexicon
+from transforms.extract.names import GIVEN_NAMES
 from transforms.extract.runs import (
     _ARTICLES,
     _CAP,
@@ -78,6 +79,12 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
             if out and out[-1].type == "PERSON" and out[-1].end == run_start - 2 and text[out[-1].end] == ",":
                 out[-1] = _extended(out[-1], run.end(), text)
             continue
+        if not weak and _shouted(run_text):  # "SOCCER - LEEDS HOLD CHELSEA", "WASHINGTON (AP) -", "KATE BOULDUAN:"
+            found = _shouted_names(loc, run_text.title().replace("'S", "'s").replace("’S", "’s"), run_start,
+                                   text, sport)
+            if found is not None:
+                out.extend(found)
+                continue
         initial = _sentence_initial(text, run_start)
         common = initial and _in_lower_case(_first_word(run_text), body, seen)
         found = (_defined_by_acronym(text, run) or sport and _club_in_line_up(text, run)
@@ -165,6 +172,43 @@ def _known_only(loc: int, scan: str, text: str, sport: bool) -> list[Mention]:
                 out.append(Mention(loc, found.start, found.end, text[found.start:found.end], found.name, found.type,
                                    found.canonical, None, False, True))
             i += size
+    return out
+
+
+def _shouted(run_text: str) -> bool:
+    """A run in capitals that is not an acronym: a word of five letters or more, or two words of three or more."""
+    if not run_text.isupper():
+        return False
+    long_words = [w for w in run_text.split() if len(w) >= 3 and w.isalpha()]
+    return any(len(w) >= 5 for w in long_words) or len(long_words) >= 2
+
+
+def _shouted_names(loc: int, scan: str, offset: int, text: str, sport: bool) -> list[Mention] | None:
+    """Names in a run in capitals (`scan` is it in title case): known names, a given name and the word after it
+    ("KATE BOULDUAN"), and each other word on its own, weak, so it can only join a name the article writes in
+    mixed case ("CLINTON:" after "Hillary Clinton"). None when the run itself is a known name in capitals."""
+    tokens = [(m.group(), offset + m.start()) for m in _TOKEN.finditer(scan)]
+    out, i = [], 0
+    while i < len(tokens):
+        found = None
+        for size in range(min(4, len(tokens) - i), 0, -1):
+            found = _known(tokens[i:i + size], sport)
+            if found:
+                break
+        else:
+            size, word = 1, tokens[i][0]
+            if word in GIVEN_NAMES and i + 1 < len(tokens) and tokens[i + 1][0] not in lexicon.LONE_NOT_NAMES \
+                    and tokens[i + 1][0][:1].isupper():
+                size = 2
+                end = tokens[i + 1][1] + len(tokens[i + 1][0])
+                found = Mention(0, tokens[i][1], end, "", f"{word} {tokens[i + 1][0]}", "PERSON")
+            elif word[:1].isupper() and word not in lexicon.LONE_NOT_NAMES:
+                found = Mention(0, tokens[i][1], tokens[i][1] + len(word), word, word, "UNKNOWN")
+        if found:
+            weak = found.type == "UNKNOWN"
+            out.append(Mention(loc, found.start, found.end, text[found.start:found.end], found.name, found.type,
+                               found.canonical, None, False, weak))
+        i += size
     return out
 
 
