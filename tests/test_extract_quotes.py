@@ -383,9 +383,9 @@ def test_extract_facts_an_epithet_is_not_the_object_its_sentence_names():
     got = _quotes("Lindsay Davenport has criticised Wimbledon.",
                   "Reacting to a comment by All England Club chairman Tim Phillips, the American said: \"I think it"
                   " is highly insulting.\"", "Roger Federer won again.",
-                  'When Lleyton Hewitt shook his hand after another defeat, the Australian said: "You are the best."')
+                  'When Mark Philippoussis shook his hand after another defeat, the Australian said: "You are the best."')
     assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [
-        ("Lindsay Davenport", "the American"), ("Lleyton Hewitt", "the Australian")]
+        ("Lindsay Davenport", "the American"), ("Mark Philippoussis", "the Australian")]
 
 
 def test_extract_facts_his_lawyer_is_not_him():

@@ -144,7 +144,7 @@ def _maybe_title(m) -> bool:
     """Not a known name, a person named in full or with a title, a people, an event ("nominations for the Brit
     Awards"), nor a person owning one ("a remake of Roald Dahl's novel", "appeared in Brown's film")."""
     return m.canonical is None and m.honorific is None and m.type not in ("NORP", "EVENT") \
-        and not (m.possessive and m.type == "PERSON") and not _full_name(m)  # "Howl's Moving Castle" is a title
+        and not (m.possessive and m.type in ("PERSON", "UNKNOWN")) and not _full_name(m)  # "Howl's Moving Castle" is a title
 
 
 def _listed_with(mentions: list, titles: set[str], texts: list[str]) -> set[str]:

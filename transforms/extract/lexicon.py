@@ -41,7 +41,7 @@ POSTNOMINALS = _words("MP MEP MSP AM QC KC OBE MBE CBE KBE Jr Jr. Jnr Snr Sr PhD
 # after them ("Xbox 2", "Windows XP", "Mac Mini") they stay one product.
 PRODUCTS = _words(
     "iPod iPods iTunes iMac Mac Macs Macintosh PlayStation Playstation PSP Xbox GameCube DS Walkman BlackBerry"
-    " Windows Linux Firefox IE Photoshop TiVo Tivo Vioxx Viagra Celebrex Prozac"
+    " Windows Linux Firefox IE Photoshop TiVo Tivo Viagra Prozac"
 )
 PRODUCT_PHRASES = _phrases("Internet Explorer|Game Boy|Nintendo DS|Sony PSP|Apple iPod|Mac Mini")
 PRODUCT_MODELS = _words("2 3 XP Mini Portable Pro Live Media Center Vista Nano Shuffle Photo")
@@ -154,7 +154,7 @@ ORG_SHORT = {
     # Short and full forms that appear together (both were separate entities: 125 "UKIP" beside 24 in full)
     "Commons": "House of Commons", "Lords": "House of Lords", "UKIP": "UK Independence Party",
     "Ukip": "UK Independence Party", "UK Independence Party": "UK Independence Party",
-    "Yugansk": "Yuganskneftegas", "Yuganskneftegas": "Yuganskneftegas", "Spurs": "Tottenham",
+    "Spurs": "Tottenham",
 }
 
 # Awards: scored as neither organisations nor people (EVENT, like tournaments).

@@ -13,7 +13,7 @@ from functools import cache
 from operator import attrgetter
 
 from transforms.extract import gazetteer, lexicon
-from transforms.extract.names import FAMOUS_SURNAMES, GIVEN_NAMES
+from transforms.extract.names import FAMOUS_SURNAMES, FIRST_NAMES, GIVEN_NAMES
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _ABBREV = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Insp|Mt|Ft)\."
@@ -158,7 +158,7 @@ def _titled_person_at_end(tokens) -> bool:
     """A given name and a surname after a title, post-nominal or party/nationality word that does not start the
     run ("Industry Secretary Patricia Hewitt", "Liberal Democrat Sarah Teather"): the words before describe
     the person, they are not part of the name."""
-    if len(tokens) < 3 or tokens[-2][0] not in GIVEN_NAMES or tokens[-1][0] in lexicon.ORG_SUFFIXES:
+    if len(tokens) < 3 or not _first_name(tokens[-2][0]) or tokens[-1][0] in lexicon.ORG_SUFFIXES:
         return False
     before = tokens[-3][0]
     return before in lexicon.HONORIFICS or before in lexicon.POSTNOMINALS or before in lexicon.DEMONYMS
@@ -365,10 +365,15 @@ def _by_shape(tokens, sport) -> Mention | None:
     if 1 < len(tokens) <= 4 and all(_name_like(t) for t, _ in tokens[1:]) and (
             _INITIALS.match(first) or first in _PARTICLES) and first not in gazetteer.places():
         return Mention(0, start, end, name, name, "PERSON")  # "AR Rahman", "C Thomson", "Van Persie"
-    if 1 < len(tokens) <= 5 and first in GIVEN_NAMES and tokens[-1][0] not in _NAME_PARTICLES and all(
+    if 1 < len(tokens) <= 5 and _first_name(first) and tokens[-1][0] not in _NAME_PARTICLES and all(
             _name_like(t) or t in _NAME_PARTICLES for t, _ in tokens[1:]):  # "Nick Van den Brul", "Ruud van Nistelrooy"
         return Mention(0, start, end, name, name, "PERSON")
     return None
+
+
+def _first_name(word: str) -> bool:
+    """A given name opening a person's name: the hand list, or a common census first name that is no place."""
+    return word in GIVEN_NAMES or word in FIRST_NAMES and word not in gazetteer.places()
 
 
 def _org_head_of(tokens) -> bool:
