@@ -456,3 +456,15 @@ def test_extract_facts_all_caps_runs_read_through_gazetteers_and_the_article():
     assert sorted(ents) == [("AP", "ORG"), ("Hillary Clinton", "PERSON"), ("Kate Boulduan", "PERSON"),
                             ("Loretta Lynch", "PERSON"), ("Washington", "GPE")]  # nothing from "BEST THING ..."
     assert [m.text for m in ents[("Hillary Clinton", "PERSON")].mentions] == ["Hillary Clinton", "CLINTON"]
+
+
+def test_extract_facts_place_and_party_words_split():
+    ents, _ = _entities("U.S. Democratic candidate Hillary Clinton met the Ohio Republican.", "Texas Instruments rose.")
+    assert sorted(k for k in ents if k[1] != "NORP") == [("Hillary Clinton", "PERSON"), ("Ohio", "GPE"),
+                                                         ("Texas Instruments", "ORG"), ("United States", "GPE")]
+
+
+def test_extract_facts_town_before_a_state_or_country_is_a_place():
+    ents, _ = _entities("She lives in Chappaqua, New York, and he in Deerfield Beach, Fla., near Veldhoven, Netherlands.")
+    assert {k for k in ents} == {("Chappaqua", "GPE"), ("New York", "GPE"), ("Deerfield Beach", "GPE"),
+                                 ("Florida", "GPE"), ("Veldhoven", "GPE"), ("Netherlands", "GPE")}

@@ -285,6 +285,9 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
             or _THE_BEFORE.search(text, max(0, start - 4), start) or _CLUB_ROLE_NEXT.match(text, end)):
         # a side in a score line, or "the Falcons": a team, not a player (the score is evidence enough)
         return Mention(loc, start, end, text[start:end], t.name, "ORG", canonical, t.honorific, False, weak)
+    if not sport and canonical is None and type_ in ("UNKNOWN", "ORG", "LOC", "PERSON") and t.honorific is None \
+            and text.startswith(", ", end) and _in_a_region(text, end + 2):
+        type_ = "GPE"  # "Chappaqua, New York", "Deerfield Beach, Fla.", "Eindhoven, Netherlands": a town
     m = Mention(loc, start, end, text[start:end], t.name, type_, canonical, t.honorific, t.initial, weak)
     m.possessive = text.startswith(("'s", "’s"), end)
     if type_ in ("GPE", "LOC"):
@@ -293,6 +296,23 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
         m.guess = True
         m.cue = bool(_PERSON_BEFORE.search(text, max(0, start - 24), start) or PERSON_AFTER.match(text, end))
     return m
+
+
+_REGION = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}")
+
+
+def _in_a_region(text: str, start: int) -> bool:
+    """A US state (or its AP abbreviation) or a country starts at `start`."""
+    m = _REGION.match(text, start)
+    if m is None:
+        return False
+    words = m.group().split()
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size]).rstrip(".")
+        place = gazetteer.places().get(name) or gazetteer.places().get(name + ".")
+        if place and place[1] == "GPE" and place[0] not in gazetteer.towns():
+            return True
+    return False
 
 
 # Words around a name that only a person takes: "said X", "analyst X", "X, 45,", "X, who", "X said".

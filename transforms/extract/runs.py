@@ -29,6 +29,8 @@ _MONTH_SURNAMES = frozenset("May June April August Friday Monday West North Sout
 _EVENT_SUFFIXES = frozenset("Award Awards Prize Prizes Trophy Cup Championship Championships Open Games Olympics"
                             " Festival Grand Prix Classic Marathon Tour Series Final Finals Show Expo Summit".split())
 _ARTICLES = frozenset(["The", "A", "An"])
+_PARTY_WORDS = frozenset("Democratic Democrat Democrats Republican Republicans Conservative Conservatives Labour"
+                         " Liberal Liberals Green Greens Socialist Socialists Communist Communists Tory Tories".split())
 _SPLITTERS = frozenset(["and", "&", "'s", "’s", "'", "’", "on", "upon"])
 _LOOSE_JOINERS = frozenset(["on", "upon"])
 _POSSESSIVES = frozenset(["'s", "’s", "'", "’"])
@@ -120,6 +122,10 @@ def resolve(tokens, initial, common, sport) -> list[Mention]:
                      if m.canonical or m.type in ("GPE", "LOC", "NORP")
                      or m.type == "ORG" and m.name.split()[-1] in lexicon.ORG_SUFFIXES]
         return described + resolve(tokens[title:], False, common, sport)
+    if len(tokens) > 1 and tokens[-1][0] in _PARTY_WORDS:
+        place = _known(tokens[:-1], sport)
+        if place is not None and place.type == "GPE":  # "Ohio Republican", "U.S. Democratic": a place, a party
+            return [place] + resolve(tokens[-1:], False, common, sport)
     typed = _by_shape(tokens, sport)
     if typed:
         return [typed]
