@@ -468,3 +468,16 @@ def test_extract_facts_town_before_a_state_or_country_is_a_place():
     ents, _ = _entities("She lives in Chappaqua, New York, and he in Deerfield Beach, Fla., near Veldhoven, Netherlands.")
     assert {k for k in ents} == {("Chappaqua", "GPE"), ("New York", "GPE"), ("Deerfield Beach", "GPE"),
                                  ("Florida", "GPE"), ("Veldhoven", "GPE"), ("Netherlands", "GPE")}
+
+
+def test_extract_facts_result_rows_are_teams_in_any_article():
+    ents, _ = _entities("Italian league results:", "Parma ( 6 ) v Lazio ( 3 )", "Leeds 0 Chelsea 3")
+    assert sorted(ents) == [("Chelsea", "ORG"), ("Italian", "NORP"), ("Lazio", "ORG"), ("Leeds", "ORG"),
+                            ("Parma", "ORG")]
+
+
+def test_extract_facts_unknown_names_from_their_shape_and_context():
+    ents, _ = _entities("Siddharth Iyer of Razorpay said costs fell.", "OpenAI said nothing.",
+                        "Chidi Okonkwo said the plan would fail.")
+    assert sorted(ents) == [("Chidi Okonkwo", "PERSON"), ("OpenAI", "ORG"), ("Razorpay", "ORG"),
+                            ("Siddharth Iyer", "PERSON")]

@@ -34,6 +34,10 @@ _NEVER_NAMES = frozenset(w for w in lexicon.LONE_NOT_NAMES - lexicon.HONORIFICS
 _ALL_BUT = {case: bytes(sorted(set(range(256)) - set(letters))) for case, letters in
             (("upper", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"), ("lower", b"abcdefghijklmnopqrstuvwxyz"))}
 _RESULT_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}? \d{1,3} [A-Z][\w.'’ -]{1,40}? \d{1,3}\b")
+# A line that is nothing but a result, in any article: "Everton 2 Fulham 1", "Parma ( 6 ) v Lazio ( 3 )".
+_SIDE = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+_SIDE_SCORE = r"(?:\d{1,3}|\(\s?\d{1,3}\s?\))"
+_RESULT_ROW = re.compile(rf"^{_SIDE} {_SIDE_SCORE}(?: v| -)? {_SIDE}(?: {_SIDE_SCORE})?\s*\.?$")
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
@@ -70,7 +74,7 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
     scan = text.title().replace("'S", "'s").replace("’S", "’s") if weak and mostly_upper(text) else text
     if weak and _headline_case(scan):
         return _known_only(loc, scan, text, sport)
-    results = sport and _RESULT_LINE.match(text) is not None
+    results = sport and _RESULT_LINE.match(text) is not None or _RESULT_ROW.match(text) is not None
     for run in _RUN.finditer(scan):
         run_text, run_start = run.group(), run.start()
         if run_text in _NEVER_NAMES:
@@ -319,7 +323,7 @@ def _in_a_region(text: str, start: int) -> bool:
 _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|told|by|with|named|" + "|".join(lexicon.ROLE_NOUNS) + r"|owner"
                             r"|analyst|economist|spokesman|spokeswoman|wife|husband|son|daughter|brother|sister)"
                             r"|[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[,.!?][\"”])\s$")
-_ONLY_A_PERSON_AFTER = (r"(?:,\s(?:\d{1,3},|who\b)"
+_ONLY_A_PERSON_AFTER = (r"(?:,\s(?:\d{1,3},|who\b)|\sof\s[A-Z][\w&'’.\-]*(?:\s[A-Z][\w&'’.\-]*){0,2}\s(?:said|says|told)\b"
                         r"|\s(?:said|says|told|added|explained|admitted|insisted|believes|thinks|wrote|was\sborn)\b)")
 ONLY_A_PERSON_AFTER = re.compile(_ONLY_A_PERSON_AFTER)
 # With what follows a title too ("Ray, a biopic of", "The Downfall, the story of"): cues, not proof.
