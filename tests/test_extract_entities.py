@@ -481,3 +481,8 @@ def test_extract_facts_unknown_names_from_their_shape_and_context():
                         "Chidi Okonkwo said the plan would fail.")
     assert sorted(ents) == [("Chidi Okonkwo", "PERSON"), ("OpenAI", "ORG"), ("Razorpay", "ORG"),
                             ("Siddharth Iyer", "PERSON")]
+
+
+def test_extract_facts_works_in_pairs_and_broadcaster_services():
+    ents, _ = _entities("He starred in Gladiator and Titanic before the remake.", "She told BBC Radio Wales so.")
+    assert sorted(ents) == [("BBC Radio Wales", "ORG")]

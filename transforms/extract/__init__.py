@@ -148,8 +148,8 @@ def _maybe_title(m) -> bool:
 
 
 def _listed_with(mentions: list, titles: set[str], texts: list[str]) -> set[str]:
-    """The other names in a list of three or more ("Million Dollar Baby, Sideways and Closer") with a title;
-    two names ("rapper Twista and Ray actor Jamie Foxx") are too weak a list."""
+    """The other names in a list of three or more ("Million Dollar Baby, Sideways and Closer") with a title, or
+    of two whose first is a title; a title after a name ("rapper Twista and Ray actor Jamie Foxx") is too weak."""
     listed, run = set(), []
     for m in sorted(mentions, key=by_place) + [None]:
         prev = run[-1] if run else None
@@ -157,7 +157,8 @@ def _listed_with(mentions: list, titles: set[str], texts: list[str]) -> set[str]
                 and _LISTED.search(texts[m.loc], prev.end, m.start):
             run.append(m)
             continue
-        if len(run) >= 3 and any(r.name in titles for r in run):
+        # three names, or two after a cue naming the first a title ("starred in Gladiator and Titanic")
+        if len(run) >= 3 and any(r.name in titles for r in run) or len(run) == 2 and run[0].name in titles:
             listed.update(r.name for r in run if _maybe_title(r) and r.type != "PERSON")
         run = [m]
     return listed

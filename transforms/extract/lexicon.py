@@ -250,7 +250,7 @@ NOT_NAMES = _words(
 # Capitalised common nouns that are no name on their own, though they start or end names ("World Health
 # Organisation", "the Budget", "the Test", "Wednesdays"): rejected alone, never stripped from a longer run.
 LONE_NOT_NAMES = NOT_NAMES | _words(
-    "Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Replacements Substitutes Subs"
+    "Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Replacements Substitutes Subs Upon"
     " Budget Election Elections Test Tests Premiership Nations World Year Years Century Sport Sports Final Finals"
     " Semi End Series Bill Act Award Awards State States Government Cabinet Opposition Church Crown Press"
     " Chapter"  # "Chapter 11 bankruptcy protection"

@@ -29,6 +29,7 @@ _MONTH_SURNAMES = frozenset("May June April August Friday Monday West North Sout
 _EVENT_SUFFIXES = frozenset("Award Awards Prize Prizes Trophy Cup Championship Championships Open Games Olympics"
                             " Festival Grand Prix Classic Marathon Tour Series Final Finals Show Expo Summit".split())
 _ARTICLES = frozenset(["The", "A", "An"])
+_SERVICES = frozenset("Radio Television TV News Sport Sports Online World International".split())
 _PARTY_WORDS = frozenset("Democratic Democrat Democrats Republican Republicans Conservative Conservatives Labour"
                          " Liberal Liberals Green Greens Socialist Socialists Communist Communists Tory Tories".split())
 _SPLITTERS = frozenset(["and", "&", "'s", "’s", "'", "’", "on", "upon"])
@@ -210,6 +211,8 @@ def _one_name(head: Mention, rest: list[Mention], tokens, size: int) -> bool:
     if len(rest) == 1 and rest[0].type == "ORG" and head.type == "ORG" and rest[0].canonical:
         return True
     tail = tokens[size:]
+    if head.type == "ORG" and len(tail) <= 3 and tail[0][0] in _SERVICES:
+        return True  # "BBC Radio Wales", "Sky Sports News", "CNN International": a broadcaster's service
     return (len(tail) == 1 and head.type == "GPE" and tail[0][0] not in GIVEN_NAMES
             and (not rest or rest[0].type == "UNKNOWN") and tail[0][0] not in lexicon.DEMONYMS)
 
