@@ -486,3 +486,9 @@ def test_extract_facts_unknown_names_from_their_shape_and_context():
 def test_extract_facts_works_in_pairs_and_broadcaster_services():
     ents, _ = _entities("He starred in Gladiator and Titanic before the remake.", "She told BBC Radio Wales so.")
     assert sorted(ents) == [("BBC Radio Wales", "ORG")]
+
+
+def test_extract_facts_day_after_a_place_and_number_after_a_titled_name():
+    ents, _ = _entities("Reid was in Philadelphia Wednesday morning.", "Mrs. Clinton led Mr. Sanders 56 percent to 32.")
+    assert ("Philadelphia", "GPE") in ents and ("Sanders", "PERSON") in ents
+    assert [m.text for m in ents[("Sanders", "PERSON")].mentions] == ["Mr. Sanders"]

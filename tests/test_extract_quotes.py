@@ -449,3 +449,10 @@ def test_extract_facts_quote_list_attribution_and_signed_below():
 def test_extract_facts_quote_coordinated_verb_takes_the_sentence_subject():
     got = _quotes('Donald Trump called on her to resign from her post and said, "Her mind is shot!"')
     assert got == [(0, None, "Her mind is shot!", "Donald Trump", "Donald Trump", "said")]
+
+
+def test_extract_facts_quote_abbreviations_and_two_adverbs_before_the_verb():
+    got = _quotes('Ted Cruz spoke. He has also suggested voters should deliver a "spanking" to rivals.',
+                  'Donald Trump spoke, accusing him of wanting to control the U.S. politicians "with daddy\'s money."')
+    assert [(g[0], g[2], g[3], g[5]) for g in got] == [(0, "spanking", "Ted Cruz", "suggested"),
+                                                      (1, "with daddy's money.", "Donald Trump", "accusing")]

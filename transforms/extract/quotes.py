@@ -45,7 +45,7 @@ _WHO = (
 _APP = (r"(?P<app>(?:,(?:[^,\"“”()]|\([A-Z][\w&]{1,8}\)){2,90}){1,2}(?:,|\s\([A-Z][\w&]{1,8}\)(?=\s))"
         r"|,\swho\s[^,.\"“”]{2,60}?(?=\s)"
         r"|\s\([^()\"“”]{1,40}\)|,)?")
-_ADVERB = r"(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|previously\s+|recently\s+|will\s+|would\s+)?"
+_ADVERB = r"(?:(?:also|later|then|has|had|have|previously|recently|will|would)\s+){0,2}"  # "has also said"
 _AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{SPEECH_VERB})\s+(?P<who>{_WHO})")
 # A list attribution after a quote, with no verb: '"...," Dana Reyes, NBC News.' (a person, then an outlet).
@@ -53,12 +53,14 @@ _LISTED_AFTER = re.compile(rf"\s*(?P<who>{_NAME})(?P<verb>,)\s+(?:the\s)?{_NAME}
 # A quote signed on the next line: '-President Obama, tweeting after the speech.'
 _SIGNED = re.compile(rf"[-–—]\s*(?P<who>{_WHO})(?P<verb>[,.])")
 _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P<verb>according to)\s+(?P<who>{_WHO})")
+# A character of a clause: no sentence end, but the full stops of "U.S." and "D.C." are inside it.
+_CLAUSE_CHAR = r"(?:[^.!?]|(?<=[A-Z])\.)"
 # The reported clause may run on before a short quote: `He said it would make the law "tolerable"`.
-_BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b(?P<tail>[^.!?]{{0,150}}?)[:,]?\s*$")
+_BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b(?P<tail>{_CLAUSE_CHAR}{{0,150}}?)[:,]?\s*$")
 # "Mr Blair is saying:", "she was telling reporters that"
 _PROGRESSIVES = ("saying", "telling", "adding", "warning", "insisting", "arguing", "claiming")
 _BEFORE_PROGRESSIVE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+(?:is|was|are|were|has\s+been|had\s+been)\s+"
-                                 rf"(?P<verb>{'|'.join(_PROGRESSIVES)})\b(?P<tail>[^.!?]{{0,150}}?)[:,]?\s*$")
+                                 rf"(?P<verb>{'|'.join(_PROGRESSIVES)})\b(?P<tail>{_CLAUSE_CHAR}{{0,150}}?)[:,]?\s*$")
 # A passive reporting verb before the quote and its agent after it.
 _PASSIVE = re.compile(r"\b(?:branded|described|called|dubbed|labelled|labeled|termed)\b")
 _BY_AGENT = re.compile(rf"\s*(?P<verb>by)\s+(?P<who>{_WHO})")
@@ -68,7 +70,8 @@ _NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*(
 # quoted as saying").
 _PARTICIPLE = re.compile(r"(?:,|\bas|\bby)\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
                          r"calling|branding|declaring|stating|explaining|noting|telling|complaining|admitting|"
-                         r"stressing|urging|joking|suggesting|tweeting|accusing|writing)\b[^.!?\"“”]{0,150}?[:,]?\s*$")
+                         r"stressing|urging|joking|suggesting|tweeting|accusing|writing)\b(?:[^.!?\"“”]|(?<=[A-Z])\.){0,150}?"
+                         r"[:,]?\s*$")
 _ANY_VERB = re.compile(rf"\b(?:{SPEECH_VERB})\b")  # a cheap test before the grammars that need one
 _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
 # `"... spin doctors." Graham Robb said the campaign ...`: after a quote that ended its sentence, a
@@ -264,7 +267,14 @@ def _opening_mark(text: str, start: int) -> int:
 
 def _sentence_start(text: str, pos: int) -> int:
     cut = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos))
+    while cut > 0 and text[cut] == "." and _ABBREVIATION_END.search(text, max(0, cut - 5), cut + 1):
+        # "the U.S. politicians", "Mr. Trump": an abbreviation's full stop ends no sentence
+        cut = max(text.rfind(". ", 0, cut), text.rfind("? ", 0, cut), text.rfind("! ", 0, cut))
     return cut + 2 if cut >= 0 else 0
+
+
+_ABBREVIATION_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|No|vs)"
+                               r"|(?<![\w.])[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
 
 
 def _reports(m: re.Match) -> bool:

@@ -29,6 +29,8 @@ _MONTH_SURNAMES = frozenset("May June April August Friday Monday West North Sout
 _EVENT_SUFFIXES = frozenset("Award Awards Prize Prizes Trophy Cup Championship Championships Open Games Olympics"
                             " Festival Grand Prix Classic Marathon Tour Series Final Finals Show Expo Summit".split())
 _ARTICLES = frozenset(["The", "A", "An"])
+_DAYS_AND_MONTHS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
+                              " May June July August September October November December".split())
 _SERVICES = frozenset("Radio Television TV News Sport Sports Online World International".split())
 _PARTY_WORDS = frozenset("Democratic Democrat Democrats Republican Republicans Conservative Conservatives Labour"
                          " Liberal Liberals Green Greens Socialist Socialists Communist Communists Tory Tories".split())
@@ -214,6 +216,7 @@ def _one_name(head: Mention, rest: list[Mention], tokens, size: int) -> bool:
     if head.type == "ORG" and len(tail) <= 3 and tail[0][0] in _SERVICES:
         return True  # "BBC Radio Wales", "Sky Sports News", "CNN International": a broadcaster's service
     return (len(tail) == 1 and head.type == "GPE" and tail[0][0] not in GIVEN_NAMES
+            and tail[0][0] not in _DAYS_AND_MONTHS  # "Philadelphia Wednesday": a place, then a day
             and (not rest or rest[0].type == "UNKNOWN") and tail[0][0] not in lexicon.DEMONYMS)
 
 
@@ -317,6 +320,8 @@ def _strip_honorific(tokens):
 
 
 def _person(tokens, rest, honorific, initial, common, sport) -> list[Mention]:
+    if len(rest) == 2 and rest[-1][0].isdigit():  # "Mr. Sanders 56 percent": the number is not in the name
+        tokens, rest = tokens[:-1], rest[:-1]
     start, end, _ = _span(tokens)
     if all(t in lexicon.LONE_NOT_NAMES or t in _EVENT_SUFFIXES for t, _ in rest):
         return []  # "General Election", "Prime Minister": a title or a phrase, nobody named
