@@ -456,3 +456,11 @@ def test_extract_facts_quote_abbreviations_and_two_adverbs_before_the_verb():
                   'Donald Trump spoke, accusing him of wanting to control the U.S. politicians "with daddy\'s money."')
     assert [(g[0], g[2], g[3], g[5]) for g in got] == [(0, "spanking", "Ted Cruz", "suggested"),
                                                       (1, "with daddy's money.", "Donald Trump", "accusing")]
+
+
+def test_extract_facts_quote_dash_name_colon_party_tag_and_statement_saying():
+    got = _quotes('Pollsters agree - Carl Bialik: "Keep on contacting voters as late as you possibly can."',
+                  'After winning Ohio, Gov. John Kasich (R-OH), said, "I am getting ready to rent a covered wagon."',
+                  'Jessica Mackler issued a statement saying his comment "has absolutely no place in our democracy."')
+    assert [(g[0], g[3], g[5]) for g in got] == [(0, "Carl Bialik", ":"), (1, "John Kasich", "said"),
+                                                (2, "Jessica Mackler", "saying")]

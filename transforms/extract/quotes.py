@@ -44,7 +44,7 @@ _WHO = (
 # Confederation of British Industry (CBI), said")
 _APP = (r"(?P<app>(?:,(?:[^,\"“”()]|\([A-Z][\w&]{1,8}\)){2,90}){1,2}(?:,|\s\([A-Z][\w&]{1,8}\)(?=\s))"
         r"|,\swho\s[^,.\"“”]{2,60}?(?=\s)"
-        r"|\s\([^()\"“”]{1,40}\)|,)?")
+        r"|\s\([^()\"“”]{1,40}\),?|,)?")  # "Gov. John Kasich (R-OH), said"
 _ADVERB = r"(?:(?:also|later|then|has|had|have|previously|recently|will|would)\s+){0,2}"  # "has also said"
 _AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{SPEECH_VERB})\s+(?P<who>{_WHO})")
@@ -65,10 +65,11 @@ _BEFORE_PROGRESSIVE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+(?:is|was|are|were|h
 _PASSIVE = re.compile(r"\b(?:branded|described|called|dubbed|labelled|labeled|termed)\b")
 _BY_AGENT = re.compile(rf"\s*(?P<verb>by)\s+(?P<who>{_WHO})")
 # A speaker's name and a colon opening the sentence or a bulleted line: '- Blackburn boss Mark Hughes: "..."'.
+_NAME_AFTER_DASH = re.compile(rf"\s[\-–]\s(?P<who>{_NAME})\s?(?P<verb>:)\s*(?:[\"“]|'')$")
 _NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*(?:[\"“]|'')$")
 # A participle clause reporting speech: its subject is the sentence's ("X hit back, saying: ...", "X was
 # quoted as saying").
-_PARTICIPLE = re.compile(r"(?:,|\bas|\bby)\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
+_PARTICIPLE = re.compile(r"(?:,|\bas|\bby|\b(?:statement|tweet|post|letter|interview))\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
                          r"calling|branding|declaring|stating|explaining|noting|telling|complaining|admitting|"
                          r"stressing|urging|joking|suggesting|tweeting|accusing|writing)\b(?:[^.!?\"“”]|(?<=[A-Z])\.){0,150}?"
                          r"[:,]?\s*$")
@@ -207,6 +208,8 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
         _set(q, m, 0, resolver)
         return
     m = _NAME_THEN_COLON.match(text, before_start, q.start) if text.find(":", before_start, q.start) >= 0 else None
+    if m is None and text.find(" - ", before_start, q.start) >= 0:  # "Pollsters agree - Carl Bialik: “..."
+        m = _NAME_AFTER_DASH.search(text, before_start, q.start)
     if m:
         _set(q, m, 0, resolver)
         if getattr(q.speaker, "type", None) not in ("PERSON", "ORG"):  # 'Title: "Fahrenheit 9/11"': no one
