@@ -23,6 +23,9 @@ _NOT_NAMES = frozenset("He She I We They It You The A An His Her Their Its Our M
                        "Many Others Most Both Several Critics Officials Supporters Aides".split())
 
 
+_DETERMINERS = frozenset("the a an his her its their our my this that these those one some".split())
+
+
 @dataclass
 class Attribution:
     content: list[tuple[int, int]]
@@ -70,6 +73,12 @@ def is_direct(attribution: Attribution, text: str) -> bool:
 
 
 def source_is_name(source_text: str) -> bool:
+    """A name, not a pronoun ("he") nor a description ("the New Jersey governor", "a Feb. 1 letter from the
+    American Legion"): those open with a determiner, unless a name follows in apposition ("the nominee, Mitt
+    Romney")."""
+    first = source_text.split(" ", 1)[0].lower()
+    if first in _DETERMINERS and not re.search(r",\s[A-Z]", source_text):
+        return False
     return any(w.rstrip(".’'") not in _NOT_NAMES for w in _CAPITALISED.findall(source_text))
 
 

@@ -15,6 +15,8 @@ def test_source_is_name_only_for_capitalised_non_pronouns():
     assert source_is_name("Vermont Gov. Peter Shumlin")
     assert not source_is_name("He")
     assert not source_is_name("the newspaper")
+    assert not source_is_name("the New Jersey governor")
+    assert source_is_name("the previous Republican nominee, Mitt Romney,")
 
 
 def test_score_article_counts_overlaps_and_speakers():
