@@ -464,3 +464,10 @@ def test_extract_facts_quote_dash_name_colon_party_tag_and_statement_saying():
                   'Jessica Mackler issued a statement saying his comment "has absolutely no place in our democracy."')
     assert [(g[0], g[3], g[5]) for g in got] == [(0, "Carl Bialik", ":"), (1, "John Kasich", "said"),
                                                 (2, "Jessica Mackler", "saying")]
+
+
+def test_extract_facts_quote_fragment_after_a_list_of_what_the_subject_did():
+    got = _quotes('Donald Trump spoke. The candidate has mocked a disabled reporter, referred to migrants as "rapists" '
+                  'and more.', 'Angela Merkel heralded the deal as a "breakthrough."')
+    assert [(g[0], g[2], g[3], g[5]) for g in got] == [(0, "rapists", "Donald Trump", "referred"),
+                                                      (1, "breakthrough.", "Angela Merkel", "heralded")]

@@ -296,7 +296,7 @@ SPEECH_VERBS = _words(
     " vowed vows thinks thought felt feels hopes hoped cautioned cautions boasted boasts read confesses"
     " confessed brands branded branding dubbed dubs labelled labeled termed terms quipped quips recalls"
     " countered counters retorted retorts tweeted tweets posted lamented wondered testified recounted accused"
-    " accuses"
+    " accuses exclaimed hailed hails heralded decried touted dismissed referred"
 )
 
 # Nouns that refer back to a person already named ("the leader said", "the minister told MPs").

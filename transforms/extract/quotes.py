@@ -71,7 +71,7 @@ _NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*(
 # quoted as saying").
 _PARTICIPLE = re.compile(r"(?:,|\bas|\bby|\b(?:statement|tweet|post|letter|interview))\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
                          r"calling|branding|declaring|stating|explaining|noting|telling|complaining|admitting|"
-                         r"stressing|urging|joking|suggesting|tweeting|accusing|writing)\b(?:[^.!?\"“”]|(?<=[A-Z])\.){0,150}?"
+                         r"stressing|urging|joking|suggesting|tweeting|accusing|writing|stating|noting|mocking)\b(?:[^.!?\"“”]|(?<=[A-Z])\.){0,150}?"
                          r"[:,]?\s*$")
 _ANY_VERB = re.compile(rf"\b(?:{SPEECH_VERB})\b")  # a cheap test before the grammars that need one
 _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
@@ -325,6 +325,12 @@ def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None
             # the name in apposition speaks
             end = offset + named.end()
     q.speaker = resolver(q.loc if loc is None else loc, offset + who_start, end, who)
+    if q.speaker is None and app == "," and m.start("verb") > who_start and who.split(" ", 1)[0] in ("a", "an"):
+        # "The candidate has mocked a disabled reporter, referred to them as "rapists"": a list of what the
+        # subject did, whose object is no speaker
+        found = resolver.subject_of(q.loc if loc is None else loc, offset + who_start)
+        if found is not None:
+            q.speaker, q.surface = found
 
 
 def continue_speakers(quotes: list[RawQuote], named_between=None, carried_on=None, max_gap: int = 1) -> None:
