@@ -32,9 +32,11 @@ eval: setup
 	$(BIN)/news-etl eval tests/fixtures/seed_gold --corpus seeds
 	$(BIN)/news-etl eval tests/fixtures/bbc_gold
 	$(BIN)/news-etl eval tests/fixtures/bbc_holdout
+	$(BIN)/news-etl eval tests/fixtures/polnear_gold
+	$(BIN)/news-etl eval tests/fixtures/polnear_holdout
+	@# quotes and speakers against PolNeAR's own attributions, where the shared corpus is beside the repository
+	if [ -d ../shared/corpus/polnear/attributions ]; then $(BIN)/python -m news_etl.attributions ../shared/corpus/polnear; fi
 	$(BIN)/python -m news_etl.quantity_eval
-
-eval-timex: setup
 	$(BIN)/python -m news_etl.timex_eval tests/fixtures/timex_dev/dev tests/fixtures/timex_dev/holdout
 
 bench: setup

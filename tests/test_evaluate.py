@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 SEED_GOLD = REPO / "tests" / "fixtures" / "seed_gold"
 BBC_GOLD = REPO / "tests" / "fixtures" / "bbc_gold"
+POLNEAR_GOLD = REPO / "tests" / "fixtures" / "polnear_gold"
 REFERENCE = REPO.parent / "shared" / "tools" / "score_facts.py"
 
 
@@ -33,7 +34,8 @@ def _write_predictions(gold_dir: Path, corpus: Path | None, pred_dir: Path) -> N
             (pred_dir / gold_file.name).write_text(json.dumps(extract_file(source), ensure_ascii=False), encoding="utf-8")
 
 
-@pytest.mark.parametrize("gold_dir, corpus", [(SEED_GOLD, SEEDS), (BBC_GOLD, None)], ids=["seed", "bbc_dev"])
+@pytest.mark.parametrize("gold_dir, corpus", [(SEED_GOLD, SEEDS), (BBC_GOLD, None), (POLNEAR_GOLD, None)],
+                         ids=["seed", "bbc_dev", "polnear_dev"])
 def test_evaluate_agrees_with_reference_scorer(tmp_path, gold_dir, corpus):
     if not REFERENCE.exists():
         pytest.skip("the reference scorer ../shared/tools/score_facts.py is not here")

@@ -10,7 +10,8 @@ from transforms.extract import extract_facts
 from transforms.segment import segment
 
 REPO = Path(__file__).resolve().parent.parent
-ARTICLES = sorted((REPO / "tests" / "fixtures" / "bbc_gold").glob("*.txt")) + sorted((REPO / "seeds").glob("*.txt"))
+ARTICLES = sorted((REPO / "tests" / "fixtures" / "bbc_gold").glob("*.txt")) + sorted((REPO / "seeds").glob("*.txt")) \
+    + sorted((REPO / "tests" / "fixtures" / "polnear_gold").glob("*.txt"))
 CORPUS = REPO.parent / "shared" / "corpus" / "bbc"
 
 

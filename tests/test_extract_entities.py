@@ -434,3 +434,61 @@ def test_extract_facts_six_nations_and_united_nations_are_not_one_sport_word_eac
 
     assert _HEADS.scan("Six people were injured, the United Nations said.")["sport"] == [(16, 23)]
     assert _HEADS.scan("the Six Nations opener")["sport"] == [(4, 15)]
+
+
+def test_extract_facts_title_before_a_name_with_no_known_given_name():
+    ents, _ = _entities("Health Minister Nkechi Obi opened the clinic.",
+                        "Senate Minority Leader Harry M. Reid (D-Nev.) was there.")
+    assert ("Nkechi Obi", "PERSON") in ents and ("Harry M. Reid", "PERSON") in ents
+    assert ents[("Harry M. Reid", "PERSON")].mentions[0].text == "Leader Harry M. Reid"
+
+
+def test_extract_facts_generational_suffix_keeps_father_and_son_apart():
+    ents, _ = _entities("Donald Trump spoke first.", "His son, Donald Trump, Jr., spoke later. Trump Jr. smiled.")
+    assert [m.text for m in ents[("Donald Trump Jr.", "PERSON")].mentions] == ["Donald Trump, Jr.", "Trump Jr."]
+    assert [m.text for m in ents[("Donald Trump", "PERSON")].mentions] == ["Donald Trump"]
+
+
+def test_extract_facts_all_caps_runs_read_through_gazetteers_and_the_article():
+    ents, _ = _entities("WASHINGTON (AP) - Attorney General Loretta Lynch spoke.", "KATE BOULDUAN: Why not debate?",
+                        "Hillary Clinton replied.", "CLINTON: Honestly, I mean it.",
+                        "BEST THING THAT HAPPENED TO VOTERS.")
+    assert sorted(ents) == [("AP", "ORG"), ("Hillary Clinton", "PERSON"), ("Kate Boulduan", "PERSON"),
+                            ("Loretta Lynch", "PERSON"), ("Washington", "GPE")]  # nothing from "BEST THING ..."
+    assert [m.text for m in ents[("Hillary Clinton", "PERSON")].mentions] == ["Hillary Clinton", "CLINTON"]
+
+
+def test_extract_facts_place_and_party_words_split():
+    ents, _ = _entities("U.S. Democratic candidate Hillary Clinton met the Ohio Republican.", "Texas Instruments rose.")
+    assert sorted(k for k in ents if k[1] != "NORP") == [("Hillary Clinton", "PERSON"), ("Ohio", "GPE"),
+                                                         ("Texas Instruments", "ORG"), ("United States", "GPE")]
+
+
+def test_extract_facts_town_before_a_state_or_country_is_a_place():
+    ents, _ = _entities("She lives in Chappaqua, New York, and he in Deerfield Beach, Fla., near Veldhoven, Netherlands.")
+    assert {k for k in ents} == {("Chappaqua", "GPE"), ("New York", "GPE"), ("Deerfield Beach", "GPE"),
+                                 ("Florida", "GPE"), ("Veldhoven", "GPE"), ("Netherlands", "GPE")}
+
+
+def test_extract_facts_result_rows_are_teams_in_any_article():
+    ents, _ = _entities("Italian league results:", "Parma ( 6 ) v Lazio ( 3 )", "Leeds 0 Chelsea 3")
+    assert sorted(ents) == [("Chelsea", "ORG"), ("Italian", "NORP"), ("Lazio", "ORG"), ("Leeds", "ORG"),
+                            ("Parma", "ORG")]
+
+
+def test_extract_facts_unknown_names_from_their_shape_and_context():
+    ents, _ = _entities("Siddharth Iyer of Razorpay said costs fell.", "OpenAI said nothing.",
+                        "Chidi Okonkwo said the plan would fail.")
+    assert sorted(ents) == [("Chidi Okonkwo", "PERSON"), ("OpenAI", "ORG"), ("Razorpay", "ORG"),
+                            ("Siddharth Iyer", "PERSON")]
+
+
+def test_extract_facts_works_in_pairs_and_broadcaster_services():
+    ents, _ = _entities("He starred in Gladiator and Titanic before the remake.", "She told BBC Radio Wales so.")
+    assert sorted(ents) == [("BBC Radio Wales", "ORG")]
+
+
+def test_extract_facts_day_after_a_place_and_number_after_a_titled_name():
+    ents, _ = _entities("Reid was in Philadelphia Wednesday morning.", "Mrs. Clinton led Mr. Sanders 56 percent to 32.")
+    assert ("Philadelphia", "GPE") in ents and ("Sanders", "PERSON") in ents
+    assert [m.text for m in ents[("Sanders", "PERSON")].mentions] == ["Mr. Sanders"]

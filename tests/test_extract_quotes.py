@@ -383,9 +383,9 @@ def test_extract_facts_an_epithet_is_not_the_object_its_sentence_names():
     got = _quotes("Lindsay Davenport has criticised Wimbledon.",
                   "Reacting to a comment by All England Club chairman Tim Phillips, the American said: \"I think it"
                   " is highly insulting.\"", "Roger Federer won again.",
-                  'When Lleyton Hewitt shook his hand after another defeat, the Australian said: "You are the best."')
+                  'When Mark Philippoussis shook his hand after another defeat, the Australian said: "You are the best."')
     assert [(speaker, surface) for _, _, _, speaker, surface, _ in got] == [
-        ("Lindsay Davenport", "the American"), ("Lleyton Hewitt", "the Australian")]
+        ("Lindsay Davenport", "the American"), ("Mark Philippoussis", "the Australian")]
 
 
 def test_extract_facts_his_lawyer_is_not_him():
@@ -431,3 +431,43 @@ def test_extract_facts_quote_said_the_american_after_an_american_company():
     quotes = _quotes("Andy Roddick beat Tim Henman in the final. Roddick has a deal with an American company.",
                      '"I played well," said the American.')
     assert [q[3] for q in quotes] == ["Andy Roddick"]
+
+
+def test_quote_spans_two_apostrophes_as_double_marks():
+    from transforms.extract.quotes import quote_spans
+
+    text = "Mr. Ryan called the remarks ''racist,'' and added: ''I disavow these comments.''"
+    assert [text[s:e] for s, e in quote_spans(text)] == ["racist,", "I disavow these comments."]
+
+
+def test_extract_facts_quote_list_attribution_and_signed_below():
+    got = _quotes("Dana Reyes covers the race.", '"The numbers do not lie, and they move fast," Dana Reyes, NBC News.',
+                  '"Great speech. She is ready and she never quits at all."', "-President Obama, tweeting later.")
+    assert [(g[0], g[3], g[5]) for g in got] == [(1, "Dana Reyes", ","), (2, "Obama", ",")]
+
+
+def test_extract_facts_quote_coordinated_verb_takes_the_sentence_subject():
+    got = _quotes('Donald Trump called on her to resign from her post and said, "Her mind is shot!"')
+    assert got == [(0, None, "Her mind is shot!", "Donald Trump", "Donald Trump", "said")]
+
+
+def test_extract_facts_quote_abbreviations_and_two_adverbs_before_the_verb():
+    got = _quotes('Ted Cruz spoke. He has also suggested voters should deliver a "spanking" to rivals.',
+                  'Donald Trump spoke, accusing him of wanting to control the U.S. politicians "with daddy\'s money."')
+    assert [(g[0], g[2], g[3], g[5]) for g in got] == [(0, "spanking", "Ted Cruz", "suggested"),
+                                                      (1, "with daddy's money.", "Donald Trump", "accusing")]
+
+
+def test_extract_facts_quote_dash_name_colon_party_tag_and_statement_saying():
+    got = _quotes('Pollsters agree - Carl Bialik: "Keep on contacting voters as late as you possibly can."',
+                  'After winning Ohio, Gov. John Kasich (R-OH), said, "I am getting ready to rent a covered wagon."',
+                  'Jessica Mackler issued a statement saying his comment "has absolutely no place in our democracy."')
+    assert [(g[0], g[3], g[5]) for g in got] == [(0, "Carl Bialik", ":"), (1, "John Kasich", "said"),
+                                                (2, "Jessica Mackler", "saying")]
+
+
+def test_extract_facts_quote_fragment_after_a_list_of_what_the_subject_did():
+    got = _quotes('Donald Trump spoke. The candidate has mocked a disabled reporter, referred to migrants as "rapists" '
+                  'and more.', 'Angela Merkel heralded the deal as a "breakthrough."')
+    assert [(g[0], g[2], g[3], g[5]) for g in got] == [(0, "rapists", "Donald Trump", "referred"),
+                                                      (1, "breakthrough.", "Angela Merkel", "heralded")]

@@ -85,3 +85,35 @@ def test_segment_refuses_a_file_longer_than_any_news_article():
     with pytest.raises(BadInput, match="^10 lines, 1,000,009 characters .limits 2,000 and 1,000,000.: longer"):
         segment(ten_longest_lines)
     assert len(segment("\n\n".join(["The minister said no."] * MAX_PARAGRAPHS)).paragraphs) == MAX_PARAGRAPHS
+
+
+def test_segment_full_stop_headline_over_a_longer_lede_is_the_title():
+    text = "City council backs new tram plan.\n\nThe city council voted on Monday to back a tram line across " \
+           "the centre, ending two years of argument.\n\nWork starts next spring.\n"
+    article = segment(text)
+    assert article.title == "City council backs new tram plan."
+    assert [p.text for p in article.paragraphs][0].startswith("The city council voted")
+    assert len(article.paragraphs) == 2
+
+
+def test_segment_full_stop_title_case_and_kicker_headlines():
+    assert segment("Bernie Sanders Promises Action On Immigration.\n\nShort body.\n").title == \
+        "Bernie Sanders Promises Action On Immigration."
+    assert segment("Lynch: No outside influence on FBI probe.\n\nShe said so.\n").title == \
+        "Lynch: No outside influence on FBI probe."
+    assert segment("Rep. Welch to back Sanders for president.\n\nHe said so.\n").title == \
+        "Rep. Welch to back Sanders for president."
+
+
+def test_segment_full_stop_line_with_a_quote_or_two_sentences_stays_in_body():
+    assert segment('Trump says "no deal" on trade.\n\nHe spoke in Ohio on a long and windy day.\n').title is None
+    assert segment("Prices rose again. Shops blamed fuel.\n\nThe figures came out on a long and busy day.\n") \
+        .title is None
+
+
+def test_segment_headline_over_a_deck_line_ending_with_a_semicolon():
+    article = segment("Jobs report gives Democrats a lift;\nSolid upturn could blunt Republican claims.\n\n"
+                      "Employers added jobs.\n")
+    assert article.title == "Jobs report gives Democrats a lift;"
+    assert [p.text for p in article.paragraphs] == ["Solid upturn could blunt Republican claims.",
+                                                    "Employers added jobs."]

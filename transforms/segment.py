@@ -1,7 +1,9 @@
 """text -> Article: title, paragraphs in blank-line sections, trailing related headlines.
 
 Two shapes are read the same way: every non-empty line is a paragraph, blank lines separate sections.
-- A first section of one short line that does not end a sentence with "." is the title (the BBC shape).
+- A first section of one short line is the title when it does not end a sentence with "." (the BBC shape), or
+  when it does but reads like a headline (the US shape: "City council backs new tram plan."): no quotation,
+  no sentence break inside unless in Title Case, and not opening like prose with a determiner or pronoun.
 - Lines directly after the last paragraph that do not end a sentence and look like headlines are the related
   headlines (the seed shape). This is deliberately conservative: a list, a results table or a one-line
   paragraph that merely lacks terminal punctuation stays in the body.
@@ -18,6 +20,12 @@ _TITLE_MAX_WORDS = 20
 _HEADLINE_WORDS = range(4, 26)
 _MIN_HEADLINES = 2
 _HEADLINE_START = re.compile(r"[A-Z0-9‘'“\"]")
+_FULL_STOP_TITLE_MAX_WORDS = 16
+_QUOTE_MARKS = ('"', "“", "”", "''")
+_KICKER = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}: ")
+# Prose opens with these far more often than a headline does ("The minister resigned on Monday.").
+_PROSE_OPENERS = frozenset(
+    "the a an this that these those it he she they we i you his her its their our my there here".split())
 # A paragraph is one line. The longest in the 2,205 BBC articles is 2,572 characters; a line of megabytes is
 # a dump without line breaks, and extracting facts from it costs seconds and yields noise.
 MAX_PARAGRAPH_CHARS = 100_000
@@ -43,8 +51,10 @@ def segment(text: str) -> Article:
     if len(lines) >= _MIN_HEADLINES and all(_looks_like_headline(line) for line in lines):
         raise BadInput(f"no body: all {len(lines)} lines look like headlines and none ends a sentence")
     title = None
-    if len(blocks) > 1 and _is_title(blocks[0]):
+    if len(blocks) > 1 and _is_title(blocks[0], blocks[1]):
         title = blocks.pop(0)[0]
+    elif len(blocks) > 1 and _is_title_over_deck(blocks[0]):
+        title = blocks[0].pop(0)
     blocks, headlines = _split_related_headlines(blocks)
     paragraphs = []
     for section_index, block in enumerate(blocks):
@@ -67,10 +77,36 @@ def _blocks(text: str) -> list[list[str]]:
     return blocks
 
 
-def _is_title(block: list[str]) -> bool:
+def _is_title(block: list[str], next_block: list[str]) -> bool:
     line = block[0]
+    if len(block) != 1 or len(line.split()) > _TITLE_MAX_WORDS:
+        return False
     ends_with_full_stop = line.endswith(".") and not line.endswith("...")  # a trailing ellipsis is a title
-    return len(block) == 1 and len(line.split()) <= _TITLE_MAX_WORDS and not ends_with_full_stop
+    return not ends_with_full_stop or _reads_like_headline(line, next_block[0])
+
+
+def _is_title_over_deck(block: list[str]) -> bool:
+    """A headline ended by ";" over a one-line deck, in one block ("Jobs report gives Democrats a lift;")."""
+    return len(block) == 2 and block[0].endswith(";") and len(block[0].split()) <= _TITLE_MAX_WORDS
+
+
+def _reads_like_headline(line: str, next_line: str) -> bool:
+    """A line ending with a full stop that is still a headline: no quotation, and Title Case, a kicker, or
+    headline grammar (no sentence break; a determiner or pronoun opening only over a much longer lede)."""
+    words = line.split()
+    if any(mark in line for mark in _QUOTE_MARKS):
+        return False
+    if _title_case(words) or _KICKER.match(line):  # "Lynch: No outside influence on FBI probe."
+        return True
+    if len(words) > _FULL_STOP_TITLE_MAX_WORDS or re.search(r"\b[a-z]{2,}[.!?] [A-Z]", line[:-1]):
+        return False
+    prose_opening = words[0].strip("‘'(").lower() in _PROSE_OPENERS
+    return not prose_opening or len(next_line.split()) >= 2 * len(words)
+
+
+def _title_case(words: list[str]) -> bool:
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) * 4 >= len(long_words) * 3
 
 
 def _split_related_headlines(blocks: list[list[str]]) -> tuple[list[list[str]], list[str]]:

@@ -72,6 +72,9 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
         if q.cue is None and q.start <= 1 and q.loc - 1 >= 0 and locs[q.loc - 1][0] not in (None, TITLE) \
                 and locs[q.loc][0] is not None:
             quotes.introduced_before(q, q.loc - 1, texts[q.loc - 1][2], resolver)
+        if q.cue is None and q.loc + 1 < len(locs) and locs[q.loc + 1][0] not in (None, TITLE) \
+                and locs[q.loc][0] is not None:
+            quotes.signed_below(q, texts[q.loc][2], q.loc + 1, texts[q.loc + 1][2], resolver)
     body_quotes = [q for q in raw_quotes if q.loc not in headline_locs]
     quotes.continue_speakers(body_quotes, resolver.person_between, resolver.carried_on)
     facts_quotes = tuple(_quote(q, locs) for q in raw_quotes)
@@ -141,12 +144,12 @@ def _maybe_title(m) -> bool:
     """Not a known name, a person named in full or with a title, a people, an event ("nominations for the Brit
     Awards"), nor a person owning one ("a remake of Roald Dahl's novel", "appeared in Brown's film")."""
     return m.canonical is None and m.honorific is None and m.type not in ("NORP", "EVENT") \
-        and not (m.possessive and m.type == "PERSON") and not _full_name(m)  # "Howl's Moving Castle" is a title
+        and not (m.possessive and m.type in ("PERSON", "UNKNOWN")) and not _full_name(m)  # "Howl's Moving Castle" is a title
 
 
 def _listed_with(mentions: list, titles: set[str], texts: list[str]) -> set[str]:
-    """The other names in a list of three or more ("Million Dollar Baby, Sideways and Closer") with a title;
-    two names ("rapper Twista and Ray actor Jamie Foxx") are too weak a list."""
+    """The other names in a list of three or more ("Million Dollar Baby, Sideways and Closer") with a title, or
+    of two whose first is a title; a title after a name ("rapper Twista and Ray actor Jamie Foxx") is too weak."""
     listed, run = set(), []
     for m in sorted(mentions, key=by_place) + [None]:
         prev = run[-1] if run else None
@@ -154,7 +157,8 @@ def _listed_with(mentions: list, titles: set[str], texts: list[str]) -> set[str]
                 and _LISTED.search(texts[m.loc], prev.end, m.start):
             run.append(m)
             continue
-        if len(run) >= 3 and any(r.name in titles for r in run):
+        # three names, or two after a cue naming the first a title ("starred in Gladiator and Titanic")
+        if len(run) >= 3 and any(r.name in titles for r in run) or len(run) == 2 and run[0].name in titles:
             listed.update(r.name for r in run if _maybe_title(r) and r.type != "PERSON")
         run = [m]
     return listed

@@ -182,7 +182,7 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
     if m.initial and m.type == "UNKNOWN" and len(m.name) >= 7 and m.name.endswith(_ADVERB_ENDINGS):
         return  # "Hopefully", "Obviously", "Unfortunately" opening a sentence of a match report: no player
     if m.initial and m.honorific is None and not (merger.sport and m.type == "UNKNOWN" and " " not in m.name) \
-            and not _vouched_name(m):
+            and not _vouched_name(m) and not _camel_case(m.name):
         return  # a sentence-initial capital on its own proves nothing (in a match report it is most often a
         # player: line-ups and scorer lists start with names)
     type_ = m.type
@@ -201,6 +201,11 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
 
 
 _ADVERB_ENDINGS = ("ally", "fully", "ously", "ately", "ively", "ently", "antly", "ibly", "ably")
+
+
+def _camel_case(name: str) -> bool:
+    """"OpenAI", "YouTube", "PayPal": a capital inside a lower-case word is a brand's, never a common word's."""
+    return " " not in name and any(c.islower() for c in name[1:3]) and any(c.isupper() for c in name[2:])
 
 
 def _vouched_name(m: Mention) -> bool:

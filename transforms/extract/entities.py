@@ -10,7 +10,18 @@ from __future__ import annotations
 import re
 
 from transforms.extract import gazetteer, lexicon
-from transforms.extract.runs import _ARTICLES, _CAP, _TOKEN, _UPPER, Mention, _known, resolve
+from transforms.extract.names import GIVEN_NAMES
+from transforms.extract.runs import (
+    _ARTICLES,
+    _CAP,
+    _TOKEN,
+    _UPPER,
+    GENERATIONS,
+    Mention,
+    _known,
+    resolve,
+    with_generation,
+)
 
 __all__ = ["Mention", "find_mentions", "mostly_upper"]
 
@@ -23,6 +34,10 @@ _NEVER_NAMES = frozenset(w for w in lexicon.LONE_NOT_NAMES - lexicon.HONORIFICS
 _ALL_BUT = {case: bytes(sorted(set(range(256)) - set(letters))) for case, letters in
             (("upper", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"), ("lower", b"abcdefghijklmnopqrstuvwxyz"))}
 _RESULT_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}? \d{1,3} [A-Z][\w.'’ -]{1,40}? \d{1,3}\b")
+# A line that is nothing but a result, in any article: "Everton 2 Fulham 1", "Parma ( 6 ) v Lazio ( 3 )".
+_SIDE = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+_SIDE_SCORE = r"(?:\d{1,3}|\(\s?\d{1,3}\s?\))"
+_RESULT_ROW = re.compile(rf"^{_SIDE} {_SIDE_SCORE}(?: v| -)? {_SIDE}(?: {_SIDE_SCORE})?\s*\.?$")
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
@@ -59,11 +74,21 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
     scan = text.title().replace("'S", "'s").replace("’S", "’s") if weak and mostly_upper(text) else text
     if weak and _headline_case(scan):
         return _known_only(loc, scan, text, sport)
-    results = sport and _RESULT_LINE.match(text) is not None
+    results = sport and _RESULT_LINE.match(text) is not None or _RESULT_ROW.match(text) is not None
     for run in _RUN.finditer(scan):
         run_text, run_start = run.group(), run.start()
         if run_text in _NEVER_NAMES:
             continue  # "The", "But", "He": about half of all runs, and never a name on their own
+        if run_text in GENERATIONS:  # "Donald Trump, Jr.": the son's name, not a name of its own
+            if out and out[-1].type == "PERSON" and out[-1].end == run_start - 2 and text[out[-1].end] == ",":
+                out[-1] = _extended(out[-1], run.end(), text)
+            continue
+        if not weak and _shouted(run_text):  # "SOCCER - LEEDS HOLD CHELSEA", "WASHINGTON (AP) -", "KATE BOULDUAN:"
+            found = _shouted_names(loc, run_text.title().replace("'S", "'s").replace("’S", "’s"), run_start,
+                                   text, sport)
+            if found is not None:
+                out.extend(found)
+                continue
         initial = _sentence_initial(text, run_start)
         common = initial and _in_lower_case(_first_word(run_text), body, seen)
         found = (_defined_by_acronym(text, run) or sport and _club_in_line_up(text, run)
@@ -80,6 +105,12 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
         if found and out:  # the last mention, if this run's ("(SNP)" after it)
             _link_acronym_definition(text, run.end(), out[-1])
     return out
+
+
+def _extended(m: Mention, end: int, text: str) -> Mention:
+    suffix = with_generation(m, text[m.end + 2:end], end)
+    return Mention(m.loc, m.start, end, text[m.start:end], suffix.name, "PERSON", None, m.honorific, m.initial,
+                   m.weak)
 
 
 def _club_in_line_up(text: str, run: re.Match) -> list[Mention] | None:
@@ -145,6 +176,43 @@ def _known_only(loc: int, scan: str, text: str, sport: bool) -> list[Mention]:
                 out.append(Mention(loc, found.start, found.end, text[found.start:found.end], found.name, found.type,
                                    found.canonical, None, False, True))
             i += size
+    return out
+
+
+def _shouted(run_text: str) -> bool:
+    """A run in capitals that is not an acronym: a word of five letters or more, or two words of three or more."""
+    if not run_text.isupper():
+        return False
+    long_words = [w for w in run_text.split() if len(w) >= 3 and w.isalpha()]
+    return any(len(w) >= 5 for w in long_words) or len(long_words) >= 2
+
+
+def _shouted_names(loc: int, scan: str, offset: int, text: str, sport: bool) -> list[Mention] | None:
+    """Names in a run in capitals (`scan` is it in title case): known names, a given name and the word after it
+    ("KATE BOULDUAN"), and each other word on its own, weak, so it can only join a name the article writes in
+    mixed case ("CLINTON:" after "Hillary Clinton"). None when the run itself is a known name in capitals."""
+    tokens = [(m.group(), offset + m.start()) for m in _TOKEN.finditer(scan)]
+    out, i = [], 0
+    while i < len(tokens):
+        found = None
+        for size in range(min(4, len(tokens) - i), 0, -1):
+            found = _known(tokens[i:i + size], sport)
+            if found:
+                break
+        else:
+            size, word = 1, tokens[i][0]
+            if word in GIVEN_NAMES and i + 1 < len(tokens) and tokens[i + 1][0] not in lexicon.LONE_NOT_NAMES \
+                    and tokens[i + 1][0][:1].isupper():
+                size = 2
+                end = tokens[i + 1][1] + len(tokens[i + 1][0])
+                found = Mention(0, tokens[i][1], end, "", f"{word} {tokens[i + 1][0]}", "PERSON")
+            elif word[:1].isupper() and word not in lexicon.LONE_NOT_NAMES:
+                found = Mention(0, tokens[i][1], tokens[i][1] + len(word), word, word, "UNKNOWN")
+        if found:
+            weak = found.type == "UNKNOWN"
+            out.append(Mention(loc, found.start, found.end, text[found.start:found.end], found.name, found.type,
+                               found.canonical, None, False, weak))
+        i += size
     return out
 
 
@@ -221,6 +289,9 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
             or _THE_BEFORE.search(text, max(0, start - 4), start) or _CLUB_ROLE_NEXT.match(text, end)):
         # a side in a score line, or "the Falcons": a team, not a player (the score is evidence enough)
         return Mention(loc, start, end, text[start:end], t.name, "ORG", canonical, t.honorific, False, weak)
+    if not sport and canonical is None and type_ in ("UNKNOWN", "ORG", "LOC", "PERSON") and t.honorific is None \
+            and text.startswith(", ", end) and _in_a_region(text, end + 2):
+        type_ = "GPE"  # "Chappaqua, New York", "Deerfield Beach, Fla.", "Eindhoven, Netherlands": a town
     m = Mention(loc, start, end, text[start:end], t.name, type_, canonical, t.honorific, t.initial, weak)
     m.possessive = text.startswith(("'s", "’s"), end)
     if type_ in ("GPE", "LOC"):
@@ -231,11 +302,28 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
     return m
 
 
+_REGION = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}")
+
+
+def _in_a_region(text: str, start: int) -> bool:
+    """A US state (or its AP abbreviation) or a country starts at `start`."""
+    m = _REGION.match(text, start)
+    if m is None:
+        return False
+    words = m.group().split()
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size]).rstrip(".")
+        place = gazetteer.places().get(name) or gazetteer.places().get(name + ".")
+        if place and place[1] == "GPE" and place[0] not in gazetteer.towns():
+            return True
+    return False
+
+
 # Words around a name that only a person takes: "said X", "analyst X", "X, 45,", "X, who", "X said".
 _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|told|by|with|named|" + "|".join(lexicon.ROLE_NOUNS) + r"|owner"
                             r"|analyst|economist|spokesman|spokeswoman|wife|husband|son|daughter|brother|sister)"
                             r"|[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[,.!?][\"”])\s$")
-_ONLY_A_PERSON_AFTER = (r"(?:,\s(?:\d{1,3},|who\b)"
+_ONLY_A_PERSON_AFTER = (r"(?:,\s(?:\d{1,3},|who\b)|\sof\s[A-Z][\w&'’.\-]*(?:\s[A-Z][\w&'’.\-]*){0,2}\s(?:said|says|told)\b"
                         r"|\s(?:said|says|told|added|explained|admitted|insisted|believes|thinks|wrote|was\sborn)\b)")
 ONLY_A_PERSON_AFTER = re.compile(_ONLY_A_PERSON_AFTER)
 # With what follows a title too ("Ray, a biopic of", "The Downfall, the story of"): cues, not proof.

@@ -11,7 +11,7 @@ import functools
 from transforms.extract import lexicon
 from transforms.extract.names import GIVEN_NAMES
 
-_CITY_MIN_POPULATION = 250_000
+_CITY_MIN_POPULATION = 100_000
 # Big cities whose names are also everyday English words or given names: only the hand list may add them.
 _AMBIGUOUS_CITIES = frozenset(
     "Of Mobile Nice Reading Bath Split Marseille Male Sale Hope Independence Aurora Victoria Florence Jackson"

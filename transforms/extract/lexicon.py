@@ -41,7 +41,7 @@ POSTNOMINALS = _words("MP MEP MSP AM QC KC OBE MBE CBE KBE Jr Jr. Jnr Snr Sr PhD
 # after them ("Xbox 2", "Windows XP", "Mac Mini") they stay one product.
 PRODUCTS = _words(
     "iPod iPods iTunes iMac Mac Macs Macintosh PlayStation Playstation PSP Xbox GameCube DS Walkman BlackBerry"
-    " Windows Linux Firefox IE Photoshop TiVo Tivo Vioxx Viagra Celebrex Prozac"
+    " Windows Linux Firefox IE Photoshop TiVo Tivo Viagra Prozac"
 )
 PRODUCT_PHRASES = _phrases("Internet Explorer|Game Boy|Nintendo DS|Sony PSP|Apple iPod|Mac Mini")
 PRODUCT_MODELS = _words("2 3 XP Mini Portable Pro Live Media Center Vista Nano Shuffle Photo")
@@ -154,7 +154,7 @@ ORG_SHORT = {
     # Short and full forms that appear together (both were separate entities: 125 "UKIP" beside 24 in full)
     "Commons": "House of Commons", "Lords": "House of Lords", "UKIP": "UK Independence Party",
     "Ukip": "UK Independence Party", "UK Independence Party": "UK Independence Party",
-    "Yugansk": "Yuganskneftegas", "Yuganskneftegas": "Yuganskneftegas", "Spurs": "Tottenham",
+    "Spurs": "Tottenham",
 }
 
 # Awards: scored as neither organisations nor people (EVENT, like tournaments).
@@ -250,7 +250,7 @@ NOT_NAMES = _words(
 # Capitalised common nouns that are no name on their own, though they start or end names ("World Health
 # Organisation", "the Budget", "the Test", "Wednesdays"): rejected alone, never stripped from a longer run.
 LONE_NOT_NAMES = NOT_NAMES | _words(
-    "Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Replacements Substitutes Subs"
+    "Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Replacements Substitutes Subs Upon"
     " Budget Election Elections Test Tests Premiership Nations World Year Years Century Sport Sports Final Finals"
     " Semi End Series Bill Act Award Awards State States Government Cabinet Opposition Church Crown Press"
     " Chapter"  # "Chapter 11 bankruptcy protection"
@@ -295,7 +295,8 @@ SPEECH_VERBS = _words(
     " complained complains pointed observed observes agreed agrees concluded concludes promised promises"
     " vowed vows thinks thought felt feels hopes hoped cautioned cautions boasted boasts read confesses"
     " confessed brands branded branding dubbed dubs labelled labeled termed terms quipped quips recalls"
-    " countered counters retorted retorts"
+    " countered counters retorted retorts tweeted tweets posted lamented wondered testified recounted accused"
+    " accuses exclaimed hailed hails heralded decried touted dismissed referred"
 )
 
 # Nouns that refer back to a person already named ("the leader said", "the minister told MPs").
@@ -307,6 +308,9 @@ ROLE_NOUNS = _words(
     " campaigner candidate mp politician winner champion veteran youngster teenager father mother man woman"
     " veteran rapper musician artist producer presenter host editor critic reviewer chairwoman governor"
     " winger flanker fly-half scrum-half full-back prop hooker forward skipper sprinter athlete runner debutant"
+    " nominee frontrunner front-runner congressman congresswoman lawmaker justice billionaire businessman"
+    " businesswoman strategist adviser advisor aide pollster activist anchor columnist commentator correspondent"
+    " reporter contender challenger hopeful attorney prosecutor ambassador envoy professor historian pastor"
 )
 
 # Function words that end a count's noun phrase ("three of the", "1,800 in total").

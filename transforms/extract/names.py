@@ -37,23 +37,7 @@ Sean Sebastian Sergei Sergey Seth Shane Sharon Shaun Sheila Shirley Silvio Simon
 Stella Stephane Stephanie Stephen Steve Steven Stewart Stuart Sue Susan Suzanne Sven Tamsin Tanya Ted Terry
 Tessa Thabo Thierry Thomas Tiger Tim Timothy Tina Toby Todd Tom Tommy Toni Tony Tracey Tracy Trevor Valerie
 Vanessa Victor Victoria Vince Vincent Viktor Vladimir Walter Wayne Wendy Will William Willie Xavier Yasser
-Yvonne Zach Zoe Zinedine Jose Mikael Rafael Roman Roger Serena Venus Lleyton Andy Marat Amelie Kim Justine
-Lindsay Jose Arnaud Yannick Gael Sebastien Fabien Olivier Didier Patrice Gianluca Alessandro Francesco
-Paolo Stefano Massimo Luigi Fabrizio Andriy Hernan Gabriel Gabriela Ronaldo Roberto Ruud Wesley Arjen Edgar
-Jaap Dirk Jens Jurgen Michael Oliver Bastian Lukas Thomas Sven Jonas Kenji Hiroshi Yuki Takeshi Junichiro
-Jiang Hu Wen Li Wang Zhang Chen Liu Yang Zhao Jong Kim Ban Roh Moon Park Lee Ehud Ariel Benjamin Shimon Yitzhak
-Mahmoud Ayatollah Hamid Nouri Iyad Jalal Ibrahim Osama Ayman Abu Tariq Pervez Nawaz Benazir Manmohan Sonia
-Rahul Atal Lal Sachin Rahul Sourav Brian Shane Ricky Adam Matthew Andrew Kevin Jacques Hansie Graeme Makhaya
-Shaun Jonny Lawrence Gavin Brian Ronan Denis Keith Paul Gordon Ruud Ryan Roy Wayne Rio Sol Ashley Jermain Jermaine
-Kieron Frank Steven Jamie Michael Owen Sir Alex Arsene Jose Rafael Claudio Gerard Harry Sam Bobby Mark
-Darren Kenny Alan Ally Walter Martin Gordon Tommy Davie Barry Marvin Kofi Nelson Desmond Thabo Robert Morgan
-Tessa Margaret Hazel Estelle Patricia Ruth Clare Harriet Jacqui Theresa Yvette Ann Anne Glenys Glenda Diane
-Jack Tony Gordon Michael Charles Alan Peter David John Paul Geoff Alistair Des Ken Boris Menzies Ming Nick
-Jacqueline Janis Kenyon Jamal Lionel Leonardo Martin Quentin Spike Woody Steven Keanu Tom Brad Angelina
-Jennifer Julia Nicole Cate Kate Keira Scarlett Renee Halle Denzel Russell Jamie Will Hugh Colin Ewan Jude
-Sean Mel Clint Morgan Hilary Imelda Meryl Dustin Robin Samuel Eminem Usher Beyonce Kanye Jay Justin Elvis
-Bono Sting Shania Kylie Dannii Cliff Rod Mick Keith Ringo Ozzy Sharon Kelly Simon Pete Carl Noel Liam Damon
-Robbie Gary Howard Ronan Shane Geri Emma Victoria Mel Joss Katie Charlotte Natasha Jools Jools Jools
+Yvonne Zach Zoe
 """.split())
 
 # More given names across the languages that appear in international news.
@@ -82,6 +66,7 @@ Vladislav Volker Walid Werner Wilhelm Wim Wojciech Wolfgang Xavier Xi Yannis Yas
 Youssef Yuri Yusuf Zainab Zheng Zoran Zbigniew Annabelle Marcia Polly Huw Bethan Rhys Dafydd Gethin Iwan Ieuan
 Gwyneth Cerys Sian Siân Aled Emyr Hywel Geraint Eamonn Eamon Seamus Padraig Niall Ciaran Darragh Aoife Siobhan
 Sinead Niamh Fergus Hamish Alasdair Ewan Gordon Morag Kirsty Struan Lachlan Shona Rab Rob Robbie Ali Alastair
+Olivier Didier Yannick Fabien Gael Gianluca Alessandro Francesco Jonas Kenji Yuki Takeshi Gabriel Gabriela Dirk
 """.split())
 
 # Given names that are (almost always) women's: "she said" resolves to these first.
@@ -99,20 +84,35 @@ Samantha Sandra Sara Sarah Scarlett Serena Shania Sharon Sheila Shirley Sonia So
 Susan Suzanne Tamsin Tanya Teri Tessa Theresa Tina Tracey Tracy Valerie Vanessa Venus Victoria Wendy Yvette
 Yvonne Zoe Polly Annabelle Marcia Felicity Aishwarya Priya Fatima Leila Sabine Chiara Elena Irina Olga Natalia
 Beatriz Carmen Isabella Sofia Silvia Valentina Monika Petra Karin Birgit Ulrike Nadine Naomi Hannah Imogen Gwyneth
-Cerys Sian Siân Bethan Aoife Siobhan Sinead Niamh Morag Shona Amelie Beyonce Cate Nicky Yulia Michelle Hayriye Benazir Aung Sonia Jools Hilary Annette Natalie
+Cerys Sian Siân Bethan Aoife Siobhan Sinead Niamh Morag Shona Amelie Cate Nicky Michelle Benazir Sonia Hilary Annette Natalie
 """.split())
 
-# Surnames of people so often in the news that the bare name means them (mostly 2000s heads of state and
-# government, party leaders and global figures). Only used for a lone capitalised word with no other clue.
+# Surnames of heads of state and government so often in the news that the bare name means them. Only used for a
+# lone capitalised word with no other clue.
 FAMOUS_SURNAMES = frozenset("""
-Blair Bush Brown Prescott Straw Blunkett Clarke Howard Kennedy Hague Duncan-Smith Portillo Letwin Campbell
-Mandelson Kinnock Thatcher Major Cameron Salmond McConnell Paisley Trimble Adams McGuinness Ahern Chirac
-Sarkozy Villepin Schroeder Schröder Merkel Berlusconi Prodi Zapatero Aznar Putin Yeltsin Gorbachev Yushchenko
-Yanukovych Tymoshenko Sharon Netanyahu Peres Arafat Abbas Mubarak Gaddafi Saddam Hussein Khomeini Khamenei
-Khatami Ahmadinejad Karzai Musharraf Bhutto Sharif Vajpayee Singh Gandhi Mandela Mbeki Mugabe Annan Obama
-Clinton Cheney Rumsfeld Powell Rice Kerry Edwards Gore Reagan Nixon Carter Castro Chavez Lula Fox Koizumi
-Abe Hu Wen Jiang Kim Roh Howard Martin Harper Chretien Greenspan Bernanke Trichet Gates Jobs Murdoch Buffett
-Beckham Rooney Owen Gerrard Lampard Henry Zidane Ronaldo Ronaldinho Figo Federer Nadal Agassi Henman Williams
-Woods Schumacher Armstrong Wilkinson Jonny Radcliffe Holmes Freeman Redgrave Pinsent Flintoff Vaughan
-Ferguson Wenger Mourinho Benitez Eriksson Ranieri Madonna Bono Geldof Jackson Spielberg Eastwood Scorsese
+Blair Bush Thatcher Chirac Sarkozy Merkel Berlusconi Putin Yeltsin Gorbachev Netanyahu Arafat Abbas Mubarak
+Gaddafi Saddam Khomeini Khamenei Ahmadinejad Karzai Musharraf Bhutto Gandhi Mandela Mugabe Annan Obama Clinton
+Cheney Rumsfeld Reagan Nixon Castro Chavez Lula Koizumi Trudeau Modi Erdogan Zelensky Macron Trump Biden
 """.split())
+
+
+# Common given names of the US population (the 1990 US Census first-name frequency lists, shipped in the MIT-licensed
+# `names` package): those held by at least 1 in 10,000 people. Used only where a name's shape is in question (the
+# first of two capitalised words, after a title), never to type a lone word: census names include surnames and
+# words ("Cruz", "Dallas", "April").
+_CENSUS_MIN_PERCENT = 0.01
+
+
+def _census_first_names() -> frozenset[str]:
+    from importlib.resources import files
+
+    out = set()
+    for table in ("dist.male.first", "dist.female.first"):
+        for line in files("names").joinpath(table).read_text(encoding="ascii").splitlines():
+            fields = line.split()
+            if len(fields) >= 2 and float(fields[1]) >= _CENSUS_MIN_PERCENT:
+                out.add(fields[0].title())
+    return frozenset(out)
+
+
+FIRST_NAMES = GIVEN_NAMES | _census_first_names()

@@ -44,27 +44,35 @@ _WHO = (
 # Confederation of British Industry (CBI), said")
 _APP = (r"(?P<app>(?:,(?:[^,\"“”()]|\([A-Z][\w&]{1,8}\)){2,90}){1,2}(?:,|\s\([A-Z][\w&]{1,8}\)(?=\s))"
         r"|,\swho\s[^,.\"“”]{2,60}?(?=\s)"
-        r"|\s\([^()\"“”]{1,40}\)|,)?")
-_ADVERB = r"(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|previously\s+|recently\s+|will\s+|would\s+)?"
+        r"|\s\([^()\"“”]{1,40}\),?|,)?")  # "Gov. John Kasich (R-OH), said"
+_ADVERB = r"(?:(?:also|later|then|has|had|have|previously|recently|will|would)\s+){0,2}"  # "has also said"
 _AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{SPEECH_VERB})\s+(?P<who>{_WHO})")
+# A list attribution after a quote, with no verb: '"...," Dana Reyes, NBC News.' (a person, then an outlet).
+_LISTED_AFTER = re.compile(rf"\s*(?P<who>{_NAME})(?P<verb>,)\s+(?:the\s)?{_NAME}\.?\s*(?:$|[\"“])")
+# A quote signed on the next line: '-President Obama, tweeting after the speech.'
+_SIGNED = re.compile(rf"[-–—]\s*(?P<who>{_WHO})(?P<verb>[,.])")
 _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P<verb>according to)\s+(?P<who>{_WHO})")
+# A character of a clause: no sentence end, but the full stops of "U.S." and "D.C." are inside it.
+_CLAUSE_CHAR = r"(?:[^.!?]|(?<=[A-Z])\.)"
 # The reported clause may run on before a short quote: `He said it would make the law "tolerable"`.
-_BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b(?P<tail>[^.!?]{{0,150}}?)[:,]?\s*$")
+_BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b(?P<tail>{_CLAUSE_CHAR}{{0,150}}?)[:,]?\s*$")
 # "Mr Blair is saying:", "she was telling reporters that"
 _PROGRESSIVES = ("saying", "telling", "adding", "warning", "insisting", "arguing", "claiming")
 _BEFORE_PROGRESSIVE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+(?:is|was|are|were|has\s+been|had\s+been)\s+"
-                                 rf"(?P<verb>{'|'.join(_PROGRESSIVES)})\b(?P<tail>[^.!?]{{0,150}}?)[:,]?\s*$")
+                                 rf"(?P<verb>{'|'.join(_PROGRESSIVES)})\b(?P<tail>{_CLAUSE_CHAR}{{0,150}}?)[:,]?\s*$")
 # A passive reporting verb before the quote and its agent after it.
 _PASSIVE = re.compile(r"\b(?:branded|described|called|dubbed|labelled|labeled|termed)\b")
 _BY_AGENT = re.compile(rf"\s*(?P<verb>by)\s+(?P<who>{_WHO})")
 # A speaker's name and a colon opening the sentence or a bulleted line: '- Blackburn boss Mark Hughes: "..."'.
-_NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*[\"“]$")
+_NAME_AFTER_DASH = re.compile(rf"\s[\-–]\s(?P<who>{_NAME})\s?(?P<verb>:)\s*(?:[\"“]|'')$")
+_NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*(?:[\"“]|'')$")
 # A participle clause reporting speech: its subject is the sentence's ("X hit back, saying: ...", "X was
 # quoted as saying").
-_PARTICIPLE = re.compile(r"(?:,|\bas|\bby)\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
+_PARTICIPLE = re.compile(r"(?:,|\bas|\bby|\b(?:statement|tweet|post|letter|interview))\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
                          r"calling|branding|declaring|stating|explaining|noting|telling|complaining|admitting|"
-                         r"stressing|urging|joking|suggesting)\b[^.!?\"“”]{0,150}?[:,]?\s*$")
+                         r"stressing|urging|joking|suggesting|tweeting|accusing|writing|stating|noting|mocking)\b(?:[^.!?\"“”]|(?<=[A-Z])\.){0,150}?"
+                         r"[:,]?\s*$")
 _ANY_VERB = re.compile(rf"\b(?:{SPEECH_VERB})\b")  # a cheap test before the grammars that need one
 _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
 # `"... spin doctors." Graham Robb said the campaign ...`: after a quote that ended its sentence, a
@@ -86,7 +94,8 @@ _S_VERBS = frozenset("says tells adds".split())  # after "Standard & Poor's" the
 # What may follow a lazily matched "the X" before the phrase's end: a role noun, then a name.
 _ROLE_AFTER_NAME = re.compile(rf"(?:(?:\s+[a-z][\w\-]*){{0,2}}?\s+(?:{'|'.join(sorted(lexicon.ROLE_NOUNS))})\b)?"
                               r"(?:\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})?")
-_MARK = re.compile('["“”]')
+# Two apostrophes stand for a double quote mark in some house styles (the New York Times' archive text).
+_MARK = re.compile("''|[\"“”]")
 _OPENERS = " \t([{—–-/:"
 _SHORT_WORDS = 3
 
@@ -106,14 +115,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of double quote marks."""
     spans, pending = [], None
     for mark in _MARK.finditer(text):
-        i, ch = mark.start(), mark.group()
-        opening = ch == "“" or (ch == '"' and (i == 0 or text[i - 1] in _OPENERS))
-        if ch == '"' and opening and i + 1 < len(text) and text[i + 1] == " " and pending is not None:
+        i, ch, after = mark.start(), mark.group(), mark.end()
+        straight = ch != "“" and ch != "”"
+        opening = ch == "“" or (straight and (i == 0 or text[i - 1] in _OPENERS))
+        if straight and opening and after < len(text) and text[after] == " " and pending is not None:
             opening = False  # a lone mark between spaces closes what is open
         if opening:
             if pending is not None:  # re-opened without closing: the earlier quote ended here
                 spans.append((pending, i))
-            pending = i + 1
+            pending = after
         elif pending is not None:
             spans.append((pending, i))
             pending = None
@@ -135,7 +145,7 @@ def find_quotes(loc: int, text: str, resolver, spans: list[tuple[int, int]] | No
     spans = quote_spans(text) if spans is None else spans
     for n, (start, end) in enumerate(spans):
         q = RawQuote(loc, start, end, text[start:end])
-        close = end + 1 if end < len(text) else end
+        close = min(end + (2 if text.startswith("''", end) else 1), len(text))
         nxt = spans[n + 1][0] - 1 if n + 1 < len(spans) else len(text)
         prev_end = spans[n - 1][1] + 1 if n else 0
         _resolve_speaker(q, text, close, nxt, prev_end, resolver)
@@ -168,8 +178,15 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
         if m and not (ended and pattern is _AFTER_WHO_VERB and _CLAUSE_GOES_ON.match(after, m.end())):
             _set(q, m, close, resolver)
             return
-    before_start = _sentence_start(text, q.start - 1)
-    stop = max(before_start, q.start - 1)
+    opened = _opening_mark(text, q.start)
+    listed = _LISTED_AFTER.match(after) if after[:1] in (",", " ") and ended is False else None
+    if listed and "," in q.text[-1:]:
+        _set(q, listed, close, resolver)
+        if getattr(q.speaker, "type", None) == "PERSON":
+            return
+        q.speaker = q.cue = q.surface = None
+    before_start = _sentence_start(text, opened)
+    stop = max(before_start, opened)
     agent = _BY_AGENT.match(after) if _PASSIVE.search(text, before_start, stop) else None
     if agent:  # 'branded a "humiliating retreat" by the Tories': the agent said it, not the sentence's subject
         _set(q, agent, close, resolver)
@@ -185,12 +202,14 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
             m = nearer
         else:
             break
-    if (m is None or m.end() < q.start - 2) and any(text.find(v, before_start, stop) >= 0 for v in _PROGRESSIVES):
+    if (m is None or m.end() < opened - 1) and any(text.find(v, before_start, stop) >= 0 for v in _PROGRESSIVES):
         m = _BEFORE_PROGRESSIVE.search(text, before_start, stop)
-    if m and m.end() >= q.start - 2:
+    if m and m.end() >= opened - 1:
         _set(q, m, 0, resolver)
         return
     m = _NAME_THEN_COLON.match(text, before_start, q.start) if text.find(":", before_start, q.start) >= 0 else None
+    if m is None and text.find(" - ", before_start, q.start) >= 0:  # "Pollsters agree - Carl Bialik: “..."
+        m = _NAME_AFTER_DASH.search(text, before_start, q.start)
     if m:
         _set(q, m, 0, resolver)
         if getattr(q.speaker, "type", None) not in ("PERSON", "ORG"):  # 'Title: "Fahrenheit 9/11"': no one
@@ -199,9 +218,10 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
 
 def _participle(q: RawQuote, text: str, prev_end: int, resolver) -> None:
     """`Mr Brown defended the plan, saying it was "fair"`: the speaker is the subject of the sentence."""
-    start = max(prev_end, q.start - 170, _sentence_start(text, q.start - 1))
-    m = _PARTICIPLE.search(text, start, max(start, q.start - 1))
-    if m and m.end() >= q.start - 2:
+    opened = _opening_mark(text, q.start)
+    start = max(prev_end, q.start - 170, _sentence_start(text, opened))
+    m = _PARTICIPLE.search(text, start, max(start, opened))
+    if m and m.end() >= opened - 1:
         found = resolver.subject_of(q.loc, m.start())
         if found is not None:
             q.speaker, q.surface, q.cue = found[0], found[1], m.group("verb")
@@ -217,11 +237,22 @@ def introduced_before(q: RawQuote, loc: int, text: str, resolver) -> None:
         _set(q, m, 0, resolver, loc)
 
 
+def signed_below(q: RawQuote, text: str, loc: int, next_text: str, resolver) -> None:
+    """A paragraph that is one quote, signed by the next one ('-President Obama, tweeting ...'): the signer's."""
+    if q.start > 1 or q.end < len(text.rstrip()) - 2:
+        return
+    m = _SIGNED.match(next_text)
+    if m:
+        _set(q, m, 0, resolver, loc)
+        if getattr(q.speaker, "type", None) not in ("PERSON", "ORG"):
+            q.speaker = q.cue = q.surface = None
+
+
 def _last_reporting_clause(q: RawQuote, text: str, prev_end: int, resolver) -> None:
     """`Ms Tymoshenko said prosecutors had a list. "We will return ...`: an uncued quote after a reported
     clause (and no quote in between) is that clause's speaker's."""
     last = None
-    stop = max(prev_end, q.start - 1)
+    stop = max(prev_end, _opening_mark(text, q.start))
     verb = _ANY_VERB.search(text, prev_end, stop)
     if verb is None:
         return
@@ -232,9 +263,21 @@ def _last_reporting_clause(q: RawQuote, text: str, prev_end: int, resolver) -> N
         _set(q, last, 0, resolver)
 
 
+def _opening_mark(text: str, start: int) -> int:
+    """Where the mark opening a quote that starts at `start` is: one character before, or two for ''."""
+    return start - 2 if text.startswith("''", start - 2) else start - 1
+
+
 def _sentence_start(text: str, pos: int) -> int:
     cut = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos))
+    while cut > 0 and text[cut] == "." and _ABBREVIATION_END.search(text, max(0, cut - 5), cut + 1):
+        # "the U.S. politicians", "Mr. Trump": an abbreviation's full stop ends no sentence
+        cut = max(text.rfind(". ", 0, cut), text.rfind("? ", 0, cut), text.rfind("! ", 0, cut))
     return cut + 2 if cut >= 0 else 0
+
+
+_ABBREVIATION_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|No|vs)"
+                               r"|(?<![\w.])[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
 
 
 def _reports(m: re.Match) -> bool:
@@ -265,6 +308,12 @@ def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None
         more = _ROLE_AFTER_NAME.match(m.string, who_start + len(who))
         if more and more.end() > more.start():  # "said the Chelsea star": a player, not the club; "said his
             who = m.string[who_start:more.end()]  # coach Peter Stanley": the coach
+    if who.rsplit(" ", 1)[-1] in ("and", "but") and m.start("verb") > who_start:
+        # "Trump called on her to resign from her post and said": the verb's subject is the sentence's
+        found = resolver.subject_of(q.loc if loc is None else loc, offset + who_start)
+        if found is not None:
+            q.speaker, q.surface, q.cue = found[0], found[1], m.group("verb")
+        return
     q.cue = m.group("verb")
     q.surface = who
     app = m.groupdict().get("app")
@@ -276,6 +325,12 @@ def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None
             # the name in apposition speaks
             end = offset + named.end()
     q.speaker = resolver(q.loc if loc is None else loc, offset + who_start, end, who)
+    if q.speaker is None and app == "," and m.start("verb") > who_start and who.split(" ", 1)[0] in ("a", "an"):
+        # "The candidate has mocked a disabled reporter, referred to them as "rapists"": a list of what the
+        # subject did, whose object is no speaker
+        found = resolver.subject_of(q.loc if loc is None else loc, offset + who_start)
+        if found is not None:
+            q.speaker, q.surface = found
 
 
 def continue_speakers(quotes: list[RawQuote], named_between=None, carried_on=None, max_gap: int = 1) -> None:

@@ -13,7 +13,7 @@ from functools import cache
 from operator import attrgetter
 
 from transforms.extract import gazetteer, lexicon
-from transforms.extract.names import FAMOUS_SURNAMES, GIVEN_NAMES
+from transforms.extract.names import FAMOUS_SURNAMES, FIRST_NAMES, GIVEN_NAMES
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _ABBREV = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Insp|Mt|Ft)\."
@@ -29,6 +29,11 @@ _MONTH_SURNAMES = frozenset("May June April August Friday Monday West North Sout
 _EVENT_SUFFIXES = frozenset("Award Awards Prize Prizes Trophy Cup Championship Championships Open Games Olympics"
                             " Festival Grand Prix Classic Marathon Tour Series Final Finals Show Expo Summit".split())
 _ARTICLES = frozenset(["The", "A", "An"])
+_DAYS_AND_MONTHS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
+                              " May June July August September October November December".split())
+_SERVICES = frozenset("Radio Television TV News Sport Sports Online World International".split())
+_PARTY_WORDS = frozenset("Democratic Democrat Democrats Republican Republicans Conservative Conservatives Labour"
+                         " Liberal Liberals Green Greens Socialist Socialists Communist Communists Tory Tories".split())
 _SPLITTERS = frozenset(["and", "&", "'s", "’s", "'", "’", "on", "upon"])
 _LOOSE_JOINERS = frozenset(["on", "upon"])
 _POSSESSIVES = frozenset(["'s", "’s", "'", "’"])
@@ -83,6 +88,8 @@ def resolve(tokens, initial, common, sport) -> list[Mention]:
         return resolve(tokens[1:], False, common, sport) if len(tokens) > 1 else []
     if len(tokens) > 1 and tokens[-1][0] in lexicon.POSTNOMINALS:
         found = resolve(tokens[:-1], initial, common, sport)  # "Peter Ainsworth MP"
+        if len(found) == 1 and found[-1].type in ("UNKNOWN", "PERSON") and tokens[-1][0] in GENERATIONS:
+            return [with_generation(found[-1], tokens[-1][0], tokens[-1][1] + len(tokens[-1][0]))]
         return [_as_person(found[-1])] if len(found) == 1 and found[-1].type == "UNKNOWN" else found
     honorific, rest = _strip_honorific(tokens)
     if honorific and rest:
@@ -111,6 +118,17 @@ def resolve(tokens, initial, common, sport) -> list[Mention]:
         described = [m for m in resolve(tokens[:-2], initial, common, sport)
                      if m.canonical or m.type in ("GPE", "LOC", "NORP")]
         return described + resolve(tokens[-2:], False, common, sport)
+    title = _title_before_name(tokens)
+    if title is not None:  # "Senate Minority Leader Harry M. Reid", "Health Minister Nkechi Obi": whatever the
+        # given name, a title word before two to four name words ends the description and starts the person
+        described = [m for m in resolve(tokens[:title], initial, common, sport)
+                     if m.canonical or m.type in ("GPE", "LOC", "NORP")
+                     or m.type == "ORG" and m.name.split()[-1] in lexicon.ORG_SUFFIXES]
+        return described + resolve(tokens[title:], False, common, sport)
+    if len(tokens) > 1 and tokens[-1][0] in _PARTY_WORDS:
+        place = _known(tokens[:-1], sport)
+        if place is not None and place.type == "GPE":  # "Ohio Republican", "U.S. Democratic": a place, a party
+            return [place] + resolve(tokens[-1:], False, common, sport)
     typed = _by_shape(tokens, sport)
     if typed:
         return [typed]
@@ -149,10 +167,38 @@ def _titled_person_at_end(tokens) -> bool:
     """A given name and a surname after a title, post-nominal or party/nationality word that does not start the
     run ("Industry Secretary Patricia Hewitt", "Liberal Democrat Sarah Teather"): the words before describe
     the person, they are not part of the name."""
-    if len(tokens) < 3 or tokens[-2][0] not in GIVEN_NAMES or tokens[-1][0] in lexicon.ORG_SUFFIXES:
+    if len(tokens) < 3 or not _first_name(tokens[-2][0]) or tokens[-1][0] in lexicon.ORG_SUFFIXES:
         return False
     before = tokens[-3][0]
     return before in lexicon.HONORIFICS or before in lexicon.POSTNOMINALS or before in lexicon.DEMONYMS
+
+
+# Generational suffixes are part of a name: Donald Trump Jr. is not Donald Trump.
+GENERATIONS = frozenset("Jr Jr. Sr Sr. Jnr Snr".split())
+# The last word of a title written before a name ("Leader", "Minister", "Chairman", "Sen.").
+_TITLE_ENDS = frozenset(h.split()[-1] for h in lexicon.HONORIFICS) - frozenset(
+    "Father Sister Brother King Queen Prince Princess Duke Duchess Earl Count Lord Lady Sir Dame Saint St. Major"
+    " Baron Baroness Pope".split())
+
+
+def with_generation(m: Mention, suffix: str, end: int) -> Mention:
+    """"Donald Trump" + "Jr.": the son's own name, kept apart from the father's."""
+    return Mention(0, m.start, end, m.text, f"{m.name} {suffix}", "PERSON", None, m.honorific, m.initial)
+
+
+def _title_before_name(tokens) -> int | None:
+    """Where a title word inside the run (not its first word) starts the person at its end: two to four
+    name-like words, initials and a generational suffix allowed ("Minority Leader Harry M. Reid")."""
+    for i in range(len(tokens) - 3, 0, -1):
+        if tokens[i][0] not in _TITLE_ENDS:
+            continue
+        name = tokens[i + 1:]
+        if len(name) > 4 or name[-1][0] in lexicon.ORG_SUFFIXES or name[0][0] in lexicon.NOT_NAMES:
+            return None
+        if all(_name_like(t) or t in GENERATIONS for t, _ in name) and _name_like(name[0][0]):
+            return i
+        return None
+    return None
 
 
 def _known_head(tokens, sport) -> bool:
@@ -167,7 +213,10 @@ def _one_name(head: Mention, rest: list[Mention], tokens, size: int) -> bool:
     if len(rest) == 1 and rest[0].type == "ORG" and head.type == "ORG" and rest[0].canonical:
         return True
     tail = tokens[size:]
+    if head.type == "ORG" and len(tail) <= 3 and tail[0][0] in _SERVICES:
+        return True  # "BBC Radio Wales", "Sky Sports News", "CNN International": a broadcaster's service
     return (len(tail) == 1 and head.type == "GPE" and tail[0][0] not in GIVEN_NAMES
+            and tail[0][0] not in _DAYS_AND_MONTHS  # "Philadelphia Wednesday": a place, then a day
             and (not rest or rest[0].type == "UNKNOWN") and tail[0][0] not in lexicon.DEMONYMS)
 
 
@@ -271,6 +320,8 @@ def _strip_honorific(tokens):
 
 
 def _person(tokens, rest, honorific, initial, common, sport) -> list[Mention]:
+    if len(rest) == 2 and rest[-1][0].isdigit():  # "Mr. Sanders 56 percent": the number is not in the name
+        tokens, rest = tokens[:-1], rest[:-1]
     start, end, _ = _span(tokens)
     if all(t in lexicon.LONE_NOT_NAMES or t in _EVENT_SUFFIXES for t, _ in rest):
         return []  # "General Election", "Prime Minister": a title or a phrase, nobody named
@@ -328,10 +379,15 @@ def _by_shape(tokens, sport) -> Mention | None:
     if 1 < len(tokens) <= 4 and all(_name_like(t) for t, _ in tokens[1:]) and (
             _INITIALS.match(first) or first in _PARTICLES) and first not in gazetteer.places():
         return Mention(0, start, end, name, name, "PERSON")  # "AR Rahman", "C Thomson", "Van Persie"
-    if 1 < len(tokens) <= 5 and first in GIVEN_NAMES and tokens[-1][0] not in _NAME_PARTICLES and all(
+    if 1 < len(tokens) <= 5 and _first_name(first) and tokens[-1][0] not in _NAME_PARTICLES and all(
             _name_like(t) or t in _NAME_PARTICLES for t, _ in tokens[1:]):  # "Nick Van den Brul", "Ruud van Nistelrooy"
         return Mention(0, start, end, name, name, "PERSON")
     return None
+
+
+def _first_name(word: str) -> bool:
+    """A given name opening a person's name: the hand list, or a common census first name that is no place."""
+    return word in GIVEN_NAMES or word in FIRST_NAMES and word not in gazetteer.places()
 
 
 def _org_head_of(tokens) -> bool:

@@ -43,7 +43,7 @@ class SpeakerResolver:
             if cluster is None:
                 continue
             self.ordered.append((key, cluster))
-            self.ordered_at.setdefault(m.loc, []).append((m.start, cluster))
+            self.ordered_at.setdefault(m.loc, []).append((m.start, m.end, cluster))
             # Antecedents for "he said": outside quotation marks, and not a possessive ("Mr Mallon's arguments").
             if not m.possessive and not _inside(quoted.get(m.loc, ()), m.start):
                 self.outside.append((key, cluster))
@@ -63,7 +63,8 @@ class SpeakerResolver:
         if self.ordered is None:
             self._build()
         kind = quotes.role_kind(who)
-        inside = [(mstart, c) for mstart, c in self.ordered_at.get(loc, ()) if start <= mstart < end]
+        # a mention may start before the phrase: "Sen." Elizabeth Warren, where the grammar's phrase starts later
+        inside = [(max(mstart, start), c) for mstart, mend, c in self.ordered_at.get(loc, ()) if start < mend and mstart < end]
         # The person the phrase ends on ("Kasabian's singer Tom Meighan"), else the first in its apposition.
         in_who = [c for mstart, c in inside if mstart < start + len(who) and c.type == "PERSON"]
         person = in_who[-1] if in_who else next((c for _, c in inside if c.type == "PERSON"), None)
