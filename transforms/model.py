@@ -89,8 +89,9 @@ class Temporal(NamedTuple):
     span: Span
     kind: str  # date, weekday, month, year, relative, quarter, season, duration
     granularity: str  # day, week, month, quarter, season, year, decade, duration
-    start_date: date | None = None  # resolved when a reference date is known
+    start_date: date | None = None  # resolved when absolute, or when a reference date is known
     end_date: date | None = None
+    anchor: str = "none"  # absolute, published_at, reference_date or none: what the dates were resolved against
 
 
 @dataclass(frozen=True, slots=True)
