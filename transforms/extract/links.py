@@ -16,25 +16,35 @@ from collections import defaultdict
 from transforms.model import Article, Entity, Facts
 
 _SUBJECT_TYPES = frozenset({"ORG", "PERSON", "GPE"})
+# Amounts a subject owns, gains, spends or loses. Not durations, ages or scores: "Idowu made his breakthrough
+# five years ago", "an offer for 21-year-old defender", "Carlos made it 2-0" are not about the subject.
+_KINDS = frozenset({"money", "percent", "count", "measure", "range"})
 # Verbs whose subject owns, gains, spends or loses the amount that follows.
 _VERBS = (
-    "raise raises raised raising pay pays paid paying earn earns earned earning lose loses lost losing buy buys"
-    " bought buying sell sells sold selling cut cuts cutting invest invests invested investing report reports"
-    " reported reporting post posts posted posting make makes made making win wins won winning spend spends spent"
-    " spending borrow borrows borrowed owe owes owed generate generates generated receive receives received"
-    " secure secures secured offer offers offered bid bids agreed pledge pledges pledged donate donates donated"
-    " employ employs employed axe axes axed shed sheds net nets netted gross grosses grossed own owns owned"
-    " hold holds held charge charges charged collect collects collected save saves saved"
-    " rose fell gained jumped climbed slipped dropped"
+    "raise raises raised pay pays paid earn earns earned lose loses lost buy buys bought sell sells sold cut cuts"
+    " invest invests invested report reports reported post posts posted make makes made win wins won spend spends"
+    " spent borrow borrows borrowed owe owes owed generate generates generated receive receives received secure"
+    " secures secured offer offers offered bid bids agreed pledge pledges pledged donate donates donated employ"
+    " employs employed axe axes axed shed sheds net nets netted gross grosses grossed own owns owned hold holds"
+    " held charge charges charged collect collects collected save saves saved rose fell gained jumped climbed"
+    " slipped dropped"
 ).split()
+# The -ing forms only after a form of "be": "Home Office spending could be cut" is a noun.
+_PROGRESSIVE = ("raising paying earning losing buying selling cutting investing reporting posting making winning"
+                " spending borrowing generating receiving securing offering bidding pledging donating employing"
+                " axing shedding netting grossing holding charging collecting saving").split()
 _AUXILIARIES = ("has have had will would could can may might is was are were be been also already recently now "
                 "then previously reportedly finally eventually still just").split()
 _LINK = re.compile(
-    rf"\s+(?:(?:{'|'.join(_AUXILIARIES)})\s+)*(?:{'|'.join(_VERBS)})"  # the verb, right after the subject
+    rf"\s+(?:(?:{'|'.join(_AUXILIARIES)})\s+)*"  # the verb, right after the subject
+    rf"(?:{'|'.join(_VERBS)}|(?<=is\s|as\s|re\s|be\s|en\s)(?:{'|'.join(_PROGRESSIVE)}))"
     r"(?:\s+[\w'’£$€¥%.-]+){0,6}?\s*$")  # up to six words before the amount
 # Words that open another clause or report speech: the amount may then be someone else's.
-_BREAK = re.compile(r"[,;:!?()\"“”]|\.\s|\b(?:and|but|or|while|which|that|who|whose|after|before|when|because|"
-                    r"although|though|if|unless|since|whereas|said|says|say|told|according)\b")
+_BREAK = re.compile(r"[,;:!?()\"“”–—]|\s-\s|\.\s|\b(?:and|but|or|while|which|that|who|whose|after|before|when|because|"
+                    r"although|though|if|unless|since|whereas|said|says|say|told|according|"
+                    r"him|her|them|us|me)\b")  # "Goldman Sachs earned her $675,000": hers, not the bank's
+# A number in a compound adjective describes the noun after it ("the three-candidate match ups").
+_ADJECTIVE = re.compile(r"-[a-z]+$")
 _GOVERNED = re.compile(r"\b(?:of|in|for|at|with|by|from|to|on|into|against|than|like|and|or|between|about|over|"
                        r"under|behind|without)\s+(?:the\s+)?$", re.I)
 
@@ -47,23 +57,28 @@ def quantity_subjects(article: Article, facts: Facts) -> list[Entity | None]:
         if entity.type in _SUBJECT_TYPES:
             for m in entity.mentions:
                 mentions[m.paragraph_index, m.headline_position].append((m.start, m.end, entity))
-    any_mention = defaultdict(list)  # every mention's start, whatever its type: none may sit in between
+    # Where every mention (whatever its type) and every quantity starts: no other may sit between the subject
+    # and the amount ("Defra had paid 97% of the £1.3bn submitted": the £1.3bn is not Defra's).
+    others = defaultdict(list)
     for entity in (*facts.entities, *facts.headline_entities):
         for m in entity.mentions:
-            any_mention[m.paragraph_index, m.headline_position].append(m.start)
-    for found in (*mentions.values(), *any_mention.values()):
+            others[m.paragraph_index, m.headline_position].append(m.start)
+    for q in facts.quantities:
+        others[q.span.paragraph_index, q.span.headline_position].append(q.span.start)
+    for found in (*mentions.values(), *others.values()):
         found.sort()
-    return [_subject(q.span, texts, mentions, any_mention) for q in facts.quantities]
+    return [_subject(q.span, texts, mentions, others) if q.kind in _KINDS and not _ADJECTIVE.search(q.span.text)
+            else None for q in facts.quantities]
 
 
-def _subject(span, texts, mentions, any_mention) -> Entity | None:
+def _subject(span, texts, mentions, others) -> Entity | None:
     where = (span.paragraph_index, span.headline_position)
     before = [m for m in mentions.get(where, ()) if m[1] <= span.start]
     if not before:
         return None
     start, end, entity = before[-1]
-    starts = any_mention[where]
-    if bisect_left(starts, span.start) - bisect_left(starts, end) > 0:  # another entity in between
+    starts = others[where]
+    if bisect_left(starts, span.start) - bisect_left(starts, end) > 0:  # another entity or amount in between
         return None
     text = texts[where]
     between = text[end:span.start]
