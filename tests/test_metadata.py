@@ -192,3 +192,19 @@ def test_transform_batch_quarantines_bad_metadata_of_one_article_only():
     ]
     assert out.tables["temporal_expressions"].select(["surface", "start_date", "anchor"]).to_pylist() == [
         {"surface": "Monday", "start_date": date(2005, 1, 10), "anchor": "published_at"}]
+
+
+def test_extract_file_honours_the_sidecar(tmp_path):
+    from news_etl.extract_files import extract_file
+
+    article = tmp_path / "001.txt"
+    article.write_text("Blair sets out plans\n\nTony Blair spoke on Monday about 2004.\n")
+    plain = extract_file(article)
+    assert plain["title"] == "Blair sets out plans"
+    assert [(t["surface"], t["value"]) for t in plain["temporal"]] == [("Monday", None), ("2004", "2004-01-01/2004-12-31")]
+    (tmp_path / "001.meta.json").write_text('{"title": "Blair speaks", "published_at": "2005-02-01"}')
+    dated = extract_file(article)
+    assert (dated["title"], dated["paragraphs"]) == ("Blair speaks", ["Blair sets out plans",
+                                                                      "Tony Blair spoke on Monday about 2004."])
+    assert [(t["surface"], t["value"]) for t in dated["temporal"]] == [("Monday", "2005-01-31"),
+                                                                       ("2004", "2004-01-01/2004-12-31")]

@@ -21,23 +21,26 @@ _SUBJECT_TYPES = frozenset({"ORG", "PERSON", "GPE"})
 _KINDS = frozenset({"money", "percent", "count", "measure", "range"})
 # Verbs whose subject owns, gains, spends or loses the amount that follows.
 _VERBS = (
-    "raise raises raised pay pays paid earn earns earned lose loses lost buy buys bought sell sells sold cut cuts"
-    " invest invests invested report reports reported post posts posted make makes made win wins won spend spends"
-    " spent borrow borrows borrowed owe owes owed generate generates generated receive receives received secure"
-    " secures secured offer offers offered bid bids agreed pledge pledges pledged donate donates donated employ"
-    " employs employed axe axes axed shed sheds net nets netted gross grosses grossed own owns owned hold holds"
-    " held charge charges charged collect collects collected save saves saved rose fell gained jumped climbed"
-    " slipped dropped"
+    "raises raised pays paid earn earns earned lose loses lost buys bought sell sells sold cuts invests invested"
+    " reports reported posts posted make makes made win wins won spend spends spent borrow borrows borrowed owe"
+    " owes owed generate generates generated receive receives received secure secures secured offers offered"
+    " bids agreed pledge pledges pledged donate donates donated employ employs employed axe axes axed shed sheds"
+    " nets netted grosses grossed own owns owned holds held charges charged collect collects collected saves"
+    " saved rose fell gained jumped climbed slipped dropped"
 ).split()
+# Base forms that are nouns too ("a National Audit Office report on the 20 biggest projects"): verbs only after
+# an auxiliary ("Labour would cut taxes by £2bn").
+_AMBIGUOUS = "raise pay buy cut invest report post offer bid net gross hold charge save".split()
 # The -ing forms only after a form of "be": "Home Office spending could be cut" is a noun.
 _PROGRESSIVE = ("raising paying earning losing buying selling cutting investing reporting posting making winning"
                 " spending borrowing generating receiving securing offering bidding pledging donating employing"
                 " axing shedding netting grossing holding charging collecting saving").split()
 _AUXILIARIES = ("has have had will would could can may might is was are were be been also already recently now "
                 "then previously reportedly finally eventually still just").split()
+_AUX = rf"(?:(?:{'|'.join(_AUXILIARIES)})\s+)"
 _LINK = re.compile(
-    rf"\s+(?:(?:{'|'.join(_AUXILIARIES)})\s+)*"  # the verb, right after the subject
-    rf"(?:{'|'.join(_VERBS)}|(?<=is\s|as\s|re\s|be\s|en\s)(?:{'|'.join(_PROGRESSIVE)}))"
+    rf"\s+(?:{_AUX}*(?:{'|'.join(_VERBS)})|{_AUX}+(?:{'|'.join(_AMBIGUOUS)})"  # the verb, right after the subject
+    rf"|{_AUX}*(?:is|are|was|were|be|been)\s+(?:{'|'.join(_PROGRESSIVE)}))"
     r"(?:\s+[\w'’£$€¥%.-]+){0,6}?\s*$")  # up to six words before the amount
 # Words that open another clause or report speech: the amount may then be someone else's.
 _BREAK = re.compile(r"[,;:!?()\"“”–—]|\s-\s|\.\s|\b(?:and|but|or|while|which|that|who|whose|after|before|when|because|"
@@ -51,6 +54,8 @@ _GOVERNED = re.compile(r"\b(?:of|in|for|at|with|by|from|to|on|into|against|than|
 
 def quantity_subjects(article: Article, facts: Facts) -> list[Entity | None]:
     """For each of `facts.quantities`, in order, the entity it is about, or None."""
+    if not any(q.kind in _KINDS for q in facts.quantities):
+        return [None] * len(facts.quantities)
     texts = {(pi, hp): text for pi, hp, text in article.texts()}
     mentions = defaultdict(list)  # (paragraph_index, headline_position) -> [(start, end, entity)], by start
     for entity in (*facts.entities, *facts.headline_entities):
