@@ -49,7 +49,7 @@ _BREAK = re.compile(r"[,;:!?()\"“”–—]|\s-\s|\.\s|\b(?:and|but|or|while|w
 # A number in a compound adjective describes the noun after it ("the three-candidate match ups").
 _ADJECTIVE = re.compile(r"-[a-z]+$")
 _GOVERNED = re.compile(r"\b(?:of|in|for|at|with|by|from|to|on|into|against|than|like|and|or|between|about|over|"
-                       r"under|behind|without)\s+(?:the\s+)?$", re.I)
+                       r"under|behind|without|including|among|as)\s+(?:the\s+)?$", re.I)
 
 
 def quantity_subjects(article: Article, facts: Facts) -> list[Entity | None]:
