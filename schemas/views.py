@@ -16,15 +16,15 @@ class View:
 ARTICLE_FACTS = View(
     "article_facts", "One row per live article with the number of facts of each kind",
     (("article_id", "The article"), ("title", "Its title, if any"), ("source_uri", "Its file"),
-     ("category", "Its category (articles.category)"), ("published_at", "Its publication date, when known"),
      ("word_count", "Words in the body"), ("mentions", "Entity mentions"),
      ("distinct_entities", "Distinct entities mentioned"), ("quotes", "Direct quotations"),
-     ("quantities", "Quantities"), ("temporal_expressions", "Temporal expressions")),
+     ("quantities", "Quantities"), ("temporal_expressions", "Temporal expressions"),
+     ("category", "Its category (articles.category)"), ("published_at", "Its publication date, when known")),
     """
-    SELECT a.article_id, a.title, a.source_uri, a.category, a.published_at, a.word_count,
+    SELECT a.article_id, a.title, a.source_uri, a.word_count,
            coalesce(m.mentions, 0) AS mentions, coalesce(m.distinct_entities, 0) AS distinct_entities,
            coalesce(q.quotes, 0) AS quotes, coalesce(n.quantities, 0) AS quantities,
-           coalesce(t.temporal_expressions, 0) AS temporal_expressions
+           coalesce(t.temporal_expressions, 0) AS temporal_expressions, a.category, a.published_at
     FROM articles a
     LEFT JOIN (SELECT article_id, count(*) AS mentions, count(DISTINCT entity_id) AS distinct_entities
                FROM entity_mentions GROUP BY article_id) m USING (article_id)
