@@ -6,6 +6,7 @@ path order with the next ones requested from the kernel ahead of time.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat as stat_module
@@ -253,7 +254,12 @@ class _WithSidecar:
         return self.entry.is_symlink()
 
     def stat(self, follow_symlinks: bool = True) -> os.stat_result:
+        """Refused like the file itself (a "cannot stat" quarantine) when the sidecar is a symlink, never
+        followed, or not a regular file, which could block reading."""
         own, side = self.entry.stat(follow_symlinks=False), self.sidecar.stat(follow_symlinks=False)
+        if not stat_module.S_ISREG(side.st_mode):
+            raise OSError(errno.EINVAL, f"its sidecar {self.sidecar.name} is a symlink or not a regular file: "
+                          "not read")
         fields = list(own)
         fields[stat_module.ST_SIZE] += side.st_size
         fields[stat_module.ST_MTIME] = max(own.st_mtime, side.st_mtime)

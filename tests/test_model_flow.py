@@ -208,3 +208,16 @@ def test_news_etl_flow_json_lines_reload_only_the_records_that_changed(loaded, m
         ("feeds/wire.jsonl#line=5", "deleted", "e16f60d6a4d407a4"),
     ]
     assert rows(tmp_path, "SELECT author, version FROM articles WHERE article_id = 'wire-1'") == [("Night Desk", 2)]
+
+
+def test_discover_refuses_an_article_whose_sidecar_is_a_symlink(tmp_path):
+    from flows.discover import discover
+
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "a.txt").write_text("Title\n\nMicrosoft raised $4bn.\n")
+    (tmp_path / "outside.json").write_text('{"title": "x"}')
+    (source / "a.meta.json").symlink_to(tmp_path / "outside.json")
+    plan = discover(source, {})
+    assert [(f.path, f.status, f.reason) for f in plan.refused] == [
+        ("a.txt", "quarantined", "cannot stat: its sidecar a.meta.json is a symlink or not a regular file: not read")]
