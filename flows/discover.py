@@ -6,6 +6,7 @@ path order with the next ones requested from the kernel ahead of time.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat as stat_module
@@ -13,8 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from transforms.ids import article_id_for
+from transforms.metadata import JSONL, SIDECAR, jsonl_records, sidecar_path, with_sidecar
 
 SUFFIX = ".txt"
+SUFFIXES = (SUFFIX, JSONL, SIDECAR)  # articles, JSON Lines files (one article a line), sidecars of articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +75,13 @@ def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = Fa
     first_path_of: dict[str, str] = {}  # sha256 -> path, to recognise the same bytes under two names
     owner_of: dict[str, str] = {}  # article_id -> path, to refuse two files claiming one article id
     found, unlisted = _walk(source)
+    found, sidecars = _with_sidecars(found)
+    found, records, unread_files = _jsonl_records(source, found, known, retry_quarantined)
     checked = [_check(source, path, entry, known.get(path), retry_quarantined) for path, entry in found]
     unread = [c for c in checked if isinstance(c, _Unread)]
-    inspected = [c for c in checked if not isinstance(c, _Unread)]
-    inspected += [_hashed(file, content) for file, content in zip(unread, _read_all([f.full_path for f in unread]))]
+    inspected = [c for c in checked if not isinstance(c, _Unread)] + records
+    contents = _read_all([f.full_path for f in unread])
+    inspected += [_hashed(file, content) for file, content in zip(unread, _sidecar_bytes(unread, contents, sidecars))]
     # Files already loaded keep their claim on their bytes and id, unchanged ones first, then changed ones: a
     # new copy is the duplicate, a new file with a loaded file's id is refused, whatever its name sorts like.
     # Then by path, so the outcome does not depend on listing order.
@@ -89,14 +95,15 @@ def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = Fa
     plan.refused.sort(key=lambda f: f.path)
     seen_paths = {f.path for f in plan.to_load + plan.unchanged + plan.refused}
     # Files under a folder we could not list are unknown, not gone: they keep their manifest row.
-    hidden = tuple(folder + "/" for folder, _ in unlisted)
+    hidden = tuple(folder + "/" for folder, _ in unlisted) + tuple(f"{path}#" for path in unread_files)
     plan.deleted = sorted(p for p, k in known.items()
                           if p not in seen_paths and k.status != "deleted" and not p.startswith(hidden))
     return plan
 
 
 def _walk(source: Path):
-    """(relative path, DirEntry) of every *.txt entry, sorted; directories are entered, symlinks never.
+    """(relative path, DirEntry) of every *.txt, *.jsonl and *.meta.json entry, sorted; directories are entered,
+    symlinks never.
     Also (relative folder, reason) of every subfolder that could not be listed (permission denied)."""
     stack = [""]  # folders relative to the source, "/"-separated ("" is the source itself)
     found, unlisted = [], []
@@ -109,7 +116,7 @@ def _walk(source: Path):
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False):
                         stack.append(prefix + entry.name)
-                    elif entry.name.endswith(SUFFIX):
+                    elif entry.name.endswith(SUFFIXES):
                         found.append((prefix + entry.name, entry))
         except OSError as err:
             if not folder:  # no source at all is the caller's mistake, not a bad input
@@ -233,3 +240,102 @@ def _check_uniqueness(seen: SeenFile, first_path_of: dict, owner_of: dict) -> Se
         return SeenFile(seen.path, seen.size_bytes, seen.mtime_ns, seen.content_sha256, seen.article_id,
                         "quarantined", _ID_TAKEN.format(seen.article_id, owner))
     return seen
+
+
+class _WithSidecar:
+    """An article's DirEntry as discovery sees it when it has a sidecar: its size is both files' and its mtime
+    the later one, so that editing, adding or removing the sidecar changes the article's stat."""
+    __slots__ = ("entry", "sidecar", "path", "name")
+
+    def __init__(self, entry: os.DirEntry, sidecar: os.DirEntry) -> None:
+        self.entry, self.sidecar, self.path, self.name = entry, sidecar, entry.path, entry.name
+
+    def is_symlink(self) -> bool:
+        return self.entry.is_symlink()
+
+    def stat(self, follow_symlinks: bool = True) -> os.stat_result:
+        """Refused like the file itself (a "cannot stat" quarantine) when the sidecar is a symlink, never
+        followed, or not a regular file, which could block reading."""
+        own, side = self.entry.stat(follow_symlinks=False), self.sidecar.stat(follow_symlinks=False)
+        if not stat_module.S_ISREG(side.st_mode):
+            raise OSError(errno.EINVAL, f"its sidecar {self.sidecar.name} is a symlink or not a regular file: "
+                          "not read")
+        fields = list(own)
+        fields[stat_module.ST_SIZE] += side.st_size
+        fields[stat_module.ST_MTIME] = max(own.st_mtime, side.st_mtime)
+        return os.stat_result(fields, {"st_mtime_ns": max(own.st_mtime_ns, side.st_mtime_ns)})
+
+
+def _with_sidecars(found: list) -> tuple[list, dict[str, str]]:
+    """The entries without the sidecars, an article with one wrapped in _WithSidecar; and article path -> the
+    sidecar's full path. A sidecar is not an article; one without an article beside it is ignored."""
+    sidecars = {path: entry for path, entry in found if path.endswith(SIDECAR)}
+    articles, full_paths = [], {}
+    for path, entry in found:
+        if path.endswith(SIDECAR):
+            continue
+        sidecar = sidecars.get(sidecar_path(path)) if not path.endswith(JSONL) else None
+        if sidecar is not None:
+            entry, full_paths[path] = _WithSidecar(entry, sidecar), sidecar.path
+        articles.append((path, entry))
+    return articles, full_paths
+
+
+def _sidecar_bytes(unread: list[_Unread], contents, sidecars: dict[str, str]):
+    """The bytes whose hash is each file's content_sha256: its own, with its sidecar's when it has one."""
+    for file, content in zip(unread, contents):
+        if file.path in sidecars and not isinstance(content, OSError):
+            try:
+                with open(sidecars[file.path], "rb") as sidecar:
+                    content = with_sidecar(content, sidecar.read())
+            except OSError as err:
+                content = err
+        yield content
+
+
+def _jsonl_records(source: Path, found: list, known: dict[str, Known], retry: bool):
+    """The entries that are not JSON Lines files; a SeenFile per record (non-blank line) of each one that is
+    (transforms.metadata.jsonl_records names them `<file>.jsonl#line=<n>` or `#id=<id>`); and the files whose
+    records could not be listed (their known records are unknown, not gone).
+
+    A record's manifest row holds its file's size and mtime: when they still match, the records known are
+    taken as they were without reading the file; otherwise the file is read and each record hashed."""
+    rest, records, unread_files = [], [], []
+    known_records: dict[str, dict[str, Known]] = {}
+    for path, old in known.items():
+        if JSONL + "#" in path:
+            known_records.setdefault(path.rpartition(JSONL + "#")[0] + JSONL, {})[path] = old
+    for path, entry in found:
+        if not path.endswith(JSONL):
+            rest.append((path, entry))
+            continue
+        checked = _check(source, path, entry, None, retry)
+        if isinstance(checked, SeenFile):  # a symlink, a FIFO, an unreadable stat or name: the file is refused
+            records.append(checked)
+            unread_files.append(path)
+            continue
+        old = known_records.get(path, {})
+        present = {p: k for p, k in old.items() if k.status != "deleted"}
+        if present and all(_record_unchanged(k, checked, retry) for k in present.values()):
+            records += [SeenFile(p, k.size_bytes, k.mtime_ns, k.content_sha256, article_id_for(p), "unchanged")
+                        if _loaded(k) else SeenFile(p, k.size_bytes, k.mtime_ns, k.content_sha256,
+                                                    article_id_for(p), k.status, k.reason, stage=k.stage)
+                        for p, k in sorted(present.items())]
+            continue
+        content = next(_read_all([checked.full_path]))
+        if isinstance(content, OSError):
+            records.append(_hashed(checked, content))
+            unread_files.append(path)
+            continue
+        found_records = [_hashed(_Unread(uri, checked.full_path, checked.size_bytes, checked.mtime_ns,
+                                         article_id_for(uri), old.get(uri)), line)
+                         for uri, line in jsonl_records(path, content)]
+        records += found_records or [SeenFile(path, checked.size_bytes, checked.mtime_ns, None, None, "quarantined",
+                                              "JSON Lines file without a record: every line is blank")]
+    return rest, records, unread_files
+
+
+def _record_unchanged(old: Known, file: _Unread, retry: bool) -> bool:
+    """A known record whose file's stat still matches, loaded or refused (not retried) as it was."""
+    same = old.size_bytes == file.size_bytes and old.mtime_ns == file.mtime_ns
+    return same and (_loaded(old) or old.status == "quarantined" and not retry and not _id_taken(old))

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from flows.lake import Lake
 from flows.seam import pause_at
 from transforms.batch import Rejected, SourceDoc, transform_batch
+from transforms.metadata import is_jsonl_record, jsonl_file, jsonl_records, sidecar_path, with_sidecar
 
 CHANGED_WHILE_READ = "changed while this run read it: the next run loads it as changed"
 
@@ -52,17 +53,21 @@ def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str
     gc.freeze()
     t0 = time.perf_counter()
     docs, rejected = [], []
+    records = JsonlRecords(source)
     for f in files:
         try:
-            raw = (Path(source) / f.path).read_bytes()
+            raw = records.read(f.path) if is_jsonl_record(f.path) else (Path(source) / f.path).read_bytes()
         except OSError as err:
             rejected.append(Rejected(f.path, "read", f"cannot read: {err.strerror or err}"))
             continue
+        sidecar = None
         if f.content_sha256 and hashlib.sha256(raw).hexdigest() != f.content_sha256:
-            # Edited since discovery hashed it: loaded now, its rows would carry another version's hash.
-            rejected.append(Rejected(f.path, "read", CHANGED_WHILE_READ))
-            continue
-        docs.append(SourceDoc(f.path, f.article_id, f.content_sha256, raw))
+            sidecar = _sidecar_of(source, f, raw)
+            if sidecar is None:
+                # Edited since discovery hashed it: loaded now, its rows would carry another version's hash.
+                rejected.append(Rejected(f.path, "read", CHANGED_WHILE_READ))
+                continue
+        docs.append(SourceDoc(f.path, f.article_id, f.content_sha256, raw, sidecar))
     t1 = time.perf_counter()
     out = transform_batch(docs, reference_date)
     t2 = time.perf_counter()
@@ -76,3 +81,29 @@ def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str
     rows = {table: data.num_rows for table, data in out.tables.items()}
     nbytes = {table: data.nbytes for table, data in out.tables.items()}
     return BatchReport(part, rows, rejected + out.rejected, seconds, nbytes)
+
+
+def _sidecar_of(source: str, f: FileToLoad, raw: bytes) -> bytes | None:
+    """The bytes of the file's sidecar, when discovery hashed the file with them (see flows.discover)."""
+    if is_jsonl_record(f.path):
+        return None
+    try:
+        sidecar = (Path(source) / sidecar_path(f.path)).read_bytes()
+    except OSError:
+        return None
+    return sidecar if hashlib.sha256(with_sidecar(raw, sidecar)).hexdigest() == f.content_sha256 else None
+
+
+class JsonlRecords:
+    """The records of a batch's JSON Lines files, each file read once: a record is found by its uri, as
+    discovery named it. One no longer in its file reads as no bytes, which its hash tells apart (changed while
+    read)."""
+
+    def __init__(self, source: str) -> None:
+        self.source, self.files = source, {}
+
+    def read(self, uri: str) -> bytes:
+        path = jsonl_file(uri)
+        if path not in self.files:
+            self.files[path] = dict(jsonl_records(path, (Path(self.source) / path).read_bytes()))
+        return self.files[path].get(uri, b"")

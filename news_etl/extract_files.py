@@ -6,19 +6,24 @@ import os
 from datetime import date
 from pathlib import Path
 
+from transforms.batch import SourceDoc, article_metadata, facts_of
 from transforms.decode import decode
-from transforms.extract import extract_facts
 from transforms.facts_json import facts_json
 from transforms.ids import article_id_for
+from transforms.metadata import sidecar_path
 from transforms.model import BadInput
 from transforms.segment import segment
 
 
 def extract_file(path: Path, reference_date: date | None = None) -> dict:
-    decoded = decode(path.read_bytes())
-    article = segment(decoded.text)
-    facts = extract_facts(article, reference_date)
-    return facts_json(path.name, article_id_for(path.name), article, facts)
+    """The file's facts, with its sidecar `<stem>.meta.json` when it has one (its title and publication date
+    count, as in a run)."""
+    sidecar = path.parent / sidecar_path(path.name)
+    doc = SourceDoc(path.name, article_id_for(path.name), "", path.read_bytes(),
+                    sidecar.read_bytes() if sidecar.is_file() else None)
+    meta, raw = article_metadata(doc)
+    article = segment(decode(raw).text, meta.title)
+    return facts_json(path.name, doc.article_id, article, facts_of(article, meta, reference_date))
 
 
 def extract_files(paths: list[Path], out_dir: Path, reference_date: date | None = None

@@ -14,9 +14,12 @@ TEMPORAL_KINDS = ("date", "time", "weekday", "month", "year", "relative", "quart
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 GRANULARITIES = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century", "duration")
 FILE_STATUSES = ("new", "changed", "unchanged", "deleted", "quarantined", "duplicate")
-STAGES = ("discover", "read", "decode", "segment", "extract", "validate", "load")
+STAGES = ("discover", "read", "metadata", "decode", "segment", "extract", "validate", "load")
 RUN_STATUSES = ("running", "completed", "failed")
+ANCHORS = ("absolute", "published_at", "reference_date", "none")
 
+_OFFSETS = ("0-based Python string indexes, so SQL reads the text as "
+            "`substr(text, char_start + 1, char_end - char_start)` (DuckDB's substr counts from 1)")
 _ARTICLE = key("article_id", "string", "The article: the source's own id from `NNN_<16 hex>.txt`, else a hash "
                "of the source-relative path. Stable across corrections of the text")
 
@@ -29,9 +32,10 @@ def _located(thing: str):
             "it was found in a related headline", min_value=-1),
         col("headline_position", "int32", f"Related headline holding the {thing} (0-based); null in the body",
             min_value=0),
-        key("char_start", "int32", "Offset of the first character in that paragraph/title/headline", min_value=0),
-        key("char_end", "int32", "Offset after the last character: text[char_start:char_end] == surface",
-            min_value=1),
+        key("char_start", "int32", "Offset of the first character in that paragraph/title/headline; offsets are "
+            + _OFFSETS, min_value=0),
+        key("char_end", "int32", "Offset after the last character: text[char_start:char_end] == surface in "
+            "Python, `substr(text, char_start + 1, char_end - char_start) = surface` in SQL", min_value=1),
     )
 
 
@@ -44,7 +48,8 @@ ARTICLES = Table(
         key("content_sha256", "string", "SHA-256 of the raw bytes of this version"),
         key("version", "int32", "1 for the first load, +1 each time the content changes", min_value=1,
             staged=False),
-        col("title", "string", "The article's own title (BBC shape: line 1); null when the file has none"),
+        col("title", "string", "The article's own title: a sidecar's or JSON line's `title` when given, else line 1 "
+            "of the BBC shape; null when there is none"),
         key("lede", "string", "The first body paragraph"),
         key("body", "string", "All body paragraphs joined by blank lines"),
         key("paragraph_count", "int32", "Number of body paragraphs", min_value=1),
@@ -55,8 +60,15 @@ ARTICLES = Table(
             allowed=("utf-8", "utf-8-sig", "utf-16", "windows-1252", "latin-1")),
         key("language", "string", "ISO 639-1 code of the body language; `und` when undetermined",
             allowed=("en", "und")),
-        col("published_at", "date", "Publication date when known (none of the current shapes carries one)"),
-        col("published_at_source", "string", "Where published_at came from (e.g. `file`); null when unknown"),
+        col("published_at", "date", "Publication date from the article's metadata (`published_at` of its sidecar "
+            "`<stem>.meta.json` or JSON line; the calendar date of a datetime, as written); null when unknown"),
+        col("published_at_source", "string", "Where published_at came from; null when unknown",
+            allowed=("sidecar", "jsonl")),
+        col("category", "string", "The first folder under the source (`business/001.txt` -> `business`), unless "
+            "the metadata's `section` overrides it; null for a file at the source root without one"),
+        col("url", "string", "`url` of the article's metadata (sidecar or JSON line)"),
+        col("author", "string", "`author` of the article's metadata (sidecar or JSON line)"),
+        col("extra_metadata", "json", "The metadata's other keys as a JSON object (sorted keys); null when none"),
         key("first_loaded_run", "string", "run_id that first loaded the article", staged=False),
         key("last_loaded_run", "string", "run_id that loaded the current version", staged=False),
         key("is_deleted", "bool", "True once the source file has disappeared (the row is kept)", staged=False),
@@ -154,6 +166,9 @@ QUANTITIES = Table(
         col("qualifier", "string", "`over`, `about`, `almost`, `at least`, `more than`, ..."),
         key("kind", "string", "What sort of quantity", allowed=QUANTITY_KINDS),
         col("subject", "string", "What is counted or measured, when stated"),
+        col("entity_id", "string", "The entity the quantity is about when the sentence says so (`Veltrix raised "
+            "$4.2bn` -> Veltrix: an organisation, person or place directly before a verb such as raised, paid, "
+            "lost or sold in the clause holding the amount); null when unclear"),
     ),
 )
 
@@ -166,12 +181,16 @@ TEMPORAL_EXPRESSIONS = Table(
         key("surface", "string", "The text as written (`early next year`)"),
         key("kind", "string", "What sort of expression", allowed=TEMPORAL_KINDS),
         key("granularity", "string", "Unit of the expression", allowed=GRANULARITIES),
-        col("start_date", "date", "First day it denotes, when a reference date is known"),
-        col("end_date", "date", "Last day it denotes, when a reference date is known"),
+        col("start_date", "date", "First day it denotes: always for an absolute date (`3 January 2005`, `January "
+            "2005`, `2004`), for a relative one when `anchor` names a date to count from; else null"),
+        col("end_date", "date", "Last day it denotes (null when start_date is)"),
         key("timex_type", "string", "TimeML TIMEX3 type", allowed=TIMEX_TYPES),
         col("timex_value", "string", "TimeML TIMEX3 value: `2005-01-03`, `2005-W11`, `2005-Q1`, `2005-SU`, `200` (the "
             "2000s), `2005-01-03T10:30`, `P3D`, `PT2H`, `XXXX-WXX-1` (every Monday), `PRESENT_REF`; without a "
             "reference date only what the text fixes (`XXXX-08`, `P18M`); null when unknown"),
+        key("anchor", "string", "What start_date/end_date were resolved against: `absolute` (the text alone), "
+            "`published_at` (the article's), `reference_date` (the run's --reference-date), `none` (unresolved)",
+            allowed=ANCHORS),
     ),
 )
 

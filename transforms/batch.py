@@ -10,7 +10,9 @@ import pyarrow as pa
 
 from transforms.decode import decode
 from transforms.extract import extract_facts
-from transforms.model import BadInput
+from transforms.extract.anchors import anchor_temporals
+from transforms.metadata import NO_METADATA, Metadata, is_jsonl_record, parse_jsonl_record, parse_sidecar
+from transforms.model import Article, BadInput, Facts
 from transforms.rows import TableBuilder
 from transforms.segment import segment
 
@@ -21,6 +23,7 @@ class SourceDoc:
     article_id: str
     content_sha256: str
     raw: bytes
+    sidecar: bytes | None = None  # the bytes of its `<stem>.meta.json`, when it has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,14 +46,17 @@ def transform_batch(docs: list[SourceDoc], reference_date: date | None = None) -
         stage = "decode"
         try:
             t0 = time.perf_counter()
-            decoded = decode(doc.raw)
+            stage = "metadata"
+            meta, raw = article_metadata(doc)
+            stage = "decode"
+            decoded = decode(raw)
             t1 = time.perf_counter()
             stage = "segment"
-            article = segment(decoded.text)
+            article = segment(decoded.text, meta.title)
             t2 = time.perf_counter()
             stage = "extract"
-            facts = extract_facts(article, reference_date)
-            builder.add(doc.article_id, doc.source_uri, doc.content_sha256, decoded.encoding, article, facts)
+            facts = facts_of(article, meta, reference_date)
+            builder.add(doc.article_id, doc.source_uri, doc.content_sha256, decoded.encoding, article, facts, meta)
             t3 = time.perf_counter()
         except BadInput as err:
             rejected.append(Rejected(doc.source_uri, stage, str(err)))
@@ -65,3 +71,17 @@ def transform_batch(docs: list[SourceDoc], reference_date: date | None = None) -
     tables = builder.to_arrow()
     seconds["arrow"] += time.perf_counter() - t0
     return BatchOutput(tables, rejected, dict(seconds))
+
+
+def article_metadata(doc: SourceDoc) -> tuple[Metadata, bytes]:
+    """The article's metadata and the bytes of its text: a JSON line holds both, a file may have a sidecar."""
+    if is_jsonl_record(doc.source_uri):
+        meta, text = parse_jsonl_record(doc.raw)
+        return meta, text.encode("utf-8")
+    return (parse_sidecar(doc.sidecar) if doc.sidecar is not None else NO_METADATA), doc.raw
+
+
+def facts_of(article: Article, meta: Metadata, reference_date: date | None) -> Facts:
+    """The facts, relative dates counted from the article's publication date when known, else `reference_date`."""
+    facts = extract_facts(article, meta.published_at or reference_date)
+    return anchor_temporals(facts, meta.published_at, reference_date)

@@ -5,6 +5,8 @@ import hashlib
 import re
 from functools import lru_cache
 
+from transforms.metadata import is_jsonl_record, jsonl_source_id
+
 _SOURCE_ID = re.compile(r"^\d+_([0-9a-f]{16})$")
 
 
@@ -26,7 +28,10 @@ def _digest(text: str) -> str:
 
 
 def article_id_for(relative_path: str) -> str:
-    """The source's own id when the file name carries one (`NNN_<16 hex>.txt`), else a hash of the path."""
+    """The source's own id when the file name carries one (`NNN_<16 hex>.txt`) or a JSON Lines record has one
+    (`feed.jsonl#id=<id>`, see transforms/metadata.py), else a hash of the path (a record's: file and line)."""
+    if is_jsonl_record(relative_path):
+        return jsonl_source_id(relative_path) or stable_id("path", relative_path)
     stem = relative_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     match = _SOURCE_ID.match(stem)
     return match.group(1) if match else stable_id("path", relative_path)

@@ -89,10 +89,11 @@ class Temporal(NamedTuple):
     span: Span
     kind: str  # date, weekday, month, year, relative, quarter, season, duration
     granularity: str  # day, week, month, quarter, season, year, decade, duration
-    start_date: date | None = None  # resolved when a reference date is known
+    start_date: date | None = None  # resolved when absolute, or when a reference date is known
     end_date: date | None = None
     timex_type: str | None = None  # TIMEX3 type: DATE, TIME, DURATION, SET
     timex_value: str | None = None  # TIMEX3 value: 2005-01-03, 2005-W11, P3D, XXXX-WXX-1, PRESENT_REF, ...
+    anchor: str = "none"  # absolute, published_at, reference_date or none: what the dates were resolved against
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,11 @@ import pyarrow as pa
 
 from schemas.arrow import arrow_schema
 from schemas.tables import BUSINESS_TABLES
+from transforms.extract.links import quantity_subjects
 from transforms.extract.units import dimension
 from transforms.ids import entity_id_for, fact_ids
 from transforms.language import detect_language
+from transforms.metadata import NO_METADATA, Metadata, category_of
 from transforms.model import Article, Facts, Span
 
 
@@ -21,19 +23,20 @@ class TableBuilder:
         self._entities: dict[str, tuple[str, str]] = {}
         self._aliases: set[tuple[str, str]] = set()
 
-    def add(self, article_id: str, source_uri: str, sha256: str, encoding: str, article: Article, facts: Facts):
+    def add(self, article_id: str, source_uri: str, sha256: str, encoding: str, article: Article, facts: Facts,
+            meta: Metadata = NO_METADATA):
         """All of one article's rows, or none: an error part-way (the file is then rejected) leaves the builder
         as it was, so a rejected file never has rows staged."""
         before = {name: len(next(iter(columns.values()))) for name, columns in self._columns.items()}
         try:
             word_counts = [len(p.text.split()) for p in article.paragraphs]
-            self._article(article_id, source_uri, sha256, encoding, article, sum(word_counts))
+            self._article(article_id, source_uri, sha256, encoding, article, sum(word_counts), meta)
             for p, word_count in zip(article.paragraphs, word_counts):
                 self._append("paragraphs", article_id=article_id, paragraph_index=p.index,
                              section_index=p.section_index, text=p.text, word_count=word_count)
             for position, headline in enumerate(article.related_headlines):
                 self._append("related_headlines", article_id=article_id, position=position, headline=headline)
-            self._facts(article_id, facts)
+            self._facts(article_id, article, facts)
         except BaseException:
             for name, length in before.items():
                 for column in self._columns[name].values():
@@ -52,7 +55,7 @@ class TableBuilder:
         for name, column in self._columns[table].items():
             column.append(values.get(name))
 
-    def _article(self, article_id, source_uri, sha256, encoding, article: Article, word_count: int):
+    def _article(self, article_id, source_uri, sha256, encoding, article: Article, word_count: int, meta: Metadata):
         """`word_count` is the paragraphs' sum: joining them with blank lines adds no word."""
         body = "\n\n".join(p.text for p in article.paragraphs)
         self._append(
@@ -60,10 +63,12 @@ class TableBuilder:
             title=article.title, lede=article.paragraphs[0].text, body=body,
             paragraph_count=len(article.paragraphs), section_count=len(article.sections),
             word_count=word_count, related_headline_count=len(article.related_headlines),
-            encoding=encoding, language=detect_language(body),
+            encoding=encoding, language=detect_language(body), published_at=meta.published_at,
+            published_at_source=meta.published_at_source, category=meta.section or category_of(source_uri),
+            url=meta.url, author=meta.author, extra_metadata=meta.extra,
         )
 
-    def _facts(self, article_id: str, facts: Facts):
+    def _facts(self, article_id: str, article: Article, facts: Facts):
         mentions, entity_ids = [], []  # the article's mentions in one call: one per entity was ~2% of staging
         entities = []
         for entity in (*facts.entities, *facts.headline_entities):  # headline ones carry headline_position
@@ -85,13 +90,16 @@ class TableBuilder:
                       value2=[q.value2 for q in quantities], unit=[q.unit for q in quantities],
                       dimension=[dimension(q.unit, q.kind) for q in quantities],
                       qualifier=[q.qualifier for q in quantities], kind=[q.kind for q in quantities],
-                      subject=[q.subject for q in quantities])
+                      subject=[q.subject for q in quantities],
+                      entity_id=[entity_id_for(e.type, e.name) if e else None
+                                 for e in quantity_subjects(article, facts)])
         temporals = facts.temporals
         self._located("temporal_expressions", "temporal", article_id, [t.span for t in temporals],
                       surface=[t.span.text for t in temporals], kind=[t.kind for t in temporals],
                       granularity=[t.granularity for t in temporals], start_date=[t.start_date for t in temporals],
                       end_date=[t.end_date for t in temporals], timex_type=[t.timex_type for t in temporals],
-                      timex_value=[t.timex_value for t in temporals])
+                      timex_value=[t.timex_value for t in temporals],
+                      anchor=[t.anchor for t in temporals])
         # The batch's entities last: nothing after this can fail, so a rejected article adds none (see `add`).
         for entity_id, entity in entities:
             self._entities[entity_id] = (entity.name, entity.type)

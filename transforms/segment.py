@@ -35,7 +35,9 @@ MAX_PARAGRAPHS = 2_000
 MAX_ARTICLE_CHARS = 1_000_000
 
 
-def segment(text: str) -> Article:
+def segment(text: str, title: str | None = None) -> Article:
+    """`title`: the article's title when its metadata gives one. The text's first line is then the title only
+    when it reads the same (a file repeating its title); otherwise it stays in the body."""
     blocks = _blocks(text)
     if not blocks:
         raise BadInput("no paragraphs: the file holds only blank lines")
@@ -50,8 +52,10 @@ def segment(text: str) -> Article:
     # Related headlines are only recognised after a body; a file of nothing else has lost its article.
     if len(lines) >= _MIN_HEADLINES and all(_looks_like_headline(line) for line in lines):
         raise BadInput(f"no body: all {len(lines)} lines look like headlines and none ends a sentence")
-    title = None
-    if len(blocks) > 1 and _is_title(blocks[0], blocks[1]):
+    if title is not None:
+        if len(blocks) > 1 and len(blocks[0]) == 1 and " ".join(blocks[0][0].split()) == " ".join(title.split()):
+            blocks.pop(0)
+    elif len(blocks) > 1 and _is_title(blocks[0], blocks[1]):
         title = blocks.pop(0)[0]
     elif len(blocks) > 1 and _is_title_over_deck(blocks[0]):
         title = blocks[0].pop(0)
