@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat as stat_module
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,12 @@ from pathlib import Path
 from transforms.ids import article_id_for
 
 SUFFIX = ".txt"
+# The largest BBC article is 25 kB and the segmenter refuses text over 1,000,000 characters (4 MB of UTF-8 at
+# most); a saved HTML page carries its markup, scripts and styles too. A file bigger than this is not one news
+# article (a dump, a video renamed): refused from its size, never read (a 200 MB file read whole peaked at
+# 1.3 GiB).
+MAX_FILE_BYTES = 8 << 20
+EMPTY = "empty: the file has no bytes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +38,7 @@ class Known:
 
 @dataclass(frozen=True, slots=True)
 class SeenFile:
-    path: str  # relative to the source, "/"-separated
+    path: str  # relative to the source, "/"-separated, as path_text writes it
     size_bytes: int | None
     mtime_ns: int | None
     content_sha256: str | None
@@ -110,11 +117,11 @@ def _walk(source: Path):
                     if entry.is_dir(follow_symlinks=False):
                         stack.append(prefix + entry.name)
                     elif entry.name.endswith(SUFFIX):
-                        found.append((prefix + entry.name, entry))
+                        found.append((path_text(prefix + entry.name), entry))
         except OSError as err:
             if not folder:  # no source at all is the caller's mistake, not a bad input
                 raise
-            unlisted.append((folder, f"cannot list folder: {err.strerror}"))
+            unlisted.append((path_text(folder), f"cannot list folder: {err.strerror}"))
     return sorted(found, key=lambda item: item[0]), sorted(unlisted)
 
 
@@ -131,10 +138,6 @@ class _Unread:
 
 def _check(source: Path, path: str, entry: os.DirEntry, old: Known | None, retry: bool) -> SeenFile | _Unread:
     """What stat alone tells about a file: its verdict, or _Unread when only its bytes can tell."""
-    if not _is_utf8(path):  # the manifest, ids and Parquet are UTF-8: record a readable escape of the name
-        shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        return SeenFile(shown, None, None, None, None, "quarantined",
-                        "file name is not valid UTF-8: rename the file to load it")
     article_id = article_id_for(path)
     if entry.is_symlink():
         target = os.path.realpath(entry.path)
@@ -148,6 +151,10 @@ def _check(source: Path, path: str, entry: os.DirEntry, old: Known | None, retry
     if not stat_module.S_ISREG(stat.st_mode):  # a FIFO or device would block or never end when read
         return SeenFile(path, None, None, None, article_id, "quarantined",
                         "not a regular file (FIFO, socket or device): not read")
+    if not stat.st_size or stat.st_size > MAX_FILE_BYTES:  # refused from the size alone: nothing to read
+        # No hash either: empty files all hash alike, and would be refused as copies of each other.
+        reason = too_large(stat.st_size) if stat.st_size else EMPTY
+        return SeenFile(path, stat.st_size, stat.st_mtime_ns, None, article_id, "quarantined", reason)
     if old and old.size_bytes == stat.st_size and old.mtime_ns == stat.st_mtime_ns:
         if _loaded(old):
             return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id, "unchanged")
@@ -161,10 +168,16 @@ def _check(source: Path, path: str, entry: os.DirEntry, old: Known | None, retry
     return _Unread(path, entry.path, stat.st_size, stat.st_mtime_ns, article_id, old)
 
 
-def _hashed(file: _Unread, content: bytes | OSError) -> SeenFile:
+def too_large(size: int) -> str:
+    return f"file of {size:,} bytes (limit {MAX_FILE_BYTES:,}): too large for a news article, not read"
+
+
+def _hashed(file: _Unread, content: bytes | OSError | int) -> SeenFile:
     if isinstance(content, OSError):
         return SeenFile(file.path, file.size_bytes, file.mtime_ns, None, file.article_id, "quarantined",
                         f"cannot read: {content.strerror}")
+    if isinstance(content, int):  # grew past the limit after its stat
+        return SeenFile(file.path, content, file.mtime_ns, None, file.article_id, "quarantined", too_large(content))
     sha = hashlib.sha256(content).hexdigest()
     if not _loaded(file.old):  # first seen, back from deleted, or never loaded (duplicate, quarantined)
         status = "new"
@@ -191,10 +204,17 @@ def _read_all(paths: list[str]):
         if i + READ_AHEAD < len(paths):
             hint(paths[i + READ_AHEAD])
         try:
-            with open(path, "rb") as file:
-                yield file.read()
+            yield read_bounded(path)
         except OSError as err:
             yield err
+
+
+def read_bounded(path: str) -> bytes | int:
+    """The file's bytes, or its size when it is over MAX_FILE_BYTES (a file can grow after its stat): never
+    more than the limit in memory."""
+    with open(path, "rb") as file:
+        content = file.read(MAX_FILE_BYTES + 1)
+        return content if len(content) <= MAX_FILE_BYTES else os.fstat(file.fileno()).st_size
 
 
 def _will_need(path: str) -> None:
@@ -206,6 +226,31 @@ def _will_need(path: str) -> None:
         os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
     finally:
         os.close(fd)
+
+
+# File names are bytes; the manifest, ids and Parquet hold UTF-8 text. A name that is not valid UTF-8 reaches
+# Python with each bad byte as a lone surrogate (surrogateescape), which no UTF-8 column can hold: each is
+# written `\xNN`. So that no other name can be written the same, a backslash that would read as such an escape
+# (`\x` and two hex digits) is written `\x5c`: `bad<0xff>name.txt` is `bad\xffname.txt`, a file really named
+# `bad\xffname.txt` is `bad\x5cxffname.txt`, and every other name is its own text.
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
+_LOOKS_ESCAPED = re.compile(r"\\(?=x[0-9a-fA-F]{2})")
+_ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})")
+
+
+def path_text(path: str) -> str:
+    """A file system path (undecodable bytes as lone surrogates) as the text recorded for it; fs_path undoes it."""
+    if "\\" not in path and _is_utf8(path):
+        return path
+    path = _LOOKS_ESCAPED.sub(r"\\x5c", path)
+    return _BAD_BYTE.sub(lambda bad: f"\\x{ord(bad.group()) - 0xDC00:02x}", path)
+
+
+def fs_path(text: str) -> str:
+    """The path to open for a recorded path: `os.fsencode(fs_path(path_text(p))) == os.fsencode(p)`."""
+    if "\\" not in text:
+        return text
+    return _ESCAPE.sub(lambda code: os.fsdecode(bytes([int(code.group(1), 16)])), text)
 
 
 def _is_utf8(path: str) -> bool:

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import time
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import NamedTuple
 
+from flows.discover import fs_path, read_bounded, too_large
 from flows.lake import Lake
 from flows.seam import pause_at
 from transforms.batch import Rejected, SourceDoc, transform_batch
@@ -54,9 +55,12 @@ def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str
     docs, rejected = [], []
     for f in files:
         try:
-            raw = (Path(source) / f.path).read_bytes()
+            raw = read_bounded(os.path.join(source, fs_path(f.path)))
         except OSError as err:
             rejected.append(Rejected(f.path, "read", f"cannot read: {err.strerror or err}"))
+            continue
+        if isinstance(raw, int):  # grew past the limit since discovery: not read further
+            rejected.append(Rejected(f.path, "read", too_large(raw)))
             continue
         if f.content_sha256 and hashlib.sha256(raw).hexdigest() != f.content_sha256:
             # Edited since discovery hashed it: loaded now, its rows would carry another version's hash.

@@ -1,0 +1,129 @@
+"""Files that stat alone can judge, and names that are not text (issue 20, items 4, 5 and 7): empty files are
+refused once each as empty, over-size ones from their size without being read, and a name that is not valid
+UTF-8 gets a manifest path of its own, so two runs settle everything and the second has nothing to load."""
+from __future__ import annotations
+
+import os
+import shutil
+import tracemalloc
+
+import duckdb
+import pytest
+from conftest import SEED
+
+from flows.discover import EMPTY, MAX_FILE_BYTES, discover, fs_path, path_text, too_large
+from news_etl.cli import main
+
+BIG = 200 * 1024 * 1024
+BAD_NAME = b"bad\xffname.txt"  # the raw bytes of a file name that is not UTF-8
+ESCAPE_NAME = "bad\\xffname.txt"  # a real file whose name is that escape, written out
+
+
+def _story(label: str) -> bytes:
+    return (f"{label} story\n\nMinisters said on Tuesday that the plan for {label} would cost 3bn pounds.\n\n"
+            f"The opposition called it a disgrace, and said the {label} vote would come next week.\n").encode()
+
+
+def _sparse(path, size: int) -> None:
+    with open(path, "wb") as file:
+        file.truncate(size)  # a hole: no disk blocks, but stat says `size`
+
+
+@pytest.fixture(scope="module")
+def two_runs(prefect_api, tmp_path_factory):
+    """One source with three empty files, an over-size file, a file named with a byte that is not UTF-8, one
+    named with that byte's escape, and the seed; run twice with nothing changed in between."""
+    root = tmp_path_factory.mktemp("input_files")
+    source = root / "source"
+    source.mkdir()
+    shutil.copy(SEED, source / SEED.name)
+    for name in ("e1.txt", "e2.txt", "e3.txt"):
+        (source / name).write_bytes(b"")
+    _sparse(source / "huge.txt", BIG)
+    with open(os.path.join(os.fsencode(source), BAD_NAME), "wb") as file:
+        file.write(_story("Undecodable name"))
+    (source / ESCAPE_NAME).write_bytes(_story("Escape-like name"))
+    args = ["run", "--source", str(source), "--warehouse", str(root / "w.duckdb"), "--lake", str(root / "lake"),
+            "--workers", "1"]
+    codes = [main(args), main(args)]
+    con = duckdb.connect(str(root / "w.duckdb"), read_only=True)
+    yield codes, con
+    con.close()
+
+
+def test_run_refuses_each_empty_and_oversize_file_once_with_its_reason(two_runs):
+    codes, con = two_runs
+    assert codes == [0, 0]
+    assert con.execute("SELECT source_uri, stage, reason FROM quarantine ORDER BY source_uri").fetchall() == [
+        ("e1.txt", "discover", EMPTY), ("e2.txt", "discover", EMPTY), ("e3.txt", "discover", EMPTY),
+        ("huge.txt", "discover", f"file of {BIG:,} bytes (limit {MAX_FILE_BYTES:,}): too large for a news "
+                                 "article, not read")]
+    assert con.execute("SELECT path, status, content_sha256, duplicate_of FROM file_manifest ORDER BY path"
+                       ).fetchall() == [
+        (SEED.name, "unchanged", con.execute("SELECT content_sha256 FROM articles WHERE source_uri = ?",
+                                             [SEED.name]).fetchone()[0], None),
+        ("bad\\x5cxffname.txt", "unchanged", _sha(_story("Escape-like name")), None),
+        ("bad\\xffname.txt", "unchanged", _sha(_story("Undecodable name")), None),
+        ("e1.txt", "quarantined", None, None), ("e2.txt", "quarantined", None, None),
+        ("e3.txt", "quarantined", None, None), ("huge.txt", "quarantined", None, None)]
+
+
+def test_second_run_takes_the_no_change_path(two_runs):
+    _, con = two_runs
+    assert con.execute("""SELECT flow_run_id IS NOT NULL, files_seen, files_new, files_unchanged, files_quarantined,
+                                 files_duplicate, articles_loaded FROM pipeline_runs ORDER BY run_id""").fetchall() == [
+        (True, 7, 3, 0, 4, 0, 3), (False, 7, 0, 3, 4, 0, 0)]
+
+
+def test_names_that_read_alike_load_as_two_articles(two_runs):
+    _, con = two_runs
+    assert con.execute("SELECT source_uri, title FROM articles WHERE source_uri LIKE 'bad%' ORDER BY 1"
+                       ).fetchall() == [("bad\\x5cxffname.txt", "Escape-like name story"),
+                                        ("bad\\xffname.txt", "Undecodable name story")]
+
+
+def _sha(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.parametrize("raw", [b"plain.txt", b"caf\xc3\xa9/ok.txt", BAD_NAME, ESCAPE_NAME.encode(),
+                                 b"a\\\\xffb\\x5c\\.txt", b"\\\xff\\x\xe9x41.txt", b"\\x5cx41"])
+def test_path_text_round_trips_every_name(raw):
+    text = path_text(os.fsdecode(raw))
+    text.encode("utf-8")  # the manifest and Parquet can hold it
+    assert os.fsencode(fs_path(text)) == raw
+
+
+def test_path_text_gives_names_that_read_alike_their_own_paths():
+    assert path_text(os.fsdecode(BAD_NAME)) == "bad\\xffname.txt"
+    assert path_text(ESCAPE_NAME) == "bad\\x5cxffname.txt"
+    assert path_text("café/plain \\ name.txt") == "café/plain \\ name.txt"  # every other name is its own text
+
+
+def test_discover_refuses_an_oversize_file_without_reading_it(tmp_path):
+    _sparse(tmp_path / "huge.txt", BIG)
+    tracemalloc.start()
+    try:
+        plan = discover(tmp_path, {})
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [(f.path, f.status, f.reason, f.content_sha256) for f in plan.refused] == \
+        [("huge.txt", "quarantined", too_large(BIG), None)]
+    assert peak < 1 << 20  # read, it would take 200 MB
+
+
+def test_stage_batch_refuses_a_file_grown_past_the_limit_after_discovery(tmp_path):
+    from flows.lake import Lake
+    from flows.stage import FileToLoad, stage_batch
+
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "grows.txt").write_bytes(_story("Growing"))
+    plan = discover(tmp_path / "source", {})
+    _sparse(tmp_path / "source" / "grows.txt", MAX_FILE_BYTES + 1)
+    files = [FileToLoad(f.path, f.article_id, f.content_sha256) for f in plan.to_load]
+    report = stage_batch(str(tmp_path / "source"), files, Lake(tmp_path / "lake").url, "20260101T000000Z-test00", 0)
+    assert [(r.source_uri, r.stage, r.reason) for r in report.rejected] == \
+        [("grows.txt", "read", too_large(MAX_FILE_BYTES + 1))]
