@@ -122,6 +122,14 @@ def _quarantine_row(run_id, source_uri, sha, stage, reason, table_name=None, row
                 row_key=row_key, expectation=expectation)
 
 
+def warnings_table(outcome: RunOutcome) -> pa.Table:
+    """The warnings about the run's staged articles (the loader keeps those of the articles it loads)."""
+    rows = [dict(run_id=outcome.run_id, article_id=w.article_id, source_uri=w.source_uri,
+                 content_sha256=w.content_sha256, stage=w.stage, warning=w.warning, reason=w.reason)
+            for report in outcome.reports for w in report.warnings]
+    return pa.Table.from_pylist(rows, schema=arrow_schema(TABLES["article_warnings"]))
+
+
 def validation_table(outcome: RunOutcome) -> pa.Table:
     rows = [dict(run_id=outcome.run_id, table_name=r.table_name, expectation=r.expectation, success=r.success,
                  element_count=r.element_count, unexpected_count=r.unexpected_count) for r in outcome.results]

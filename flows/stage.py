@@ -12,7 +12,7 @@ from typing import NamedTuple
 from flows.discover import fs_path, read_bounded, too_large
 from flows.lake import Lake
 from flows.seam import pause_at
-from transforms.batch import Rejected, SourceDoc, transform_batch
+from transforms.batch import Rejected, SourceDoc, Warned, transform_batch
 
 CHANGED_WHILE_READ = "changed while this run read it: the next run loads it as changed"
 
@@ -44,6 +44,7 @@ class BatchReport:
     rejected: list[Rejected]
     seconds: dict[str, float] = field(default_factory=dict)
     nbytes: dict[str, int] = field(default_factory=dict)  # in-memory (Arrow) size per table: sizes validation
+    warnings: list[Warned] = field(default_factory=list)  # about staged articles: article_warnings rows
 
 
 def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str, part: int,
@@ -79,4 +80,4 @@ def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str
     seconds = dict(out.seconds, read=t1 - t0, write=time.perf_counter() - t2)
     rows = {table: data.num_rows for table, data in out.tables.items()}
     nbytes = {table: data.nbytes for table, data in out.tables.items()}
-    return BatchReport(part, rows, rejected + out.rejected, seconds, nbytes)
+    return BatchReport(part, rows, rejected + out.rejected, seconds, nbytes, out.warnings)

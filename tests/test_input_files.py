@@ -127,3 +127,51 @@ def test_stage_batch_refuses_a_file_grown_past_the_limit_after_discovery(tmp_pat
     report = stage_batch(str(tmp_path / "source"), files, Lake(tmp_path / "lake").url, "20260101T000000Z-test00", 0)
     assert [(r.source_uri, r.stage, r.reason) for r in report.rejected] == \
         [("grows.txt", "read", too_large(MAX_FILE_BYTES + 1))]
+
+
+def _load(source, root):
+    """discover -> stage -> validate -> load with the production functions (no Prefect): a connection."""
+    from flows.accounting import RunOutcome
+    from flows.lake import Lake
+    from flows.load import RunTimes, load_run
+    from flows.pipeline import validate_staged
+    from flows.run_ids import utc_now
+    from flows.stage import FileToLoad, stage_batch
+    from flows.warehouse import connect, ensure_schema
+
+    lake, run_id = Lake(root / "lake"), "20260101T000000Z-test00"
+    plan = discover(source, {})
+    report = stage_batch(str(source), [FileToLoad(f.path, f.article_id, f.content_sha256) for f in plan.to_load],
+                         lake.url, run_id, 0)
+    verdict = validate_staged.fn(lake.url, run_id, [report])
+    con = connect(root / "w.duckdb")
+    ensure_schema(con)
+    load_run(con, lake, RunOutcome(run_id, str(source), plan, [report], verdict.results, verdict.failures),
+             RunTimes(utc_now(), 0, 0, 0), None, utc_now)
+    return con
+
+
+STRAY_BYTE = ("Café owner wins £5m prize\n\nJosé Müller, who runs a café in Zürich, said on Monday that he would "
+              "share the £5m with his staff.\n\n\"It is a dream come true,\" Mr Müller told the BBC. His staff"
+              "\x00s bonus will be paid in March.\n").encode().replace(b"\x00", b"\x92")
+
+
+def test_utf8_article_with_a_stray_byte_loads_as_utf8_and_is_flagged(tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "stray.txt").write_bytes(STRAY_BYTE)
+    shutil.copy(SEED, source / SEED.name)
+    con = _load(source, tmp_path)
+    assert con.execute("SELECT source_uri, title, encoding, replaced_bytes FROM articles ORDER BY 1").fetchall() == [
+        (SEED.name, con.execute("SELECT title FROM articles WHERE source_uri = ?", [SEED.name]).fetchone()[0],
+         "utf-8", 0),
+        ("stray.txt", "Café owner wins £5m prize", "utf-8", 1)]
+    assert con.execute("SELECT body FROM articles WHERE source_uri = 'stray.txt'").fetchone()[0].endswith(
+        "Mr Müller told the BBC. His staff\ufffds bonus will be paid in March.")
+    assert con.execute("""SELECT e.canonical_name, e.entity_type, list(DISTINCT m.surface ORDER BY m.surface)
+                          FROM entity_mentions m JOIN entities e USING (entity_id) JOIN articles a USING (article_id)
+                          WHERE a.source_uri = 'stray.txt' GROUP BY ALL ORDER BY 1""").fetchall() == [
+        ("BBC", "ORG", ["BBC"]), ("José Müller", "PERSON", ["José Müller", "Mr Müller"]), ("Zürich", "GPE", ["Zürich"])]
+    assert con.execute("SELECT run_id, source_uri, stage, warning, reason FROM article_warnings").fetchall() == [
+        ("20260101T000000Z-test00", "stray.txt", "decode", "replaced_bytes",
+         "1 byte(s) not valid UTF-8 replaced by U+FFFD (the first at byte 195); the rest of the file is UTF-8")]

@@ -30,15 +30,27 @@ class Rejected:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Warned:
+    """A file loaded, but not read exactly as it is: one article_warnings row."""
+    source_uri: str
+    article_id: str
+    content_sha256: str
+    stage: str
+    warning: str  # schemas.operational.WARNINGS
+    reason: str
+
+
 @dataclass
 class BatchOutput:
     tables: dict[str, pa.Table]
     rejected: list[Rejected]
     seconds: dict[str, float] = field(default_factory=dict)  # per stage, summed over the batch
+    warnings: list[Warned] = field(default_factory=list)  # of the articles staged
 
 
 def transform_batch(docs: list[SourceDoc], reference_date: date | None = None) -> BatchOutput:
-    builder, rejected, seconds = TableBuilder(), [], defaultdict(float)
+    builder, rejected, warnings, seconds = TableBuilder(), [], [], defaultdict(float)
     for doc in docs:
         stage = "decode"
         try:
@@ -50,7 +62,8 @@ def transform_batch(docs: list[SourceDoc], reference_date: date | None = None) -
             t2 = time.perf_counter()
             stage = "extract"
             facts = extract_facts(article, reference_date)
-            builder.add(doc.article_id, doc.source_uri, doc.content_sha256, decoded.encoding, article, facts)
+            builder.add(doc.article_id, doc.source_uri, doc.content_sha256, decoded.encoding, article, facts,
+                        dict(replaced_bytes=decoded.replaced_bytes))
             t3 = time.perf_counter()
         except BadInput as err:
             rejected.append(Rejected(doc.source_uri, stage, str(err)))
@@ -58,10 +71,13 @@ def transform_batch(docs: list[SourceDoc], reference_date: date | None = None) -
         except Exception as err:  # a bug on one file must not stop the batch; the file is quarantined
             rejected.append(Rejected(doc.source_uri, stage, f"internal error: {type(err).__name__}: {err}"))
             continue
+        if decoded.warning:
+            warnings.append(Warned(doc.source_uri, doc.article_id, doc.content_sha256, "decode", "replaced_bytes",
+                                   decoded.warning))
         seconds["decode"] += t1 - t0
         seconds["segment"] += t2 - t1
         seconds["extract"] += t3 - t2
     t0 = time.perf_counter()
     tables = builder.to_arrow()
     seconds["arrow"] += time.perf_counter() - t0
-    return BatchOutput(tables, rejected, dict(seconds))
+    return BatchOutput(tables, rejected, dict(seconds), warnings)

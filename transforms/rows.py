@@ -20,13 +20,15 @@ class TableBuilder:
         self._entities: dict[str, tuple[str, str]] = {}
         self._aliases: set[tuple[str, str]] = set()
 
-    def add(self, article_id: str, source_uri: str, sha256: str, encoding: str, article: Article, facts: Facts):
+    def add(self, article_id: str, source_uri: str, sha256: str, encoding: str, article: Article, facts: Facts,
+            columns: dict | None = None):
         """All of one article's rows, or none: an error part-way (the file is then rejected) leaves the builder
-        as it was, so a rejected file never has rows staged."""
+        as it was, so a rejected file never has rows staged. `columns`: more values of its articles row (how it
+        was read: replaced_bytes, and what an HTML page said of itself)."""
         before = {name: len(next(iter(columns.values()))) for name, columns in self._columns.items()}
         try:
             word_counts = [len(p.text.split()) for p in article.paragraphs]
-            self._article(article_id, source_uri, sha256, encoding, article, sum(word_counts))
+            self._article(article_id, source_uri, sha256, encoding, article, sum(word_counts), columns or {})
             for p, word_count in zip(article.paragraphs, word_counts):
                 self._append("paragraphs", article_id=article_id, paragraph_index=p.index,
                              section_index=p.section_index, text=p.text, word_count=word_count)
@@ -51,7 +53,7 @@ class TableBuilder:
         for name, column in self._columns[table].items():
             column.append(values.get(name))
 
-    def _article(self, article_id, source_uri, sha256, encoding, article: Article, word_count: int):
+    def _article(self, article_id, source_uri, sha256, encoding, article: Article, word_count: int, columns: dict):
         """`word_count` is the paragraphs' sum: joining them with blank lines adds no word."""
         body = "\n\n".join(p.text for p in article.paragraphs)
         self._append(
@@ -59,7 +61,7 @@ class TableBuilder:
             title=article.title, lede=article.paragraphs[0].text, body=body,
             paragraph_count=len(article.paragraphs), section_count=len(article.sections),
             word_count=word_count, related_headline_count=len(article.related_headlines),
-            encoding=encoding, language=detect_language(body),
+            encoding=encoding, language=detect_language(body), **columns,
         )
 
     def _facts(self, article_id: str, facts: Facts):
