@@ -15,7 +15,7 @@ from pathlib import Path
 
 from transforms.ids import article_id_for
 
-SUFFIX = ".txt"
+SUFFIXES = (".txt", ".html", ".htm")  # articles as text, and saved web pages (their article is extracted)
 # The largest BBC article is 25 kB and the segmenter refuses text over 1,000,000 characters (4 MB of UTF-8 at
 # most); a saved HTML page carries its markup, scripts and styles too. A file bigger than this is not one news
 # article (a dump, a video renamed): refused from its size, never read (a 200 MB file read whole peaked at
@@ -103,7 +103,7 @@ def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = Fa
 
 
 def _walk(source: Path):
-    """(relative path, DirEntry) of every *.txt entry, sorted; directories are entered, symlinks never.
+    """(relative path, DirEntry) of every *.txt, *.html, *.htm entry, sorted; directories are entered, symlinks never.
     Also (relative folder, reason) of every subfolder that could not be listed (permission denied)."""
     stack = [""]  # folders relative to the source, "/"-separated ("" is the source itself)
     found, unlisted = [], []
@@ -116,7 +116,7 @@ def _walk(source: Path):
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False):
                         stack.append(prefix + entry.name)
-                    elif entry.name.endswith(SUFFIX):
+                    elif entry.name.endswith(SUFFIXES):
                         found.append((path_text(prefix + entry.name), entry))
         except OSError as err:
             if not folder:  # no source at all is the caller's mistake, not a bad input

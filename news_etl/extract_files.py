@@ -15,7 +15,7 @@ from transforms.segment import segment
 
 
 def extract_file(path: Path, reference_date: date | None = None) -> dict:
-    decoded = decode(path.read_bytes())
+    decoded = decode(path.read_bytes(), path.name)
     article = segment(decoded.text)
     facts = extract_facts(article, reference_date)
     return facts_json(path.name, article_id_for(path.name), article, facts)

@@ -49,6 +49,7 @@ ARTICLES = Table(
             allowed=("utf-8", "utf-8-sig", "utf-16", "windows-1252", "latin-1")),
         key("replaced_bytes", "int32", "Bytes that were not valid UTF-8 in an otherwise UTF-8 file, each read as "
             "U+FFFD (0: read exactly; see article_warnings)", min_value=0),
+        col("author", "string", "The author as the file names them (an HTML page's byline); null when unknown"),
         key("language", "string", "ISO 639-1 code of the body language; `und` when undetermined",
             allowed=("en", "und")),
         col("published_at", "date", "Publication date when known (none of the current shapes carries one)"),

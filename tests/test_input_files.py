@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import tracemalloc
+from datetime import date
 
 import duckdb
 import pytest
@@ -175,3 +176,29 @@ def test_utf8_article_with_a_stray_byte_loads_as_utf8_and_is_flagged(tmp_path):
     assert con.execute("SELECT run_id, source_uri, stage, warning, reason FROM article_warnings").fetchall() == [
         ("20260101T000000Z-test00", "stray.txt", "decode", "replaced_bytes",
          "1 byte(s) not valid UTF-8 replaced by U+FFFD (the first at byte 195); the rest of the file is UTF-8")]
+
+
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+
+
+def test_html_pages_load_as_their_article_and_a_pdf_is_refused_by_name(tmp_path):
+    from test_html import BOILERPLATE, PAGE, PARAGRAPHS
+
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "ferry.html").write_bytes(PAGE)
+    (source / "ferry_saved.txt").write_bytes(PAGE.replace(b"2024-03-14", b"2024-03-15"))  # not a copy of the first
+    (source / "report.txt").write_bytes(PDF)
+    con = _load(source, tmp_path)
+    assert con.execute("""SELECT source_uri, title, author, published_at, published_at_source, paragraph_count, body
+                          FROM articles ORDER BY 1""").fetchall() == [
+        (name, "Harbour town votes to keep its ferry", "Jane Porter", date(2024, 3, day), "html", 3,
+         "\n\n".join(PARAGRAPHS)) for name, day in (("ferry.html", 14), ("ferry_saved.txt", 15))]
+    assert con.execute("SELECT source_uri, stage, reason FROM quarantine").fetchall() == [
+        ("report.txt", "decode", "PDF document (the file starts with b'%PDF-'), not article text: save the article "
+                                 "as text or HTML")]
+    surfaces = [s for (s,) in con.execute("""SELECT surface FROM entity_mentions UNION ALL SELECT text FROM quotes
+                                             UNION ALL SELECT surface FROM quantities
+                                             UNION ALL SELECT surface FROM temporal_expressions""").fetchall()]
+    assert "Martin Hughes" in surfaces and "£1.2m" in surfaces
+    assert [s for s in surfaces if any(word in s for word in BOILERPLATE)] == []

@@ -8,7 +8,7 @@ from datetime import date
 
 import pyarrow as pa
 
-from transforms.decode import decode
+from transforms.decode import Decoded, decode
 from transforms.extract import extract_facts
 from transforms.model import BadInput
 from transforms.rows import TableBuilder
@@ -49,13 +49,23 @@ class BatchOutput:
     warnings: list[Warned] = field(default_factory=list)  # of the articles staged
 
 
+def _read_columns(decoded: Decoded) -> dict:
+    """The articles columns that say how the file was read, and what an HTML page said of itself."""
+    columns = dict(replaced_bytes=decoded.replaced_bytes)
+    if decoded.page:
+        columns["author"] = decoded.page.author
+        if decoded.page.published:
+            columns.update(published_at=decoded.page.published, published_at_source="html")
+    return columns
+
+
 def transform_batch(docs: list[SourceDoc], reference_date: date | None = None) -> BatchOutput:
     builder, rejected, warnings, seconds = TableBuilder(), [], [], defaultdict(float)
     for doc in docs:
         stage = "decode"
         try:
             t0 = time.perf_counter()
-            decoded = decode(doc.raw)
+            decoded = decode(doc.raw, doc.source_uri)
             t1 = time.perf_counter()
             stage = "segment"
             article = segment(decoded.text)
@@ -63,7 +73,7 @@ def transform_batch(docs: list[SourceDoc], reference_date: date | None = None) -
             stage = "extract"
             facts = extract_facts(article, reference_date)
             builder.add(doc.article_id, doc.source_uri, doc.content_sha256, decoded.encoding, article, facts,
-                        dict(replaced_bytes=decoded.replaced_bytes))
+                        _read_columns(decoded))
             t3 = time.perf_counter()
         except BadInput as err:
             rejected.append(Rejected(doc.source_uri, stage, str(err)))

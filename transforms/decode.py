@@ -13,6 +13,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from transforms.html import Page, extract_page, is_html
 from transforms.model import BadInput
 
 _BOMS = (  # no UTF-32: its LE BOM starts like UTF-16's, and the NULs that decoding leaves refuse it as binary
@@ -70,6 +71,7 @@ class Decoded:
     encoding: str  # utf-8, utf-8-sig, utf-16, windows-1252, latin-1
     replaced_bytes: int = 0  # bytes that were not valid UTF-8, each replaced by U+FFFD
     first_replaced: int | None = None  # byte offset of the first of them
+    page: Page | None = None  # for an HTML page: what it says of itself (`text` is then its article text)
 
     @property
     def warning(self) -> str | None:
@@ -80,8 +82,9 @@ class Decoded:
                 f"{self.first_replaced:,}); the rest of the file is UTF-8")
 
 
-def decode(raw: bytes) -> Decoded:
-    """Decode one article file. Raises BadInput with the quarantine reason when it is not text."""
+def decode(raw: bytes, name: str = "") -> Decoded:
+    """Decode one article file (`name`: its path, whose suffix can say it is HTML). An HTML page is replaced by
+    the article it carries (transforms/html.py). Raises BadInput with the quarantine reason when it is not text."""
     if not raw.strip():
         raise BadInput("empty file: no bytes or only whitespace")
     _refuse_known_format(raw)
@@ -89,11 +92,15 @@ def decode(raw: bytes) -> Decoded:
     if "\x00" in text:
         raise BadInput("binary content: text contains NUL characters")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "&" in text:
+    page = None
+    if is_html(name, text):  # the parser reads its character references, and "&lt;p&gt;" is not markup
+        page = extract_page(text)
+        text = page.text
+    elif "&" in text:
         text = _REFERENCE.sub(_character, text)
     if not _LETTER.search(text):
         raise BadInput("no text: the file holds no letters")
-    return Decoded(text, encoding, replaced, first_replaced)
+    return Decoded(text, encoding, replaced, first_replaced, page)
 
 
 def _refuse_known_format(raw: bytes) -> None:
