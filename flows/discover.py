@@ -61,7 +61,9 @@ class Plan:
         return len(self.to_load) + len(self.unchanged) + len(self.refused)
 
 
-_CLAIM_ORDER = {"unchanged": 0, "changed": 1}  # then every other status
+_CLAIM_ORDER = {"unchanged": 0, "changed": 1, "quarantined": 2}  # then every other status
+# Stages whose refusal its bytes alone decide: any copy of them would be refused the same way.
+CONTENT_STAGES = ("decode", "segment", "extract", "validate")
 
 
 def source_key(source: str | Path) -> str:
@@ -78,6 +80,7 @@ def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = Fa
     plan = Plan()
     first_path_of: dict[str, str] = {}  # sha256 -> path, to recognise the same bytes under two names
     owner_of: dict[str, str] = {}  # article_id -> path, to refuse two files claiming one article id
+    refused_for: dict[str, str] = {}  # path -> reason, of files whose bytes were refused
     found, unlisted = _walk(source)
     checked = [_check(source, path, entry, known.get(path), retry_quarantined) for path, entry in found]
     unread = [c for c in checked if isinstance(c, _Unread)]
@@ -85,10 +88,13 @@ def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = Fa
     inspected += [_hashed(file, content) for file, content in zip(unread, _read_all([f.full_path for f in unread]))]
     # Files already loaded keep their claim on their bytes and id, unchanged ones first, then changed ones: a
     # new copy is the duplicate, a new file with a loaded file's id is refused, whatever its name sorts like.
-    # Then by path, so the outcome does not depend on listing order.
-    for seen in sorted(inspected, key=lambda f: (_CLAIM_ORDER.get(f.status, 2), f.path)):
-        if seen.status in ("new", "changed", "unchanged") and seen.content_sha256:
-            seen = _check_uniqueness(seen, first_path_of, owner_of)
+    # Then files whose bytes were refused (a copy of one is refused with it, not read again), then by path, so
+    # the outcome does not depend on listing order.
+    for seen in sorted(inspected, key=lambda f: (_CLAIM_ORDER.get(f.status, 3), f.path)):
+        if seen.status == "quarantined" and seen.stage in CONTENT_STAGES and seen.content_sha256:
+            refused_for[first_path_of.setdefault(seen.content_sha256, seen.path)] = seen.reason
+        elif seen.status in ("new", "changed", "unchanged") and seen.content_sha256:
+            seen = _check_uniqueness(seen, first_path_of, owner_of, refused_for)
         {"unchanged": plan.to_load if reprocess else plan.unchanged, "new": plan.to_load,
          "changed": plan.to_load}.get(seen.status, plan.refused).append(seen)
     for folder, reason in unlisted:
@@ -268,11 +274,18 @@ def _id_taken(old: Known) -> bool:
     return old.status == "quarantined" and (old.reason or "").startswith(_ID_TAKEN.split("{}")[0])
 
 
-def _check_uniqueness(seen: SeenFile, first_path_of: dict, owner_of: dict) -> SeenFile:
+def copy_of_refused(first: str, reason: str) -> str:
+    """The reason of a duplicate whose original was refused (by this run, or carried over from an earlier one)."""
+    return f"same bytes as {first}, which is refused: {reason}"
+
+
+def _check_uniqueness(seen: SeenFile, first_path_of: dict, owner_of: dict, refused_for: dict) -> SeenFile:
     first = first_path_of.setdefault(seen.content_sha256, seen.path)
     if first != seen.path:
+        reason = (copy_of_refused(first, refused_for[first]) if first in refused_for
+                  else f"same bytes as {first}: loaded once, under {first}")
         return SeenFile(seen.path, seen.size_bytes, seen.mtime_ns, seen.content_sha256, None, "duplicate",
-                        f"same bytes as {first}: loaded once, under {first}", duplicate_of=first)
+                        reason, duplicate_of=first)
     owner = owner_of.setdefault(seen.article_id, seen.path)
     if owner != seen.path:
         return SeenFile(seen.path, seen.size_bytes, seen.mtime_ns, seen.content_sha256, seen.article_id,

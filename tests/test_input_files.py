@@ -18,6 +18,8 @@ from news_etl.cli import main
 BIG = 200 * 1024 * 1024
 BAD_NAME = b"bad\xffname.txt"  # the raw bytes of a file name that is not UTF-8
 ESCAPE_NAME = "bad\\xffname.txt"  # a real file whose name is that escape, written out
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+PDF_REASON = "PDF document (the file starts with b'%PDF-'), not article text: save the article as text or HTML"
 
 
 def _story(label: str) -> bytes:
@@ -33,7 +35,7 @@ def _sparse(path, size: int) -> None:
 @pytest.fixture(scope="module")
 def two_runs(prefect_api, tmp_path_factory):
     """One source with three empty files, an over-size file, a file named with a byte that is not UTF-8, one
-    named with that byte's escape, and the seed; run twice with nothing changed in between."""
+    named with that byte's escape, two copies of a PDF, and the seed; run twice with nothing changed in between."""
     root = tmp_path_factory.mktemp("input_files")
     source = root / "source"
     source.mkdir()
@@ -44,6 +46,8 @@ def two_runs(prefect_api, tmp_path_factory):
     with open(os.path.join(os.fsencode(source), BAD_NAME), "wb") as file:
         file.write(_story("Undecodable name"))
     (source / ESCAPE_NAME).write_bytes(_story("Escape-like name"))
+    for name in ("report.txt", "report_copy.txt"):
+        (source / name).write_bytes(PDF)
     args = ["run", "--source", str(source), "--warehouse", str(root / "w.duckdb"), "--lake", str(root / "lake"),
             "--workers", "1"]
     codes = [main(args), main(args)]
@@ -58,7 +62,9 @@ def test_run_refuses_each_empty_and_oversize_file_once_with_its_reason(two_runs)
     assert con.execute("SELECT source_uri, stage, reason FROM quarantine ORDER BY source_uri").fetchall() == [
         ("e1.txt", "discover", EMPTY), ("e2.txt", "discover", EMPTY), ("e3.txt", "discover", EMPTY),
         ("huge.txt", "discover", f"file of {BIG:,} bytes (limit {MAX_FILE_BYTES:,}): too large for a news "
-                                 "article, not read")]
+                                 "article, not read"),
+        ("report.txt", "decode", PDF_REASON),
+        ("report_copy.txt", "discover", f"same bytes as report.txt, which is refused: {PDF_REASON}")]
     assert con.execute("SELECT path, status, content_sha256, duplicate_of FROM file_manifest ORDER BY path"
                        ).fetchall() == [
         (SEED.name, "unchanged", con.execute("SELECT content_sha256 FROM articles WHERE source_uri = ?",
@@ -66,14 +72,15 @@ def test_run_refuses_each_empty_and_oversize_file_once_with_its_reason(two_runs)
         ("bad\\x5cxffname.txt", "unchanged", _sha(_story("Escape-like name")), None),
         ("bad\\xffname.txt", "unchanged", _sha(_story("Undecodable name")), None),
         ("e1.txt", "quarantined", None, None), ("e2.txt", "quarantined", None, None),
-        ("e3.txt", "quarantined", None, None), ("huge.txt", "quarantined", None, None)]
+        ("e3.txt", "quarantined", None, None), ("huge.txt", "quarantined", None, None),
+        ("report.txt", "quarantined", _sha(PDF), None), ("report_copy.txt", "duplicate", _sha(PDF), "report.txt")]
 
 
 def test_second_run_takes_the_no_change_path(two_runs):
     _, con = two_runs
     assert con.execute("""SELECT flow_run_id IS NOT NULL, files_seen, files_new, files_unchanged, files_quarantined,
                                  files_duplicate, articles_loaded FROM pipeline_runs ORDER BY run_id""").fetchall() == [
-        (True, 7, 3, 0, 4, 0, 3), (False, 7, 0, 3, 4, 0, 0)]
+        (True, 9, 4, 0, 5, 1, 3), (False, 9, 0, 3, 5, 1, 0)]
 
 
 def test_names_that_read_alike_load_as_two_articles(two_runs):
@@ -176,9 +183,6 @@ def test_utf8_article_with_a_stray_byte_loads_as_utf8_and_is_flagged(tmp_path):
     assert con.execute("SELECT run_id, source_uri, stage, warning, reason FROM article_warnings").fetchall() == [
         ("20260101T000000Z-test00", "stray.txt", "decode", "replaced_bytes",
          "1 byte(s) not valid UTF-8 replaced by U+FFFD (the first at byte 195); the rest of the file is UTF-8")]
-
-
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
 
 
 def test_html_pages_load_as_their_article_and_a_pdf_is_refused_by_name(tmp_path):
