@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 import pyarrow.dataset as ds
 
-from flows.discover import Plan, SeenFile
+from flows.discover import CONTENT_STAGES, Plan, SeenFile, copy_of_refused
 from schemas import TABLES
 from schemas.arrow import arrow_schema
 from transforms.ids import stable_id
@@ -35,8 +35,14 @@ class RunOutcome:
         """path -> (stage, reason) for every file that will not be loaded by this run."""
         refused = {f.path: (f.stage or ("read" if (f.reason or "").startswith("cannot") else "discover"),
                             f.reason or "") for f in self.plan.refused}
-        for report in self.reports:
-            refused.update({r.source_uri: (r.stage, r.reason) for r in report.rejected})
+        rejected = {r.source_uri: (r.stage, r.reason) for report in self.reports for r in report.rejected}
+        refused.update(rejected)
+        # A copy of a file whose bytes were refused after discovery is refused with it, and says so.
+        later = {path: reason for path, (stage, reason) in rejected.items() if stage in CONTENT_STAGES}
+        later.update(self.failed_validation())
+        for f in self.plan.refused:
+            if f.status == "duplicate" and f.duplicate_of in later:
+                refused[f.path] = ("discover", copy_of_refused(f.duplicate_of, later[f.duplicate_of]))
         return refused
 
     def failed_validation(self) -> dict[str, str]:
@@ -86,9 +92,9 @@ def manifest_table(outcome: RunOutcome) -> pa.Table:
     refused = {path: reason for path, (_, reason) in outcome.refusals().items()} | outcome.failed_validation()
     rows = []
     for f in outcome.plan.to_load + outcome.plan.unchanged + outcome.plan.refused:
-        status, reason = f.status, f.reason
+        status, reason = f.status, refused.get(f.path, f.reason)
         if f.path in refused and status != "duplicate":
-            status, reason = "quarantined", refused[f.path]
+            status = "quarantined"
         rows.append(_manifest_row(outcome, f, status, reason))
     return pa.Table.from_pylist(rows, schema=arrow_schema(TABLES["file_manifest"]))
 
@@ -120,6 +126,14 @@ def _quarantine_row(run_id, source_uri, sha, stage, reason, table_name=None, row
     return dict(quarantine_id=stable_id(source_uri, sha, stage, reason, None, None, None),
                 run_id=run_id, source_uri=source_uri, stage=stage, reason=reason, table_name=table_name,
                 row_key=row_key, expectation=expectation)
+
+
+def warnings_table(outcome: RunOutcome) -> pa.Table:
+    """The warnings about the run's staged articles (the loader keeps those of the articles it loads)."""
+    rows = [dict(run_id=outcome.run_id, article_id=w.article_id, source_uri=w.source_uri,
+                 content_sha256=w.content_sha256, stage=w.stage, warning=w.warning, reason=w.reason)
+            for report in outcome.reports for w in report.warnings]
+    return pa.Table.from_pylist(rows, schema=arrow_schema(TABLES["article_warnings"]))
 
 
 def validation_table(outcome: RunOutcome) -> pa.Table:

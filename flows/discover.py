@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat as stat_module
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,17 @@ from transforms.ids import article_id_for
 from transforms.metadata import JSONL, SIDECAR, jsonl_records, sidecar_path, with_sidecar
 
 SUFFIX = ".txt"
-SUFFIXES = (SUFFIX, JSONL, SIDECAR)  # articles, JSON Lines files (one article a line), sidecars of articles
+# Articles as text, saved web pages (their article is extracted), JSON Lines files (one article a line) and
+# sidecars of articles.
+SUFFIXES = (SUFFIX, ".html", ".htm", JSONL, SIDECAR)
+# The largest BBC article is 25 kB and the segmenter refuses text over 1,000,000 characters (4 MB of UTF-8 at
+# most); a saved HTML page carries its markup, scripts and styles too. A file bigger than this is not one news
+# article (a dump, a video renamed): refused from its size, never read (a 200 MB file read whole peaked at
+# 1.3 GiB).
+MAX_FILE_BYTES = 8 << 20
+# A JSON Lines file holds many articles (an export, a feed): its own, larger limit; each record is one article.
+MAX_JSONL_BYTES = 1 << 30
+EMPTY = "empty: the file has no bytes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +45,7 @@ class Known:
 
 @dataclass(frozen=True, slots=True)
 class SeenFile:
-    path: str  # relative to the source, "/"-separated
+    path: str  # relative to the source, "/"-separated, as path_text writes it
     size_bytes: int | None
     mtime_ns: int | None
     content_sha256: str | None
@@ -57,7 +68,9 @@ class Plan:
         return len(self.to_load) + len(self.unchanged) + len(self.refused)
 
 
-_CLAIM_ORDER = {"unchanged": 0, "changed": 1}  # then every other status
+_CLAIM_ORDER = {"unchanged": 0, "changed": 1, "quarantined": 2}  # then every other status
+# Stages whose refusal its bytes alone decide: any copy of them would be refused the same way.
+CONTENT_STAGES = ("decode", "segment", "extract", "validate")
 
 
 def source_key(source: str | Path) -> str:
@@ -74,6 +87,7 @@ def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = Fa
     plan = Plan()
     first_path_of: dict[str, str] = {}  # sha256 -> path, to recognise the same bytes under two names
     owner_of: dict[str, str] = {}  # article_id -> path, to refuse two files claiming one article id
+    refused_for: dict[str, str] = {}  # path -> reason, of files whose bytes were refused
     found, unlisted = _walk(source)
     found, sidecars = _with_sidecars(found)
     found, records, unread_files = _jsonl_records(source, found, known, retry_quarantined)
@@ -84,10 +98,13 @@ def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = Fa
     inspected += [_hashed(file, content) for file, content in zip(unread, _sidecar_bytes(unread, contents, sidecars))]
     # Files already loaded keep their claim on their bytes and id, unchanged ones first, then changed ones: a
     # new copy is the duplicate, a new file with a loaded file's id is refused, whatever its name sorts like.
-    # Then by path, so the outcome does not depend on listing order.
-    for seen in sorted(inspected, key=lambda f: (_CLAIM_ORDER.get(f.status, 2), f.path)):
-        if seen.status in ("new", "changed", "unchanged") and seen.content_sha256:
-            seen = _check_uniqueness(seen, first_path_of, owner_of)
+    # Then files whose bytes were refused (a copy of one is refused with it, not read again), then by path, so
+    # the outcome does not depend on listing order.
+    for seen in sorted(inspected, key=lambda f: (_CLAIM_ORDER.get(f.status, 3), f.path)):
+        if seen.status == "quarantined" and seen.stage in CONTENT_STAGES and seen.content_sha256:
+            refused_for[first_path_of.setdefault(seen.content_sha256, seen.path)] = seen.reason
+        elif seen.status in ("new", "changed", "unchanged") and seen.content_sha256:
+            seen = _check_uniqueness(seen, first_path_of, owner_of, refused_for)
         {"unchanged": plan.to_load if reprocess else plan.unchanged, "new": plan.to_load,
          "changed": plan.to_load}.get(seen.status, plan.refused).append(seen)
     for folder, reason in unlisted:
@@ -102,8 +119,8 @@ def discover(source: Path, known: dict[str, Known], retry_quarantined: bool = Fa
 
 
 def _walk(source: Path):
-    """(relative path, DirEntry) of every *.txt, *.jsonl and *.meta.json entry, sorted; directories are entered,
-    symlinks never.
+    """(relative path, DirEntry) of every *.txt, *.html, *.htm, *.jsonl and *.meta.json entry, sorted; directories
+    are entered, symlinks never.
     Also (relative folder, reason) of every subfolder that could not be listed (permission denied)."""
     stack = [""]  # folders relative to the source, "/"-separated ("" is the source itself)
     found, unlisted = [], []
@@ -117,11 +134,11 @@ def _walk(source: Path):
                     if entry.is_dir(follow_symlinks=False):
                         stack.append(prefix + entry.name)
                     elif entry.name.endswith(SUFFIXES):
-                        found.append((prefix + entry.name, entry))
+                        found.append((path_text(prefix + entry.name), entry))
         except OSError as err:
             if not folder:  # no source at all is the caller's mistake, not a bad input
                 raise
-            unlisted.append((folder, f"cannot list folder: {err.strerror}"))
+            unlisted.append((path_text(folder), f"cannot list folder: {err.strerror}"))
     return sorted(found, key=lambda item: item[0]), sorted(unlisted)
 
 
@@ -136,12 +153,9 @@ class _Unread:
     old: Known | None
 
 
-def _check(source: Path, path: str, entry: os.DirEntry, old: Known | None, retry: bool) -> SeenFile | _Unread:
+def _check(source: Path, path: str, entry: os.DirEntry, old: Known | None, retry: bool,
+           limit: int = MAX_FILE_BYTES) -> SeenFile | _Unread:
     """What stat alone tells about a file: its verdict, or _Unread when only its bytes can tell."""
-    if not _is_utf8(path):  # the manifest, ids and Parquet are UTF-8: record a readable escape of the name
-        shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        return SeenFile(shown, None, None, None, None, "quarantined",
-                        "file name is not valid UTF-8: rename the file to load it")
     article_id = article_id_for(path)
     if entry.is_symlink():
         target = os.path.realpath(entry.path)
@@ -155,6 +169,10 @@ def _check(source: Path, path: str, entry: os.DirEntry, old: Known | None, retry
     if not stat_module.S_ISREG(stat.st_mode):  # a FIFO or device would block or never end when read
         return SeenFile(path, None, None, None, article_id, "quarantined",
                         "not a regular file (FIFO, socket or device): not read")
+    if not stat.st_size or stat.st_size > limit:  # refused from the size alone: nothing to read
+        # No hash either: empty files all hash alike, and would be refused as copies of each other.
+        reason = too_large(stat.st_size, limit) if stat.st_size else EMPTY
+        return SeenFile(path, stat.st_size, stat.st_mtime_ns, None, article_id, "quarantined", reason)
     if old and old.size_bytes == stat.st_size and old.mtime_ns == stat.st_mtime_ns:
         if _loaded(old):
             return SeenFile(path, stat.st_size, stat.st_mtime_ns, old.content_sha256, article_id, "unchanged")
@@ -168,10 +186,18 @@ def _check(source: Path, path: str, entry: os.DirEntry, old: Known | None, retry
     return _Unread(path, entry.path, stat.st_size, stat.st_mtime_ns, article_id, old)
 
 
-def _hashed(file: _Unread, content: bytes | OSError) -> SeenFile:
+def too_large(size: int, limit: int = MAX_FILE_BYTES) -> str:
+    what = "a JSON Lines file" if limit == MAX_JSONL_BYTES else "a news article"
+    return f"file of {size:,} bytes (limit {limit:,}): too large for {what}, not read"
+
+
+def _hashed(file: _Unread, content: bytes | OSError | int, limit: int = MAX_FILE_BYTES) -> SeenFile:
     if isinstance(content, OSError):
         return SeenFile(file.path, file.size_bytes, file.mtime_ns, None, file.article_id, "quarantined",
                         f"cannot read: {content.strerror}")
+    if isinstance(content, int):  # grew past the limit after its stat
+        return SeenFile(file.path, content, file.mtime_ns, None, file.article_id, "quarantined",
+                        too_large(content, limit))
     sha = hashlib.sha256(content).hexdigest()
     if not _loaded(file.old):  # first seen, back from deleted, or never loaded (duplicate, quarantined)
         status = "new"
@@ -187,7 +213,7 @@ def _loaded(old: Known | None) -> bool:
 READ_AHEAD = 64  # files whose reading is requested before the one being read
 
 
-def _read_all(paths: list[str]):
+def _read_all(paths: list[str], limit: int = MAX_FILE_BYTES):
     """The bytes of each file in turn (or the OSError that refused them). A cold page cache made reading
     44,100 small files one by one wait on the disk (4.3 s, 2.3 s of it CPU): asking the kernel to read the
     next files ahead (posix_fadvise WILLNEED) keeps the disk busy meanwhile (1.4-1.6 s cold, measured)."""
@@ -198,10 +224,17 @@ def _read_all(paths: list[str]):
         if i + READ_AHEAD < len(paths):
             hint(paths[i + READ_AHEAD])
         try:
-            with open(path, "rb") as file:
-                yield file.read()
+            yield read_bounded(path, limit)
         except OSError as err:
             yield err
+
+
+def read_bounded(path: str, limit: int = MAX_FILE_BYTES) -> bytes | int:
+    """The file's bytes, or its size when it is over `limit` (a file can grow after its stat): never
+    more than the limit in memory."""
+    with open(path, "rb") as file:
+        content = file.read(limit + 1)
+        return content if len(content) <= limit else os.fstat(file.fileno()).st_size
 
 
 def _will_need(path: str) -> None:
@@ -213,6 +246,31 @@ def _will_need(path: str) -> None:
         os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
     finally:
         os.close(fd)
+
+
+# File names are bytes; the manifest, ids and Parquet hold UTF-8 text. A name that is not valid UTF-8 reaches
+# Python with each bad byte as a lone surrogate (surrogateescape), which no UTF-8 column can hold: each is
+# written `\xNN`. So that no other name can be written the same, a backslash that would read as such an escape
+# (`\x` and two hex digits) is written `\x5c`: `bad<0xff>name.txt` is `bad\xffname.txt`, a file really named
+# `bad\xffname.txt` is `bad\x5cxffname.txt`, and every other name is its own text.
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
+_LOOKS_ESCAPED = re.compile(r"\\(?=x[0-9a-fA-F]{2})")
+_ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})")
+
+
+def path_text(path: str) -> str:
+    """A file system path (undecodable bytes as lone surrogates) as the text recorded for it; fs_path undoes it."""
+    if "\\" not in path and _is_utf8(path):
+        return path
+    path = _LOOKS_ESCAPED.sub(r"\\x5c", path)
+    return _BAD_BYTE.sub(lambda bad: f"\\x{ord(bad.group()) - 0xDC00:02x}", path)
+
+
+def fs_path(text: str) -> str:
+    """The path to open for a recorded path: `os.fsencode(fs_path(path_text(p))) == os.fsencode(p)`."""
+    if "\\" not in text:
+        return text
+    return _ESCAPE.sub(lambda code: os.fsdecode(bytes([int(code.group(1), 16)])), text)
 
 
 def _is_utf8(path: str) -> bool:
@@ -230,11 +288,18 @@ def _id_taken(old: Known) -> bool:
     return old.status == "quarantined" and (old.reason or "").startswith(_ID_TAKEN.split("{}")[0])
 
 
-def _check_uniqueness(seen: SeenFile, first_path_of: dict, owner_of: dict) -> SeenFile:
+def copy_of_refused(first: str, reason: str) -> str:
+    """The reason of a duplicate whose original was refused (by this run, or carried over from an earlier one)."""
+    return f"same bytes as {first}, which is refused: {reason}"
+
+
+def _check_uniqueness(seen: SeenFile, first_path_of: dict, owner_of: dict, refused_for: dict) -> SeenFile:
     first = first_path_of.setdefault(seen.content_sha256, seen.path)
     if first != seen.path:
+        reason = (copy_of_refused(first, refused_for[first]) if first in refused_for
+                  else f"same bytes as {first}: loaded once, under {first}")
         return SeenFile(seen.path, seen.size_bytes, seen.mtime_ns, seen.content_sha256, None, "duplicate",
-                        f"same bytes as {first}: loaded once, under {first}", duplicate_of=first)
+                        reason, duplicate_of=first)
     owner = owner_of.setdefault(seen.article_id, seen.path)
     if owner != seen.path:
         return SeenFile(seen.path, seen.size_bytes, seen.mtime_ns, seen.content_sha256, seen.article_id,
@@ -284,7 +349,7 @@ def _with_sidecars(found: list) -> tuple[list, dict[str, str]]:
 def _sidecar_bytes(unread: list[_Unread], contents, sidecars: dict[str, str]):
     """The bytes whose hash is each file's content_sha256: its own, with its sidecar's when it has one."""
     for file, content in zip(unread, contents):
-        if file.path in sidecars and not isinstance(content, OSError):
+        if file.path in sidecars and isinstance(content, bytes):
             try:
                 with open(sidecars[file.path], "rb") as sidecar:
                     content = with_sidecar(content, sidecar.read())
@@ -309,7 +374,7 @@ def _jsonl_records(source: Path, found: list, known: dict[str, Known], retry: bo
         if not path.endswith(JSONL):
             rest.append((path, entry))
             continue
-        checked = _check(source, path, entry, None, retry)
+        checked = _check(source, path, entry, None, retry, MAX_JSONL_BYTES)
         if isinstance(checked, SeenFile):  # a symlink, a FIFO, an unreadable stat or name: the file is refused
             records.append(checked)
             unread_files.append(path)
@@ -322,9 +387,9 @@ def _jsonl_records(source: Path, found: list, known: dict[str, Known], retry: bo
                                                     article_id_for(p), k.status, k.reason, stage=k.stage)
                         for p, k in sorted(present.items())]
             continue
-        content = next(_read_all([checked.full_path]))
-        if isinstance(content, OSError):
-            records.append(_hashed(checked, content))
+        content = next(_read_all([checked.full_path], MAX_JSONL_BYTES))
+        if not isinstance(content, bytes):
+            records.append(_hashed(checked, content, MAX_JSONL_BYTES))
             unread_files.append(path)
             continue
         found_records = [_hashed(_Unread(uri, checked.full_path, checked.size_bytes, checked.mtime_ns,

@@ -14,7 +14,7 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
-from flows.accounting import RunOutcome, manifest_table, quarantine_table, validation_table
+from flows.accounting import RunOutcome, manifest_table, quarantine_table, validation_table, warnings_table
 from flows.lake import Lake
 from flows.seam import pause_at
 from schemas import TABLES
@@ -115,6 +115,7 @@ def _inputs(lake: Lake, outcome: RunOutcome) -> dict:
         "manifest_rows": manifest_table(outcome),
         "quarantine_rows": quarantine_table(outcome),
         "validation_rows": validation_table(outcome),
+        "warning_rows": warnings_table(outcome),
         "run_source": pa.table({"source": [outcome.source], "run_id": [outcome.run_id]}),
     }
 
@@ -211,6 +212,8 @@ def _append_operational(con, outcome: RunOutcome) -> None:
     con.execute("""INSERT INTO quarantine BY NAME SELECT * FROM quarantine_rows
                    WHERE quarantine_id NOT IN (SELECT quarantine_id FROM quarantine)""")
     con.execute("INSERT INTO validation_results BY NAME SELECT * FROM validation_rows")
+    con.execute("""INSERT INTO article_warnings BY NAME SELECT * FROM warning_rows
+                   WHERE article_id IN (SELECT article_id FROM incoming)""")  # articles held back: no warning
 
 
 def _run_row(outcome: RunOutcome, times: RunTimes, flow_run_id, inserted, seconds_load, finished_at) -> pa.Table:

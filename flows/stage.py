@@ -3,15 +3,17 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from flows.discover import fs_path, read_bounded, too_large
 from flows.lake import Lake
 from flows.seam import pause_at
-from transforms.batch import Rejected, SourceDoc, transform_batch
+from transforms.batch import Rejected, SourceDoc, Warned, transform_batch
 from transforms.metadata import is_jsonl_record, jsonl_file, jsonl_records, sidecar_path, with_sidecar
 
 CHANGED_WHILE_READ = "changed while this run read it: the next run loads it as changed"
@@ -44,6 +46,7 @@ class BatchReport:
     rejected: list[Rejected]
     seconds: dict[str, float] = field(default_factory=dict)
     nbytes: dict[str, int] = field(default_factory=dict)  # in-memory (Arrow) size per table: sizes validation
+    warnings: list[Warned] = field(default_factory=list)  # about staged articles: article_warnings rows
 
 
 def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str, part: int,
@@ -56,9 +59,15 @@ def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str
     records = JsonlRecords(source)
     for f in files:
         try:
-            raw = records.read(f.path) if is_jsonl_record(f.path) else (Path(source) / f.path).read_bytes()
+            if is_jsonl_record(f.path):
+                raw = records.read(f.path)
+            else:
+                raw = read_bounded(os.path.join(source, fs_path(f.path)))
         except OSError as err:
             rejected.append(Rejected(f.path, "read", f"cannot read: {err.strerror or err}"))
+            continue
+        if isinstance(raw, int):  # grew past the limit since discovery: not read further
+            rejected.append(Rejected(f.path, "read", too_large(raw)))
             continue
         sidecar = None
         if f.content_sha256 and hashlib.sha256(raw).hexdigest() != f.content_sha256:
@@ -80,7 +89,7 @@ def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str
     seconds = dict(out.seconds, read=t1 - t0, write=time.perf_counter() - t2)
     rows = {table: data.num_rows for table, data in out.tables.items()}
     nbytes = {table: data.nbytes for table, data in out.tables.items()}
-    return BatchReport(part, rows, rejected + out.rejected, seconds, nbytes)
+    return BatchReport(part, rows, rejected + out.rejected, seconds, nbytes, out.warnings)
 
 
 def _sidecar_of(source: str, f: FileToLoad, raw: bytes) -> bytes | None:
@@ -88,7 +97,7 @@ def _sidecar_of(source: str, f: FileToLoad, raw: bytes) -> bytes | None:
     if is_jsonl_record(f.path):
         return None
     try:
-        sidecar = (Path(source) / sidecar_path(f.path)).read_bytes()
+        sidecar = Path(source, fs_path(sidecar_path(f.path))).read_bytes()
     except OSError:
         return None
     return sidecar if hashlib.sha256(with_sidecar(raw, sidecar)).hexdigest() == f.content_sha256 else None
@@ -105,5 +114,5 @@ class JsonlRecords:
     def read(self, uri: str) -> bytes:
         path = jsonl_file(uri)
         if path not in self.files:
-            self.files[path] = dict(jsonl_records(path, (Path(self.source) / path).read_bytes()))
+            self.files[path] = dict(jsonl_records(path, Path(self.source, fs_path(path)).read_bytes()))
         return self.files[path].get(uri, b"")

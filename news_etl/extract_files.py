@@ -10,19 +10,21 @@ from transforms.batch import SourceDoc, article_metadata, facts_of
 from transforms.decode import decode
 from transforms.facts_json import facts_json
 from transforms.ids import article_id_for
-from transforms.metadata import sidecar_path
+from transforms.metadata import sidecar_path, with_page
 from transforms.model import BadInput
 from transforms.segment import segment
 
 
 def extract_file(path: Path, reference_date: date | None = None) -> dict:
-    """The file's facts, with its sidecar `<stem>.meta.json` when it has one (its title and publication date
-    count, as in a run)."""
+    """The file's facts, as a run reads it: with its sidecar `<stem>.meta.json` when it has one (its title and
+    publication date count), an HTML page as the article it carries."""
     sidecar = path.parent / sidecar_path(path.name)
     doc = SourceDoc(path.name, article_id_for(path.name), "", path.read_bytes(),
                     sidecar.read_bytes() if sidecar.is_file() else None)
     meta, raw = article_metadata(doc)
-    article = segment(decode(raw).text, meta.title)
+    decoded = decode(raw, path.name)
+    meta = with_page(meta, decoded.page)
+    article = segment(decoded.text, meta.title)
     return facts_json(path.name, doc.article_id, article, facts_of(article, meta, reference_date))
 
 

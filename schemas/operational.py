@@ -95,4 +95,22 @@ ARTICLE_VERSIONS = Table(
     ),
 )
 
-OPERATIONAL_TABLES = (PIPELINE_RUNS, FILE_MANIFEST, QUARANTINE, VALIDATION_RESULTS, ARTICLE_VERSIONS)
+WARNINGS = ("replaced_bytes",)
+
+ARTICLE_WARNINGS = Table(
+    "article_warnings", "One row per loaded article version and warning: loaded, but not read exactly as it is",
+    layer="operational", primary_key=("run_id", "article_id", "warning"),
+    columns=(
+        _RUN,
+        key("article_id", "string", "The article (articles.article_id)"),
+        key("source_uri", "string", "The file it was read from"),
+        key("content_sha256", "string", "SHA-256 of the raw bytes of the version concerned"),
+        key("stage", "string", "The stage that raised it", allowed=STAGES),
+        key("warning", "string", "What happened: `replaced_bytes` = bytes not valid UTF-8 read as U+FFFD",
+            allowed=WARNINGS),
+        key("reason", "string", "A clear, human-readable explanation"),
+    ),
+)
+
+OPERATIONAL_TABLES = (PIPELINE_RUNS, FILE_MANIFEST, QUARANTINE, VALIDATION_RESULTS, ARTICLE_VERSIONS,
+                      ARTICLE_WARNINGS)

@@ -58,16 +58,20 @@ ARTICLES = Table(
         key("related_headline_count", "int32", "Number of related headlines after the body", min_value=0),
         key("encoding", "string", "Encoding the bytes were decoded with",
             allowed=("utf-8", "utf-8-sig", "utf-16", "windows-1252", "latin-1")),
+        key("replaced_bytes", "int32", "Bytes that were not valid UTF-8 in an otherwise UTF-8 file, each read as "
+            "U+FFFD (0: read exactly; see article_warnings)", min_value=0),
         key("language", "string", "ISO 639-1 code of the body language; `und` when undetermined",
             allowed=("en", "und")),
         col("published_at", "date", "Publication date from the article's metadata (`published_at` of its sidecar "
-            "`<stem>.meta.json` or JSON line; the calendar date of a datetime, as written); null when unknown"),
+            "`<stem>.meta.json` or JSON line; the calendar date of a datetime, as written), else the date an HTML page "
+            "states in its markup; null when unknown"),
         col("published_at_source", "string", "Where published_at came from; null when unknown",
-            allowed=("sidecar", "jsonl")),
+            allowed=("sidecar", "jsonl", "html")),
         col("category", "string", "The first folder under the source (`business/001.txt` -> `business`), unless "
             "the metadata's `section` overrides it; null for a file at the source root without one"),
         col("url", "string", "`url` of the article's metadata (sidecar or JSON line)"),
-        col("author", "string", "`author` of the article's metadata (sidecar or JSON line)"),
+        col("author", "string", "`author` of the article's metadata (sidecar or JSON line), else an HTML page's "
+            "byline; null when unknown"),
         col("extra_metadata", "json", "The metadata's other keys as a JSON object (sorted keys); null when none"),
         key("first_loaded_run", "string", "run_id that first loaded the article", staged=False),
         key("last_loaded_run", "string", "run_id that loaded the current version", staged=False),

@@ -31,10 +31,11 @@ LOADED = {
     "新闻/报道.txt": ("utf-8", "Chinese folder"),
     "folder.txt/inner.txt": ("utf-8", "inside a folder named like a file"),
     "ids/001_00000000000000aa.txt": ("utf-8", "first claim"),
+    "caf\\xe9 latin-1 name.txt": ("utf-8", "Latin-1 file name"),  # the name's byte 0xe9 written as an escape
 }
 # path -> (file_manifest status, quarantine stage, reason); None stage: the test fills in a tmp path.
 REFUSED = {
-    "empty.txt": ("quarantined", "decode", "empty file: no bytes or only whitespace"),
+    "empty.txt": ("quarantined", "discover", "empty: the file has no bytes"),
     "binary.txt": ("quarantined", "decode", NUL_REASON),
     "nul_bytes.txt": ("quarantined", "decode", NUL_REASON),
     "headlines_only.txt": ("quarantined", "segment",
@@ -42,8 +43,6 @@ REFUSED = {
     "one_5mb_line.txt": ("quarantined", "segment", f"line of {len(LONG_LINE):,} characters (limit 100,000): "
                          "not article text; a file without line breaks?"),
     "same_b.txt": ("duplicate", "discover", "same bytes as same_a.txt: loaded once, under same_a.txt"),
-    "caf\\xe9 latin-1 name.txt": ("quarantined", "discover",
-                                  "file name is not valid UTF-8: rename the file to load it"),
     "ids/002_00000000000000aa.txt": ("quarantined", "discover",
                                      "article id 00000000000000aa is already taken by ids/001_00000000000000aa.txt"),
     "pipe.txt": ("quarantined", "discover", "not a regular file (FIFO, socket or device): not read"),

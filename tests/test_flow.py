@@ -97,7 +97,7 @@ def test_news_etl_flow_quarantines_bad_file_and_loads_the_rest(prefect_api, seed
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     assert summary["files"]["loaded"] == 1 and summary["files"]["quarantined"] == 1
     assert con.execute("SELECT source_uri, stage, reason FROM quarantine").fetchall() == [
-        ("empty.txt", "decode", "empty file: no bytes or only whitespace")]
+        ("empty.txt", "discover", "empty: the file has no bytes")]
     assert con.execute("SELECT status FROM file_manifest WHERE path = 'empty.txt'").fetchone() == ("quarantined",)
 
 

@@ -208,3 +208,18 @@ def test_extract_file_honours_the_sidecar(tmp_path):
                                                                       "Tony Blair spoke on Monday about 2004."])
     assert [(t["surface"], t["value"]) for t in dated["temporal"]] == [("Monday", "2005-01-31"),
                                                                        ("2004", "2004-01-01/2004-12-31")]
+
+
+def test_with_page_fills_what_the_metadata_leaves_out():
+    from datetime import date
+
+    from transforms.html import Page
+    from transforms.metadata import Metadata, with_page
+
+    page = Page("T\n\nBody.", "Page title", "Ann Writer", date(2016, 10, 3))
+    assert with_page(Metadata(), page) == Metadata(published_at=date(2016, 10, 3), published_at_source="html",
+                                                   author="Ann Writer", title="Page title")
+    sidecar = Metadata(published_at=date(2016, 10, 4), published_at_source="sidecar", author="Desk")
+    assert with_page(sidecar, page) == Metadata(published_at=date(2016, 10, 4), published_at_source="sidecar",
+                                                author="Desk", title="Page title")
+    assert with_page(sidecar, None) is sidecar

@@ -17,6 +17,7 @@ CONTRACT = {
     "quantities": ("quantity_id",), "temporal_expressions": ("temporal_id",), "pipeline_runs": ("run_id",),
     "file_manifest": ("source", "path"), "quarantine": ("quarantine_id",),
     "validation_results": ("run_id", "table_name", "expectation"), "article_versions": ("article_id", "version"),
+    "article_warnings": ("run_id", "article_id", "warning"),
 }
 
 

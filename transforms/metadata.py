@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from urllib.parse import quote, unquote
 
+from transforms.html import Page
 from transforms.model import BadInput
 
 SIDECAR = ".meta.json"
@@ -26,7 +27,7 @@ _MAX_ID_CHARS = 200
 @dataclass(frozen=True, slots=True)
 class Metadata:
     published_at: date | None = None
-    published_at_source: str | None = None  # `sidecar` or `jsonl`
+    published_at_source: str | None = None  # `sidecar`, `jsonl` or `html`
     url: str | None = None
     author: str | None = None
     section: str | None = None
@@ -164,3 +165,13 @@ def _shown(value) -> str:
 
 def _one_line(err: Exception) -> str:
     return " ".join(str(err).split())
+
+
+def with_page(meta: Metadata, page: Page | None) -> Metadata:
+    """`meta` with what an HTML page says of itself where the metadata says nothing (a sidecar wins)."""
+    if page is None:
+        return meta
+    dated = meta.published_at is None and page.published is not None
+    return replace(meta, title=meta.title or page.title, author=meta.author or page.author,
+                   published_at=page.published if dated else meta.published_at,
+                   published_at_source="html" if dated else meta.published_at_source)

@@ -24,13 +24,14 @@ class TableBuilder:
         self._aliases: set[tuple[str, str]] = set()
 
     def add(self, article_id: str, source_uri: str, sha256: str, encoding: str, article: Article, facts: Facts,
-            meta: Metadata = NO_METADATA):
+            meta: Metadata = NO_METADATA, replaced_bytes: int = 0):
         """All of one article's rows, or none: an error part-way (the file is then rejected) leaves the builder
-        as it was, so a rejected file never has rows staged."""
+        as it was, so a rejected file never has rows staged. `replaced_bytes`: bytes the decoder could not read
+        as they are (articles.replaced_bytes)."""
         before = {name: len(next(iter(columns.values()))) for name, columns in self._columns.items()}
         try:
             word_counts = [len(p.text.split()) for p in article.paragraphs]
-            self._article(article_id, source_uri, sha256, encoding, article, sum(word_counts), meta)
+            self._article(article_id, source_uri, sha256, encoding, article, sum(word_counts), meta, replaced_bytes)
             for p, word_count in zip(article.paragraphs, word_counts):
                 self._append("paragraphs", article_id=article_id, paragraph_index=p.index,
                              section_index=p.section_index, text=p.text, word_count=word_count)
@@ -55,7 +56,8 @@ class TableBuilder:
         for name, column in self._columns[table].items():
             column.append(values.get(name))
 
-    def _article(self, article_id, source_uri, sha256, encoding, article: Article, word_count: int, meta: Metadata):
+    def _article(self, article_id, source_uri, sha256, encoding, article: Article, word_count: int, meta: Metadata,
+                 replaced_bytes: int):
         """`word_count` is the paragraphs' sum: joining them with blank lines adds no word."""
         body = "\n\n".join(p.text for p in article.paragraphs)
         self._append(
@@ -65,7 +67,7 @@ class TableBuilder:
             word_count=word_count, related_headline_count=len(article.related_headlines),
             encoding=encoding, language=detect_language(body), published_at=meta.published_at,
             published_at_source=meta.published_at_source, category=meta.section or category_of(source_uri),
-            url=meta.url, author=meta.author, extra_metadata=meta.extra,
+            url=meta.url, author=meta.author, extra_metadata=meta.extra, replaced_bytes=replaced_bytes,
         )
 
     def _facts(self, article_id: str, article: Article, facts: Facts):
