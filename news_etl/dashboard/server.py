@@ -1,0 +1,39 @@
+"""Start the dashboard: Streamlit's server in this process, offline and headless."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from news_etl.dashboard.data import WAREHOUSE_ENV
+
+APP = Path(__file__).with_name("app.py")
+
+
+def options(host: str, port: int) -> dict:
+    """Streamlit's settings, as its command-line flags name them: nothing leaves the machine (no usage
+    statistics; its frontend, fonts and Vega are served from the installed package), no browser is opened,
+    and the app's files are not watched."""
+    return {
+        "server_address": host,
+        "server_port": port,
+        "server_headless": True,
+        "server_fileWatcherType": "none",
+        "server_runOnSave": False,
+        "browser_serverAddress": host,
+        "browser_serverPort": port,
+        "browser_gatherUsageStats": False,
+        "global_developmentMode": False,
+        "client_toolbarMode": "viewer",
+        "theme_base": "light",
+    }
+
+
+def serve(warehouse: Path, host: str, port: int) -> None:
+    """Blocks until interrupted (Ctrl-C or SIGTERM)."""
+    from streamlit.web import bootstrap
+
+    os.environ[WAREHOUSE_ENV] = os.path.abspath(warehouse)
+    flags = options(host, port)
+    bootstrap.load_config_options(flags)
+    print(f"news-etl dashboard: http://{host}:{port} over {warehouse} (Ctrl-C to stop)", flush=True)
+    bootstrap.run(str(APP), False, [], flags)
