@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from news_etl.dashboard import pages
 from news_etl.dashboard.data import EmptyWarehouse, label, snapshot, warehouse_path
+from news_etl.dashboard.pages import PAGES
 from news_etl.readonly import WarehouseUnavailable
-
-PAGES = {
-    "overview": ("Overview", pages.overview),
-    "entities": ("Entities", pages.entities),
-    "quotes": ("Quotes", pages.quotes),
-    "amounts": ("Amounts", pages.amounts),
-    "health": ("Pipeline health", pages.pipeline_health),
-    "sql": ("SQL", pages.sql),
-}
 
 
 def main() -> None:

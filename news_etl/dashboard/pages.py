@@ -186,3 +186,14 @@ def sql(snap: Snapshot) -> None:
     table(frame)
     st.download_button("Download CSV", frame.to_csv(index=False), file_name="query.csv", mime="text/csv",
                        on_click="ignore")
+
+
+# The pages by the name `?page=` gives them: (title, what draws it).
+PAGES = {
+    "overview": ("Overview", overview),
+    "entities": ("Entities", entities),
+    "quotes": ("Quotes", quotes),
+    "amounts": ("Amounts", amounts),
+    "health": ("Pipeline health", pipeline_health),
+    "sql": ("SQL", sql),
+}
