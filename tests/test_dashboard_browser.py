@@ -25,6 +25,7 @@ CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--disable-dev-shm-usage", "--window-size=1400,1800")
+WIDTH = 1400
 # page: (texts it must show, whether it draws a chart)
 PAGES = {
     "overview": (["Articles by category", "Last runs", "politics", "Entity mentions"], True),
@@ -135,6 +136,16 @@ def wait_for_page(driver, texts: list[str], chart: bool) -> None:
     time.sleep(1.0)  # let the charts' and tables' last frame paint before the screenshot
 
 
+def screenshot_whole_page(driver, path: Path) -> None:
+    """The window made as tall as the page's content (Streamlit scrolls its main area, not the document)."""
+    height = driver.execute_script("const m = document.querySelector('[data-testid=\"stMain\"]');"
+                                   "return m ? m.scrollHeight : document.body.scrollHeight")
+    driver.set_window_size(WIDTH, max(height + 120, 900))
+    time.sleep(0.5)
+    assert driver.save_screenshot(str(path))
+    driver.set_window_size(WIDTH, 1800)
+
+
 def check_console_and_network(driver, url: str) -> None:
     errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
     assert errors == []
@@ -153,7 +164,7 @@ def test_dashboard_every_page_in_chromium(dashboard, browser):
             browser.find_element(By.XPATH, "//button[.//p[text()='Run']]").click()
         wait_for_page(browser, texts, chart)
         check_console_and_network(browser, dashboard)
-        assert browser.save_screenshot(str(SCREENSHOTS / f"{page}.png"))
+        screenshot_whole_page(browser, SCREENSHOTS / f"{page}.png")
 
 
 def test_dashboard_shows_a_run_committed_while_open_after_refresh(dashboard, browser, loaded, cli_env):

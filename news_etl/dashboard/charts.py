@@ -9,6 +9,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+BAR_STEP = 24  # pixels per bar and its gap: every label stays readable however few or many bars
+
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~$:.-])")
 
 
@@ -30,7 +32,7 @@ def bars(df: pd.DataFrame, label: str, value: str, what: str, colour: str | None
                 "tooltip": list(df.columns)}
     if colour:
         encoding["color"] = alt.Color(f"{colour}:N", title=colour.replace("_", " "))
-    chart = alt.Chart(df).mark_bar().encode(**encoding).properties(height=max(120, 24 * len(df)))
+    chart = alt.Chart(df).mark_bar().encode(**encoding).properties(height=alt.Step(BAR_STEP))
     with_table(chart, df, what)
 
 
@@ -49,16 +51,23 @@ def stacked_stages(df: pd.DataFrame, stages: list[str], what: str) -> None:
         color=alt.Color("stage:N", sort=stages, title="stage"),
         order=alt.Order("stage_order:Q"),
         tooltip=["run_id", "stage", "seconds"],
-    ).transform_calculate(stage_order=f"indexof({stages!r}, datum.stage)").properties(
-        height=max(120, 28 * len(df)))
+    ).transform_calculate(stage_order=f"indexof({stages!r}, datum.stage)").properties(height=alt.Step(BAR_STEP))
     with_table(chart, df[["run_id", *stages]], what)
 
 
-def highlighted(text: str, start: int, end: int) -> str:
-    """`text` as Markdown-safe HTML with text[start:end] (0-based offsets, end excluded) marked."""
+def highlighted(text: str, start: int, end: int, around: int = 240) -> str:
+    """`text` as Markdown-safe HTML with text[start:end] (0-based offsets, end excluded) marked, cut to about
+    `around` characters either side (at a space, with "…") so a long paragraph does not bury the mention."""
     if not 0 <= start < end <= len(text):
         return _safe(text)
-    return f"{_safe(text[:start])}<mark>{_safe(text[start:end])}</mark>{_safe(text[end:])}"
+    left, right = max(0, start - around), min(len(text), end + around)
+    if left > 0 and (space := text.find(" ", left, start)) >= 0:
+        left = space + 1
+    if right < len(text) and (space := text.rfind(" ", end, right)) > end:
+        right = space
+    before = ("…" if left > 0 else "") + text[left:start]
+    after = text[end:right] + ("…" if right < len(text) else "")
+    return f"{_safe(before)}<mark>{_safe(text[start:end])}</mark>{_safe(after)}"
 
 
 def _safe(text: str) -> str:

@@ -132,8 +132,9 @@ def amounts(snap: Snapshot) -> None:
         table(fetch(snap, queries.LARGEST_AMOUNTS))
     st.subheader("Other quantities by unit")
     by_unit = fetch(snap, queries.QUANTITIES_BY_UNIT)
-    bars(by_unit.head(15), "unit", "quantities", "quantities per kind and unit (the 15 most frequent)",
-         colour="kind")
+    labelled = by_unit.assign(kind_and_unit=by_unit["kind"] + ": " + by_unit["unit"]).head(15)
+    bars(labelled[["kind_and_unit", "kind", "quantities"]], "kind_and_unit", "quantities",
+         "quantities per kind and unit (the 15 most frequent)", colour="kind")
     table(by_unit)
 
 
