@@ -118,9 +118,13 @@ def cmd_sql(args) -> int:
 
 
 def cmd_dashboard(args) -> int:
-    from news_etl.dashboard.server import serve
+    from news_etl.dashboard.server import PortUnavailable, serve
 
-    serve(args.warehouse, args.host, args.port)
+    try:
+        serve(args.warehouse, args.host, args.port)
+    except PortUnavailable as err:
+        print(f"news-etl dashboard: {err}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -2,14 +2,17 @@
 articles; the pages' figures are checked against counts taken straight from the tables."""
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 
 import duckdb
 import pytest
+from cli_runner import cli, run_cli
 from dashboard_corpus import BBC_GOLD, REPO, load, make_corpus
 from streamlit.testing.v1 import AppTest
 
-from news_etl.dashboard.data import WAREHOUSE_ENV
+from news_etl.dashboard import WAREHOUSE_ENV
 from news_etl.dashboard.pages import PAGES
 
 APP = str(REPO / "news_etl" / "dashboard" / "app.py")
@@ -207,3 +210,23 @@ def test_overview_shows_a_run_committed_while_open_after_refresh(monkeypatch, lo
     assert app.dataframe[-1].value["run_id"].tolist() == [
         r for (r,) in duckdb.connect(str(warehouse), read_only=True).execute(
             "SELECT run_id FROM pipeline_runs ORDER BY run_id DESC").fetchall()]
+
+
+def test_page_query_failure_is_one_line(monkeypatch, loaded, tmp_path):
+    odd = tmp_path / "odd.duckdb"
+    shutil.copy(loaded[1], odd)
+    with duckdb.connect(str(odd)) as con:  # a view of the same name but other columns, as another release might have
+        con.execute("CREATE OR REPLACE VIEW quarantined_files AS SELECT path FROM file_manifest")
+    app = open_page(monkeypatch, odd, "health")
+    errors = [e.value for e in app.error]
+    assert len(errors) == 1 and errors[0].startswith(f"a query of this page failed on {odd}: Binder Error: "), errors
+
+
+def test_dashboard_port_in_use_is_one_line(tmp_path):
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        done = run_cli(cli("dashboard", "--warehouse", tmp_path / "w.duckdb", "--port", port), dict(os.environ),
+                       timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (f"news-etl dashboard: cannot listen on 127.0.0.1:{port} (Address already "
+                                            "in use): choose another with --port, or --host")

@@ -40,8 +40,9 @@ PAGES = {
 def ensure_chromium() -> None:
     if os.path.exists(CHROMIUM) and os.path.exists(DRIVER):
         return
-    if shutil.which("apt-get") is None:
-        pytest.skip("Chromium and chromium-driver are not installed and apt-get is not available to install them")
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        pytest.skip("Chromium and chromium-driver are not installed, and apt-get is not available to install them "
+                    "(no apt-get, or not root)")
     for step in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium", "chromium-driver"]):
         done = subprocess.run(step, capture_output=True, text=True, timeout=900,
                               env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))

@@ -2,6 +2,7 @@
 warehouse named by $NEWS_ETL_DASHBOARD_WAREHOUSE."""
 from __future__ import annotations
 
+import duckdb
 import streamlit as st
 
 from news_etl.dashboard.data import EmptyWarehouse, label, snapshot, warehouse_path
@@ -24,7 +25,12 @@ def main() -> None:
         st.error(str(err))
         return
     st.sidebar.caption(f"Last committed run: `{snap.run_id}`. Refresh the page to see a newer run.")
-    PAGES[page][1](snap)
+    try:
+        PAGES[page][1](snap)
+    except WarehouseUnavailable as err:  # gone or unreadable since the page began: say so, no traceback
+        st.error(str(err))
+    except duckdb.Error as err:
+        st.error(f"a query of this page failed on {label(path)}: {str(err).splitlines()[0]}")
 
 
 main()

@@ -15,11 +15,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from news_etl.dashboard import queries
+from news_etl.dashboard import WAREHOUSE_ENV, queries
 from news_etl.readonly import QueryResult, WarehouseUnavailable, open_reader, run_query
 from schemas import TABLES
 
-WAREHOUSE_ENV = "NEWS_ETL_DASHBOARD_WAREHOUSE"
 DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
 SQL_MAX_ROWS = 1000
 

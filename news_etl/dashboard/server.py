@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
-from news_etl.dashboard.data import WAREHOUSE_ENV
+from news_etl.dashboard import WAREHOUSE_ENV
 
 APP = Path(__file__).with_name("app.py")
 
@@ -28,10 +29,25 @@ def options(host: str, port: int) -> dict:
     }
 
 
+class PortUnavailable(Exception):
+    """The address cannot be listened on: the message is one line."""
+
+
+def check_port(host: str, port: int) -> None:
+    """Streamlit, on a port in use, logs a line and exits 1; say which and what to do instead."""
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as err:
+        raise PortUnavailable(f"cannot listen on {host}:{port} ({os.strerror(err.errno)}): choose another with --port, "
+                              "or --host") from None
+
+
 def serve(warehouse: Path, host: str, port: int) -> None:
     """Blocks until interrupted (Ctrl-C or SIGTERM)."""
     from streamlit.web import bootstrap
 
+    check_port(host, port)
     os.environ[WAREHOUSE_ENV] = os.path.abspath(warehouse)
     flags = options(host, port)
     bootstrap.load_config_options(flags)
