@@ -38,8 +38,9 @@ def check_port(host: str, port: int) -> None:
     try:
         with socket.create_server((host, port)):
             pass
-    except OSError as err:
-        raise PortUnavailable(f"cannot listen on {host}:{port} ({os.strerror(err.errno)}): choose another with --port, "
+    except OSError as err:  # create_server's message repeats the address; a bad host name has no errno > 0
+        why = os.strerror(err.errno) if err.errno and err.errno > 0 else err.strerror
+        raise PortUnavailable(f"cannot listen on {host}:{port} ({why}): choose another with --port, "
                               "or --host") from None
 
 
