@@ -38,8 +38,8 @@ def check_port(host: str, port: int) -> None:
     try:
         with socket.create_server((host, port)):
             pass
-    except OSError as err:  # create_server's message repeats the address; a bad host name has no errno > 0
-        why = os.strerror(err.errno) if err.errno and err.errno > 0 else err.strerror
+    except OSError as err:
+        why = (err.strerror or str(err)).split(" (while attempting")[0]  # create_server repeats the address
         raise PortUnavailable(f"cannot listen on {host}:{port} ({why}): choose another with --port, "
                               "or --host") from None
 
