@@ -230,3 +230,21 @@ def test_dashboard_port_in_use_is_one_line(tmp_path):
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == (f"news-etl dashboard: cannot listen on 127.0.0.1:{port} (Address already "
                                             "in use): choose another with --port, or --host")
+
+
+def test_amounts_by_entity_shown_when_the_mart_exists(monkeypatch, loaded, tmp_path):
+    marted = tmp_path / "marted.duckdb"
+    shutil.copy(loaded[1], marted)
+    with duckdb.connect(str(marted)) as con:  # the mart's columns, over a stand-in link: the article's title entity
+        con.execute("""CREATE VIEW amounts_by_entity AS
+            SELECT m.entity_id, e.canonical_name, e.entity_type, q.kind, q.unit, count(*) AS quantity_count,
+                   count(DISTINCT q.article_id) AS article_count, sum(q.value) AS total_value,
+                   min(q.value) AS min_value, max(q.value) AS max_value
+            FROM quantities q JOIN entity_mentions m ON m.article_id = q.article_id AND m.paragraph_index = -1
+            JOIN entities e USING (entity_id) GROUP BY ALL""")
+        expected = con.execute("SELECT canonical_name, unit, quantity_count FROM amounts_by_entity WHERE kind = 'money' "
+                               "ORDER BY quantity_count DESC, total_value DESC, canonical_name, unit").fetchall()
+    app = open_page(monkeypatch, marted, "amounts")
+    money = app.dataframe[1].value
+    assert list(zip(money["canonical_name"], money["currency"], money["amounts"])) == expected
+    assert len(expected) > 3

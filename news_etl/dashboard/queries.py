@@ -106,7 +106,8 @@ ORDER BY a.source_uri, m.headline_position NULLS FIRST, m.paragraph_index, m.cha
 """
 
 ENTITY_AMOUNTS = f"""
-SELECT * EXCLUDE (entity_id) FROM {AMOUNTS_MART} WHERE entity_id = $entity LIMIT 100
+SELECT kind, unit, quantity_count, article_count, total_value, min_value, max_value
+FROM {AMOUNTS_MART} WHERE entity_id = $entity ORDER BY kind, unit NULLS LAST LIMIT 100
 """
 
 CATEGORIES = f"""
@@ -134,7 +135,10 @@ GROUP BY 1 ORDER BY amounts DESC, currency LIMIT 50
 """
 
 MONEY_BY_ENTITY = f"""
-SELECT * FROM {AMOUNTS_MART} ORDER BY 1 LIMIT 100
+SELECT canonical_name, entity_type, unit AS currency, quantity_count AS amounts, article_count,
+       total_value AS total, min_value AS smallest, max_value AS largest
+FROM {AMOUNTS_MART} WHERE kind = 'money'
+ORDER BY amounts DESC, total DESC, canonical_name, currency LIMIT 100
 """
 
 QUANTITIES_BY_UNIT = """
