@@ -8,7 +8,7 @@ import socket
 
 import duckdb
 import pytest
-from cli_runner import cli, run_cli
+from cli_runner import cli, run_args, run_cli, start_cli
 from dashboard_corpus import BBC_GOLD, REPO, load, make_corpus
 from streamlit.testing.v1 import AppTest
 
@@ -248,3 +248,26 @@ def test_amounts_by_entity_shown_when_the_mart_exists(monkeypatch, loaded, tmp_p
     money = app.dataframe[1].value
     assert list(zip(money["canonical_name"], money["currency"], money["amounts"])) == expected
     assert len(expected) > 3
+
+
+def test_pages_polled_through_a_run_never_fail_it(monkeypatch, loaded, tmp_path, cli_env):
+    """The overview reloaded again and again while a run loads a new article: the run exits 0 and every load shows
+    the last committed state (the old count, then the new one), never an error."""
+    source, warehouse, lake = (tmp_path / "source", tmp_path / "news.duckdb", tmp_path / "lake")
+    shutil.copytree(loaded[0], source)
+    shutil.copy(loaded[1], warehouse)
+    shutil.copytree(loaded[2], lake)
+    (source / "tech" / "new.txt").write_text(NEW_ARTICLE)
+    app = open_page(monkeypatch, warehouse, "overview")
+    log = tmp_path / "run.log"
+    run = start_cli(run_args(source, warehouse, lake, "--workers", "1"), cli_env, log)
+    seen = []
+    while run.poll() is None:
+        app.run()
+        seen.append((metrics(app).get("Articles"), [e.value for e in app.error]))
+    assert run.wait() == 0, log.read_text()[-2000:]
+    app.run()
+    seen.append((metrics(app)["Articles"], [e.value for e in app.error]))
+    assert [errors for _, errors in seen if errors] == []
+    assert {count for count, _ in seen} <= {"25", "26"} and seen[-1][0] == "26"
+    assert len(seen) > 5
