@@ -271,3 +271,26 @@ def test_pages_polled_through_a_run_never_fail_it(monkeypatch, loaded, tmp_path,
     assert [errors for _, errors in seen if errors] == []
     assert {count for count, _ in seen} <= {"25", "26"} and seen[-1][0] == "26"
     assert len(seen) > 5
+
+
+def test_dated_articles_draw_over_time_and_filter_quotes(monkeypatch, loaded, tmp_path):
+    from datetime import date
+
+    dated = tmp_path / "dated.duckdb"
+    shutil.copy(loaded[1], dated)
+    with duckdb.connect(str(dated)) as con:  # as if the sources had carried publication dates
+        con.execute("UPDATE articles SET published_at = CASE WHEN source_uri LIKE 'politics/%' THEN DATE '2005-02-01' "
+                    "ELSE DATE '2004-11-15' END")
+        expected = con.execute("""
+            SELECT e.canonical_name, count(*) AS n FROM quotes q JOIN entities e ON e.entity_id = q.speaker_entity_id
+            JOIN articles a USING (article_id) WHERE a.published_at >= DATE '2005-01-01'
+            GROUP BY 1 ORDER BY n DESC, 1 LIMIT 25""").fetchall()
+    overview = open_page(monkeypatch, dated, "overview")
+    assert not overview.info
+    by_month = overview.dataframe[1].value
+    assert [(m.date(), n) for m, n in zip(by_month["month"], by_month["articles"])] == [
+        (date(2005, 2, 1), 5), (date(2004, 11, 1), 20)]
+    quotes = open_page(monkeypatch, dated, "quotes")
+    quotes.date_input[0].set_value((date(2005, 1, 1), date(2005, 12, 31))).run()
+    speakers = quotes.dataframe[0].value
+    assert list(zip(speakers["speaker"], speakers["quotes"])) == expected
