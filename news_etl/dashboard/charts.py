@@ -26,9 +26,9 @@ def with_table(chart: alt.Chart, df: pd.DataFrame, what: str) -> None:
 
 
 def bars(df: pd.DataFrame, label: str, value: str, what: str, colour: str | None = None) -> None:
-    """Horizontal bars, largest first, one per row of `df` (in its order)."""
+    """Horizontal bars of a count, one per row of `df` (in its order): whole-number ticks."""
     encoding = {"y": alt.Y(f"{label}:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
-                "x": alt.X(f"{value}:Q", title=value.replace("_", " ")),
+                "x": alt.X(f"{value}:Q", title=value.replace("_", " "), axis=alt.Axis(format="d", tickMinStep=1)),
                 "tooltip": list(df.columns)}
     if colour:
         encoding["color"] = alt.Color(f"{colour}:N", title=colour.replace("_", " "))
