@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test eval eval-timex bench clean clean-venv
+.PHONY: setup run dashboard test eval bench clean clean-venv
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo 'no python3.11 that can make a venv (install python3.11 and python3.11-venv)'; exit 1; }
@@ -24,6 +24,10 @@ setup: $(STAMP)
 
 run: setup
 	$(BIN)/news-etl run --source seeds --warehouse warehouse/news.duckdb --lake lake
+
+# The dashboard over the warehouse of `make run`, at http://127.0.0.1:8501 (PORT=N for another port).
+dashboard: setup
+	$(BIN)/news-etl dashboard --warehouse warehouse/news.duckdb --port $(or $(PORT),8501)
 
 test: setup
 	$(BIN)/pytest

@@ -117,6 +117,17 @@ def cmd_sql(args) -> int:
     return 0
 
 
+def cmd_dashboard(args) -> int:
+    from news_etl.dashboard.server import PortUnavailable, serve
+
+    try:
+        serve(args.warehouse, args.host, args.port)
+    except PortUnavailable as err:
+        print(f"news-etl dashboard: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def cmd_fingerprint(args) -> int:
     from flows.fingerprint import fingerprint_file
 
@@ -166,6 +177,12 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"not a TCP port (1-65535): {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="news-etl", description=__doc__.split(":")[0] + ".")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
@@ -205,6 +222,12 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("--max-width", type=int, default=60,
                      help="table: characters per column; longer cells are cut and end with … (default 60, 0: no limit)")
     sql.set_defaults(func=cmd_sql)
+
+    dash = verbs.add_parser("dashboard", help="a read-only dashboard of the warehouse in the browser (Streamlit)")
+    dash.add_argument("--warehouse", type=Path, default=Path(DEFAULT_WAREHOUSE), help="DuckDB file")
+    dash.add_argument("--port", type=_port, default=8501, help="TCP port (default 8501)")
+    dash.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    dash.set_defaults(func=cmd_dashboard)
 
     fp = verbs.add_parser("fingerprint", help="rows and a content hash per business table: equal output, same data "
                           "(whatever the runs, the order or the machines that loaded it)")
