@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -19,6 +20,9 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
+from functools import partial
+
+from flows.lifeline import die_with_parent
 
 # `python -m uvicorn ...`, with Prefect's server imported first with the garbage collector off, then frozen: its
 # full collections were ~0.5 s of the ~2.1 s import, on the path to the first flow run (measured).
@@ -72,7 +76,10 @@ class TemporaryApi:
             # What Prefect's own temporary server gets: no UI, marked ephemeral. Nothing has changed Prefect's
             # settings in this process yet, so the server reads the same ones (environment, profile) itself.
             env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-                 "PREFECT__SERVER_FINAL": "1"})
+                 "PREFECT__SERVER_FINAL": "1"},
+            # Ends with this process even when it is killed with SIGKILL and `stop` never runs: SIGTERM, so that
+            # uvicorn still closes its database cleanly.
+            preexec_fn=partial(die_with_parent, signal.SIGTERM, os.getpid()))
 
     def _wait_until_healthy(self) -> None:
         deadline = time.monotonic() + STARTUP_TIMEOUT_S

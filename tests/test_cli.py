@@ -137,15 +137,14 @@ def test_sql_names_the_run_writing_the_warehouse(tmp_path, capsys):
 
 
 def _run_seed_counting_new_servers(source, tmp_path, env):
-    """`news-etl run` on `source` in a subprocess; its result and the uvicorn servers it left running."""
-    import psutil
-    from cli_runner import run_args, run_cli
+    """`news-etl run` on `source` in a subprocess; its result and the uvicorn servers it left running (among the
+    processes it started: tests/process_tree.py)."""
+    from cli_runner import REPO, run_args
+    from process_tree import run_watched
 
-    before = {p.pid for p in psutil.process_iter()}
-    done = run_cli(run_args(source, tmp_path / "w.duckdb", tmp_path / "lake", "--workers", "1"), env, timeout=300)
-    servers = [p for p in psutil.process_iter(["pid", "cmdline"]) if p.info["pid"] not in before
-               and "uvicorn" in " ".join(p.info["cmdline"] or ())]
-    return done, servers
+    done = run_watched(run_args(source, tmp_path / "w.duckdb", tmp_path / "lake", "--workers", "1"), env, REPO,
+                       tmp_path / "run.log", grace=5)
+    return done, [p for p in done.left if "uvicorn" in p["cmdline"]]
 
 
 def test_run_without_a_configured_api_starts_a_temporary_one_and_stops_it(tmp_path, seed_source):
@@ -156,8 +155,8 @@ def test_run_without_a_configured_api_starts_a_temporary_one_and_stops_it(tmp_pa
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
     done, servers = _run_seed_counting_new_servers(seed_source, tmp_path, env)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "loaded 1" in done.stdout
+    assert done.returncode == 0, done.output[-2000:]
+    assert "loaded 1" in done.output
     con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
     assert con.execute("SELECT count(flow_run_id) FROM pipeline_runs").fetchone() == (1,)
     assert servers == []
@@ -175,7 +174,7 @@ def test_run_with_an_api_set_in_a_prefect_profile_reports_there_and_starts_no_se
     env = {k: v for k, v in cli_env.items() if k != "PREFECT_API_URL"}
     env.update(PREFECT_PROFILES_PATH=str(profiles))
     done, servers = _run_seed_counting_new_servers(seed_source, tmp_path, env)
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.returncode == 0, done.output[-2000:]
     con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
     (flow_run_id,) = con.execute("SELECT flow_run_id FROM pipeline_runs").fetchone()
     with get_client(sync_client=True) as client:  # the session's API, the one in the profile
