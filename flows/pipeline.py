@@ -20,6 +20,7 @@ from flows import progress  # noqa: E402
 from flows.accounting import RunOutcome, charge_entity_failures  # noqa: E402
 from flows.discover import Plan, discover, source_key  # noqa: E402
 from flows.lake import Lake  # noqa: E402
+from flows.leftovers import clean_leftovers  # noqa: E402
 from flows.load import RunTimes, load_run  # noqa: E402
 from flows.lock import WriterLock  # noqa: E402
 from flows.run_ids import new_run_id, utc_now  # noqa: E402
@@ -205,6 +206,7 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
     flow_run_id = str(get_run_context().flow_run.id)
     with WriterLock(warehouse, run_id, wait=wait):
         prepare_local_workers(dask_address, workers)
+        clean_leftovers(warehouse, lake)  # of runs killed before they could (flows/leftovers.py)
         t0 = time.perf_counter()
         plan = discover_files(source, warehouse, lake, retry_quarantined, run_id, reprocess)
         t1 = time.perf_counter()

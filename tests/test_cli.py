@@ -218,3 +218,34 @@ def test_fingerprint_prints_rows_and_a_content_hash_per_table(tmp_path, capsys):
 def test_fingerprint_reports_a_missing_warehouse_cleanly(tmp_path, capsys):
     assert main(["fingerprint", "--warehouse", str(tmp_path / "missing.duckdb")]) == 2
     assert "no warehouse at" in capsys.readouterr().err
+
+
+def test_run_cleans_up_after_a_run_killed_before_it_staged(tmp_path, seed_source, cli_env):
+    """A run killed with SIGKILL during discovery leaves its flow run RUNNING, its claim on the lake and the
+    fork server's `pymp-*` folder. The next run marks the flow run crashed and removes the claim and the folder."""
+    import re
+
+    from cli_runner import REPO, run_args
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterName
+    from process_tree import run_watched
+
+    temp = tmp_path / "tmp"  # the runs' temporary folder: only their pymp-* folders are in it
+    temp.mkdir()
+    env = dict(cli_env, TMPDIR=str(temp), NEWS_ETL_PAUSE_AT="discover", NEWS_ETL_PAUSE_SECONDS="120")
+    args = run_args(seed_source, tmp_path / "w.duckdb", tmp_path / "lake", "--workers", "2")
+    killed = run_watched(args, env, REPO, tmp_path / "killed.log", kill_on="paused at discover", grace=10)
+    assert killed.killed and killed.left == [], killed.output[-3000:]
+    (name,) = set(re.findall(r"Beginning flow run '([^']+)'", killed.output))
+    claims = sorted(p.name for p in (tmp_path / "lake" / "_runs").iterdir())
+    assert len(claims) == 1 and [p.name[:5] for p in temp.iterdir()] == ["pymp-"]
+
+    del env["NEWS_ETL_PAUSE_AT"]
+    again = run_watched(args, env, REPO, tmp_path / "again.log", grace=10)
+    assert again.returncode == 0, again.output[-3000:]
+    assert "loaded 1" in again.output
+    assert claims[0] not in {p.name for p in (tmp_path / "lake" / "_runs").iterdir()}
+    assert list(temp.iterdir()) == []
+    with get_client(sync_client=True) as client:
+        (run,) = client.read_flow_runs(flow_run_filter=FlowRunFilter(name=FlowRunFilterName(any_=[name])))
+    assert run.state.type.value == "CRASHED"
