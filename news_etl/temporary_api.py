@@ -32,6 +32,10 @@ STARTUP_TIMEOUT_S = 120.0  # the first start on a new machine migrates the serve
 ADDRESS_IN_USE = 3  # uvicorn's exit code when another process took the port first
 
 
+class ApiUnreachable(RuntimeError):
+    """A configured PREFECT_API_URL does not answer: the run cannot record its flow run there."""
+
+
 class TemporaryApi:
     def __init__(self) -> None:
         self.process = self._spawn()
@@ -49,6 +53,7 @@ class TemporaryApi:
 
         if PREFECT_API_URL.value():
             self.stop()
+            require_configured_api()
             yield self
             return
         self._wait_until_healthy()
@@ -103,6 +108,30 @@ def start() -> TemporaryApi | None:
     """A temporary API, starting, unless PREFECT_API_URL is in the environment (then None). Checked without
     importing Prefect; `in_use` also defers to an API set in a Prefect profile."""
     return None if os.environ.get("PREFECT_API_URL") else TemporaryApi()
+
+
+def require_configured_api(timeout: float = 5.0) -> None:
+    """Raise ApiUnreachable, with how to go back to the temporary API, when the API Prefect is configured with
+    (PREFECT_API_URL, from the environment or the active profile) does not answer. Without this, a run spent
+    ~20 s retrying and died with ~116 lines ending in `Failed to reach API`. Any HTTP answer will do (an API
+    that wants a key says so itself); only no answer at all is refused."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_PROFILES_PATH
+
+    url = PREFECT_API_URL.value()
+    try:
+        urllib.request.urlopen(f"{url.rstrip('/')}/health", timeout=timeout).close()
+        return
+    except urllib.error.HTTPError:
+        return
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        reason = getattr(err, "reason", err)
+    if os.environ.get("PREFECT_API_URL"):
+        where, undo = "the environment variable PREFECT_API_URL", "`unset PREFECT_API_URL`"
+    else:
+        where = f"PREFECT_API_URL in your Prefect profile ({PREFECT_PROFILES_PATH.value()})"
+        undo = "`prefect config unset PREFECT_API_URL`"
+    raise ApiUnreachable(f"the Prefect API at {url} does not answer ({reason}); it is set by {where}: start that "
+                         f"server, or run {undo} to use a temporary API of this run's own")
 
 
 def prepare() -> None:
