@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from prefect.context import get_run_context  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
+from prefect_dask import DaskTaskRunner  # noqa: E402
 
 from flows import progress  # noqa: E402
 from flows.accounting import RunOutcome, charge_entity_failures  # noqa: E402
@@ -174,22 +176,21 @@ def stage_batches(runner, source: str, batches: list[Batch], lake: str, run_id: 
     """Every batch as one `stage` task on `runner`; the files are read where the task runs. Each report is
     handed to `validating` as its batch finishes."""
     logger = get_run_logger()
-    futures = [runner.submit(stage, parameters=dict(source=source, batch=batch, lake=lake, run_id=run_id,
-                                                     part=part, reference_date=reference_date))
-               for part, batch in enumerate(batches)]
-    if futures:
-        validating.begin()
-    progress.start(sum(len(b) for b in batches))
+    progress.start(sum(len(b) for b in batches))  # the batches report their files as they go (flows/progress.py)
     reports = []
     try:
-        for future in as_completed(futures):
-            report = future.result()
-            reports.append(report)
-            validating(report)
-            done = len(batches[report.part])
-            progress.advance(done)
-            logger.info("batch %d/%d staged: %d files, %d rejected", len(reports), len(batches), done,
-                        len(report.rejected))
+        with progress.following(runner.client, run_id) if isinstance(runner, DaskTaskRunner) else nullcontext():
+            futures = [runner.submit(stage, parameters=dict(source=source, batch=batch, lake=lake, run_id=run_id,
+                                                             part=part, reference_date=reference_date))
+                       for part, batch in enumerate(batches)]
+            if futures:
+                validating.begin()
+            for future in as_completed(futures):
+                report = future.result()
+                reports.append(report)
+                validating(report)
+                logger.info("batch %d/%d staged: %d files, %d rejected", len(reports), len(batches),
+                            len(batches[report.part]), len(report.rejected))
     finally:
         progress.finish()  # a failed batch too: the bar's refresh thread must not outlive the staging
     return sorted(reports, key=lambda r: r.part)

@@ -6,6 +6,7 @@ import gc
 import os
 import shutil
 import sys
+import time
 from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
+STARTED = time.perf_counter()  # for the summary's wall time
 DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
 DEFAULT_LAKE = "lake"
 
@@ -32,6 +34,9 @@ def cmd_run(args) -> int:
         # The writer lock first: a second run exits at once with one line, before it starts Prefect. The flow
         # (or the no-change path) takes the lock again inside, as this same lock, and names its run in it.
         with WriterLock(args.warehouse, "(starting)", wait=args.wait):
+            # A first line at once: discovery, Prefect's start and the workers' take seconds before the next.
+            print(f"news-etl run: looking for new and changed files in {args.source}, for {args.warehouse}",
+                  file=sys.stderr, flush=True)
             summary = _run(args)
     except WarehouseBusy as err:
         print(f"news-etl run: {err}", file=sys.stderr)
@@ -41,7 +46,7 @@ def cmd_run(args) -> int:
         return 2
     from flows.summary import summary_text
 
-    print(summary_text(summary, _program()))
+    print(summary_text(summary, _program(), time.perf_counter() - STARTED))
     return 0
 
 
