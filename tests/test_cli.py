@@ -194,6 +194,9 @@ def test_run_ends_without_leak_reports_from_duckdb(tmp_path, seed_source, cli_en
     assert (first.returncode, again.returncode) == (0, 0), first.stderr[-2000:] + again.stderr[-2000:]
     assert "loaded 1" in first.stdout and "unchanged 1" in again.stdout
     assert "nanobind" not in first.stderr + again.stderr
+    # A first line at once, before Prefect's (which took seconds to come).
+    assert first.stderr.splitlines()[0] == (f"news-etl run: looking for new and changed files in {seed_source}, "
+                                            f"for {tmp_path / 'w.duckdb'}")
 
 
 def test_fingerprint_prints_rows_and_a_content_hash_per_table(tmp_path, capsys):
