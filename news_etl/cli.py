@@ -34,9 +34,11 @@ def cmd_run(args) -> int:
         # The writer lock first: a second run exits at once with one line, before it starts Prefect. The flow
         # (or the no-change path) takes the lock again inside, as this same lock, and names its run in it.
         with WriterLock(args.warehouse, "(starting)", wait=args.wait):
-            # A first line at once: discovery, Prefect's start and the workers' take seconds before the next.
-            print(f"news-etl run: looking for new and changed files in {args.source}, for {args.warehouse}",
-                  file=sys.stderr, flush=True)
+            # On a terminal, a first line at once: discovery, Prefect's start and the workers' take seconds before
+            # the next. Not in a log or a pipe, where a refused run's one line stays the only one.
+            if sys.stderr.isatty():
+                print(f"news-etl run: looking for new and changed files in {args.source}, for {args.warehouse}",
+                      file=sys.stderr, flush=True)
             summary = _run(args)
     except WarehouseBusy as err:
         print(f"news-etl run: {err}", file=sys.stderr)

@@ -194,9 +194,6 @@ def test_run_ends_without_leak_reports_from_duckdb(tmp_path, seed_source, cli_en
     assert (first.returncode, again.returncode) == (0, 0), first.stderr[-2000:] + again.stderr[-2000:]
     assert "loaded 1" in first.stdout and "unchanged 1" in again.stdout
     assert "nanobind" not in first.stderr + again.stderr
-    # A first line at once, before Prefect's (which took seconds to come).
-    assert first.stderr.splitlines()[0] == (f"news-etl run: looking for new and changed files in {seed_source}, "
-                                            f"for {tmp_path / 'w.duckdb'}")
 
 
 def test_fingerprint_prints_rows_and_a_content_hash_per_table(tmp_path, capsys):
@@ -398,3 +395,31 @@ def test_run_with_an_unreachable_configured_api_says_how_to_unset_it(tmp_path, s
     assert len(done.stderr.splitlines()) == 1, done.stderr[-3000:]
     assert done.stderr.startswith(f"news-etl run: the Prefect API at {url} does not answer (")
     assert how in done.stderr
+
+
+def test_run_on_a_terminal_prints_a_first_line_at_once(tmp_path, seed_source):
+    """On a terminal, the run says what it does before anything slow (discovery, Prefect's start: seconds of
+    silence before): here, before it finds that the configured API does not answer."""
+    import os
+    import pty
+    import subprocess
+    import time
+
+    from cli_runner import REPO, run_args
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_API_URL="http://127.0.0.1:9/api")
+    terminal, its_end = pty.openpty()
+    started = time.monotonic()
+    run = subprocess.Popen(run_args(seed_source, tmp_path / "w.duckdb", tmp_path / "lake"), cwd=REPO, env=env,
+                           stdout=subprocess.DEVNULL, stderr=its_end)
+    os.close(its_end)
+    first = b""
+    while not first.endswith(b"\n"):
+        first += os.read(terminal, 1)
+    took = time.monotonic() - started
+    assert run.wait(timeout=60) == 2
+    os.close(terminal)
+    assert first.decode().rstrip("\r\n") == (f"news-etl run: looking for new and changed files in {seed_source}, "
+                                              f"for {tmp_path / 'w.duckdb'}")
+    assert took < 5, took  # ~0.1 s on an idle machine
