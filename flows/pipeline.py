@@ -1,8 +1,11 @@
 """The main flow: discover → stage (read, decode, segment, extract, Parquet) → validate → load → summary."""
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import time
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
@@ -15,11 +18,13 @@ from prefect.context import get_run_context  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
+from prefect_dask import DaskTaskRunner  # noqa: E402
 
 from flows import progress  # noqa: E402
 from flows.accounting import RunOutcome, charge_entity_failures  # noqa: E402
 from flows.discover import Plan, discover, source_key  # noqa: E402
 from flows.lake import Lake  # noqa: E402
+from flows.leftovers import clean_leftovers  # noqa: E402
 from flows.load import RunTimes, load_run  # noqa: E402
 from flows.lock import WriterLock  # noqa: E402
 from flows.run_ids import new_run_id, utc_now  # noqa: E402
@@ -173,25 +178,33 @@ def stage_batches(runner, source: str, batches: list[Batch], lake: str, run_id: 
     """Every batch as one `stage` task on `runner`; the files are read where the task runs. Each report is
     handed to `validating` as its batch finishes."""
     logger = get_run_logger()
-    futures = [runner.submit(stage, parameters=dict(source=source, batch=batch, lake=lake, run_id=run_id,
-                                                     part=part, reference_date=reference_date))
-               for part, batch in enumerate(batches)]
-    if futures:
-        validating.begin()
-    progress.start(sum(len(b) for b in batches))
+    progress.start(sum(len(b) for b in batches))  # the batches report their files as they go (flows/progress.py)
     reports = []
     try:
-        for future in as_completed(futures):
-            report = future.result()
-            reports.append(report)
-            validating(report)
-            done = len(batches[report.part])
-            progress.advance(done)
-            logger.info("batch %d/%d staged: %d files, %d rejected", len(reports), len(batches), done,
-                        len(report.rejected))
+        with progress.following(runner.client, run_id) if isinstance(runner, DaskTaskRunner) else nullcontext():
+            futures = [runner.submit(stage, parameters=dict(source=source, batch=batch, lake=lake, run_id=run_id,
+                                                             part=part, reference_date=reference_date))
+                       for part, batch in enumerate(batches)]
+            if futures:
+                validating.begin()
+            for future in as_completed(futures):
+                report = future.result()
+                reports.append(report)
+                validating(report)
+                logger.info("batch %d/%d staged: %d files, %d rejected", len(reports), len(batches),
+                            len(batches[report.part]), len(report.rejected))
     finally:
         progress.finish()  # a failed batch too: the bar's refresh thread must not outlive the staging
     return sorted(reports, key=lambda r: r.part)
+
+
+def _free_frozen_objects() -> None:
+    """At the exit of a flow run's process that Prefect started (a deployment's run, on a worker): a batch staged
+    in this process froze what it found alive (flows/stage.py), DuckDB's objects among them, and the bindings
+    printed ~40 "nanobind: leaked ..." lines into the worker's log when the interpreter ended without freeing
+    them. Collected first (~0.4 s), they are freed. `news-etl run` ends its process its own way (news_etl/cli.py)."""
+    gc.unfreeze()
+    gc.collect()
 
 
 @flow(name="news-etl", task_runner=ThreadPoolTaskRunner(max_workers=1))
@@ -203,8 +216,12 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
     `reprocess` extracts unchanged files again too (after an extractor upgrade)."""
     source, run_id, started_at = source_key(source), new_run_id(), utc_now()
     flow_run_id = str(get_run_context().flow_run.id)
+    if get_run_context().flow_run.deployment_id:
+        atexit.unregister(_free_frozen_objects)  # once, whatever the runs in this process
+        atexit.register(_free_frozen_objects)
     with WriterLock(warehouse, run_id, wait=wait):
         prepare_local_workers(dask_address, workers)
+        clean_leftovers(warehouse, lake)  # of runs killed before they could (flows/leftovers.py)
         t0 = time.perf_counter()
         plan = discover_files(source, warehouse, lake, retry_quarantined, run_id, reprocess)
         t1 = time.perf_counter()

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from flows import progress
 from flows.discover import fs_path, read_bounded, too_large
 from flows.lake import Lake
 from flows.seam import pause_at
@@ -78,7 +79,7 @@ def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str
                 continue
         docs.append(SourceDoc(f.path, f.article_id, f.content_sha256, raw, sidecar))
     t1 = time.perf_counter()
-    out = transform_batch(docs, reference_date)
+    out = transform_batch(progress.counted(docs, run_id, len(files)), reference_date)
     t2 = time.perf_counter()
     lake = Lake(lake_url)
     for table, data in out.tables.items():

@@ -33,11 +33,16 @@ def summary_markdown(s: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def summary_text(s: dict, program: str = "news-etl") -> str:
-    """The run's summary for a terminal; `program` is how the user can call news-etl again."""
+def summary_text(s: dict, program: str = "news-etl", wall_seconds: float | None = None) -> str:
+    """The run's summary for a terminal; `program` is how the user can call news-etl again. With the command's
+    `wall_seconds`, the time line starts with it and names the rest (starting Prefect and the workers,
+    importing, shutting down) so that its parts add up to it."""
     files = ", ".join(f"{k} {v}" for k, v in s["files"].items())
     rows = ", ".join(f"{k} {v}" for k, v in s["rows"].items())
     seconds = ", ".join(f"{k} {v:.2f}s" for k, v in s["seconds"].items())
+    if wall_seconds is not None:
+        other = max(wall_seconds - sum(s["seconds"].values()), 0.0)
+        seconds = f"{wall_seconds:.2f}s in all: {seconds}, start-up and other {other:.2f}s"
     lines = [f"run {s['run_id']}: {files}", f"rows loaded: {rows}", f"time: {seconds}",
              f"validation: {s['validation']['passed']}/{s['validation']['expectations']} expectations passed, "
              f"{s['validation']['failed_rows']} failing rows quarantined"]

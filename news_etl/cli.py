@@ -6,38 +6,63 @@ import gc
 import os
 import shutil
 import sys
+import time
 from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
+# No usage data sent, and no first-run telemetry notice from Prefect's client on the user's terminal: the
+# server's analytics off, and DO_NOT_TRACK, which Prefect's client reads for its own telemetry.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
 
+STARTED = time.perf_counter()  # for the summary's wall time
 DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
 DEFAULT_LAKE = "lake"
 
 
 def cmd_run(args) -> int:
     from flows.lock import WarehouseBusy, WriterLock
+    from news_etl.preflight import run_problem
+    from news_etl.temporary_api import ApiUnreachable
 
-    if not Path(args.source).is_dir():
-        print(f"news-etl run: no source folder at {args.source}", file=sys.stderr)
+    problem = run_problem(args)
+    if problem:
+        print(f"news-etl run: {problem}", file=sys.stderr)
         return 2
     try:
         # The writer lock first: a second run exits at once with one line, before it starts Prefect. The flow
         # (or the no-change path) takes the lock again inside, as this same lock, and names its run in it.
         with WriterLock(args.warehouse, "(starting)", wait=args.wait):
+            # On a terminal, a first line at once: discovery, Prefect's start and the workers' take seconds before
+            # the next. Not in a log or a pipe, where a refused run's one line stays the only one.
+            if sys.stderr.isatty():
+                print(f"news-etl run: looking for new and changed files in {args.source}, for {args.warehouse}",
+                      file=sys.stderr, flush=True)
             summary = _run(args)
     except WarehouseBusy as err:
         print(f"news-etl run: {err}", file=sys.stderr)
         return 3
+    except (ApiUnreachable, _Refused) as err:
+        print(f"news-etl run: {err}", file=sys.stderr)
+        return 2
     from flows.summary import summary_text
 
-    print(summary_text(summary, _program()))
+    print(summary_text(summary, _program(), time.perf_counter() - STARTED))
     return 0
+
+
+class _Refused(RuntimeError):
+    """A run refused before it started, with the one line that says why."""
 
 
 def _run(args) -> dict:
     from news_etl import temporary_api
+    from news_etl.preflight import warehouse_problem
+
+    problem = warehouse_problem(args.warehouse) if Path(args.warehouse).exists() else None
+    if problem:  # checked holding the writer lock: no run of ours is replacing the file meanwhile
+        raise _Refused(problem)
 
     # With no warehouse yet (or --always-flow, --reprocess) the run goes through the flow for sure: Prefect's
     # temporary API starts before the pipeline is imported, and boots meanwhile (~0.5 s sooner). Otherwise it
@@ -75,9 +100,12 @@ def _run_flow(args, api) -> dict:
     from flows import progress
     from flows.pipeline import news_etl_flow
     from flows.validate import preload
+    from news_etl import temporary_api
 
     preload()  # GX too, rather than later beside the staging workers or, for a small run, before validating
 
+    if api is None:  # PREFECT_API_URL is in the environment
+        temporary_api.require_configured_api()
     progress.enabled = True
     with api.in_use() if api else nullcontext():
         return news_etl_flow(source=str(args.source), warehouse=str(args.warehouse), lake=str(args.lake),
@@ -183,16 +211,31 @@ def _port(text: str) -> int:
     return int(text)
 
 
+class _ShowDefaults(argparse.HelpFormatter):
+    """Every option's default at the end of its help, unless the help says it; a path's is relative to the
+    folder news-etl is run from."""
+
+    def _get_help_string(self, action) -> str:
+        text = action.help or ""
+        if (not action.option_strings or action.default in (None, False, argparse.SUPPRESS)
+                or "%(default)" in text or "(default" in text):
+            return text
+        where = ", relative to the current folder" if isinstance(action.default, Path) else ""
+        return f"{text} (default: %(default)s{where})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="news-etl", description=__doc__.split(":")[0] + ".")
-    verbs = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
+    # Not required: with no command, `main` prints the commands rather than argparse's bare "required: COMMAND".
+    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
 
     run = verbs.add_parser("run", help="the main job: discover, extract, stage, validate and load, "
                                        "as a Prefect flow run")
     run.add_argument("--source", type=Path, default=Path("seeds"), help="folder of *.txt articles (recursive)")
     run.add_argument("--warehouse", type=Path, default=Path(DEFAULT_WAREHOUSE), help="DuckDB file")
-    run.add_argument("--lake", default=DEFAULT_LAKE, help="Parquet lake folder or fsspec URL")
-    run.add_argument("--batch-size", type=int, default=2000, help="most files per task (default 2000)")
+    run.add_argument("--lake", default=DEFAULT_LAKE,
+                     help="Parquet lake: a folder (relative to the current folder) or an fsspec URL")
+    run.add_argument("--batch-size", type=int, default=2000, help="most files per task")
     run.add_argument("--reference-date", type=_date, help="resolve relative dates against this YYYY-MM-DD")
     run.add_argument("--retry-quarantined", action="store_true", help="try quarantined files again")
     run.add_argument("--reprocess", action="store_true",
@@ -246,11 +289,17 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--skip-peer", action="store_true", help="do not build and time the dlt peer")
     bench.add_argument("--source", type=Path, default=None, help="corpus to replicate (default ../shared/corpus/bbc)")
     bench.set_defaults(func=cmd_bench)
+    for command in verbs.choices.values():
+        command.formatter_class = _ShowDefaults
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.verb is None:
+        parser.print_help(sys.stderr)
+        return 2
     return args.func(args)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -19,6 +20,9 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
+from functools import partial
+
+from flows.lifeline import die_with_parent
 
 # `python -m uvicorn ...`, with Prefect's server imported first with the garbage collector off, then frozen: its
 # full collections were ~0.5 s of the ~2.1 s import, on the path to the first flow run (measured).
@@ -26,6 +30,10 @@ _UVICORN_AFTER_IMPORTS = ("import gc, sys; gc.disable(); import prefect.server.a
                           "gc.enable(); from uvicorn.main import main; sys.argv[0] = 'uvicorn'; main()")
 STARTUP_TIMEOUT_S = 120.0  # the first start on a new machine migrates the server's database
 ADDRESS_IN_USE = 3  # uvicorn's exit code when another process took the port first
+
+
+class ApiUnreachable(RuntimeError):
+    """A configured PREFECT_API_URL does not answer: the run cannot record its flow run there."""
 
 
 class TemporaryApi:
@@ -45,6 +53,7 @@ class TemporaryApi:
 
         if PREFECT_API_URL.value():
             self.stop()
+            require_configured_api()
             yield self
             return
         self._wait_until_healthy()
@@ -72,7 +81,10 @@ class TemporaryApi:
             # What Prefect's own temporary server gets: no UI, marked ephemeral. Nothing has changed Prefect's
             # settings in this process yet, so the server reads the same ones (environment, profile) itself.
             env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-                 "PREFECT__SERVER_FINAL": "1"})
+                 "PREFECT__SERVER_FINAL": "1"},
+            # Ends with this process even when it is killed with SIGKILL and `stop` never runs: SIGTERM, so that
+            # uvicorn still closes its database cleanly.
+            preexec_fn=partial(die_with_parent, signal.SIGTERM, os.getpid()))
 
     def _wait_until_healthy(self) -> None:
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
@@ -96,6 +108,30 @@ def start() -> TemporaryApi | None:
     """A temporary API, starting, unless PREFECT_API_URL is in the environment (then None). Checked without
     importing Prefect; `in_use` also defers to an API set in a Prefect profile."""
     return None if os.environ.get("PREFECT_API_URL") else TemporaryApi()
+
+
+def require_configured_api(timeout: float = 5.0) -> None:
+    """Raise ApiUnreachable, with how to go back to the temporary API, when the API Prefect is configured with
+    (PREFECT_API_URL, from the environment or the active profile) does not answer. Without this, a run spent
+    ~20 s retrying and died with ~116 lines ending in `Failed to reach API`. Any HTTP answer will do (an API
+    that wants a key says so itself); only no answer at all is refused."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_PROFILES_PATH
+
+    url = PREFECT_API_URL.value()
+    try:
+        urllib.request.urlopen(f"{url.rstrip('/')}/health", timeout=timeout).close()
+        return
+    except urllib.error.HTTPError:
+        return
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        reason = getattr(err, "reason", err)
+    if os.environ.get("PREFECT_API_URL"):
+        where, undo = "the environment variable PREFECT_API_URL", "`unset PREFECT_API_URL`"
+    else:
+        where = f"PREFECT_API_URL in your Prefect profile ({PREFECT_PROFILES_PATH.value()})"
+        undo = "`prefect config unset PREFECT_API_URL`"
+    raise ApiUnreachable(f"the Prefect API at {url} does not answer ({reason}); it is set by {where}: start that "
+                         f"server, or run {undo} to use a temporary API of this run's own")
 
 
 def prepare() -> None:

@@ -97,15 +97,14 @@ def test_unknown_date_is_a_usage_error(capsys):
 
 
 def _run_seed_counting_new_servers(source, tmp_path, env):
-    """`news-etl run` on `source` in a subprocess; its result and the uvicorn servers it left running."""
-    import psutil
-    from cli_runner import run_args, run_cli
+    """`news-etl run` on `source` in a subprocess; its result and the uvicorn servers it left running (among the
+    processes it started: tests/process_tree.py)."""
+    from cli_runner import REPO, run_args
+    from process_tree import run_watched
 
-    before = {p.pid for p in psutil.process_iter()}
-    done = run_cli(run_args(source, tmp_path / "w.duckdb", tmp_path / "lake", "--workers", "1"), env, timeout=300)
-    servers = [p for p in psutil.process_iter(["pid", "cmdline"]) if p.info["pid"] not in before
-               and "uvicorn" in " ".join(p.info["cmdline"] or ())]
-    return done, servers
+    done = run_watched(run_args(source, tmp_path / "w.duckdb", tmp_path / "lake", "--workers", "1"), env, REPO,
+                       tmp_path / "run.log", grace=5)
+    return done, [p for p in done.left if "uvicorn" in p["cmdline"]]
 
 
 def test_run_without_a_configured_api_starts_a_temporary_one_and_stops_it(tmp_path, seed_source):
@@ -116,8 +115,8 @@ def test_run_without_a_configured_api_starts_a_temporary_one_and_stops_it(tmp_pa
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
     done, servers = _run_seed_counting_new_servers(seed_source, tmp_path, env)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "loaded 1" in done.stdout
+    assert done.returncode == 0, done.output[-2000:]
+    assert "loaded 1" in done.output
     con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
     assert con.execute("SELECT count(flow_run_id) FROM pipeline_runs").fetchone() == (1,)
     assert servers == []
@@ -135,7 +134,7 @@ def test_run_with_an_api_set_in_a_prefect_profile_reports_there_and_starts_no_se
     env = {k: v for k, v in cli_env.items() if k != "PREFECT_API_URL"}
     env.update(PREFECT_PROFILES_PATH=str(profiles))
     done, servers = _run_seed_counting_new_servers(seed_source, tmp_path, env)
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.returncode == 0, done.output[-2000:]
     con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
     (flow_run_id,) = con.execute("SELECT flow_run_id FROM pipeline_runs").fetchone()
     with get_client(sync_client=True) as client:  # the session's API, the one in the profile
@@ -179,3 +178,208 @@ def test_fingerprint_prints_rows_and_a_content_hash_per_table(tmp_path, capsys):
 def test_fingerprint_reports_a_missing_warehouse_cleanly(tmp_path, capsys):
     assert main(["fingerprint", "--warehouse", str(tmp_path / "missing.duckdb")]) == 2
     assert "no warehouse at" in capsys.readouterr().err
+
+
+def test_run_cleans_up_after_a_run_killed_before_it_staged(tmp_path, seed_source, cli_env):
+    """A run killed with SIGKILL during discovery leaves its flow run RUNNING, its claim on the lake and the
+    fork server's `pymp-*` folder. The next run marks the flow run crashed and removes the claim and the folder."""
+    import re
+
+    from cli_runner import REPO, run_args
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterName
+    from process_tree import run_watched
+
+    temp = tmp_path / "tmp"  # the runs' temporary folder: only their pymp-* folders are in it
+    temp.mkdir()
+    env = dict(cli_env, TMPDIR=str(temp), NEWS_ETL_PAUSE_AT="discover", NEWS_ETL_PAUSE_SECONDS="120")
+    args = run_args(seed_source, tmp_path / "w.duckdb", tmp_path / "lake", "--workers", "2")
+    killed = run_watched(args, env, REPO, tmp_path / "killed.log", kill_on="paused at discover", grace=10)
+    assert killed.killed and killed.left == [], killed.output[-3000:]
+    (name,) = set(re.findall(r"Beginning flow run '([^']+)'", killed.output))
+    claims = sorted(p.name for p in (tmp_path / "lake" / "_runs").iterdir())
+    assert len(claims) == 1 and [p.name[:5] for p in temp.iterdir()] == ["pymp-"]
+
+    del env["NEWS_ETL_PAUSE_AT"]
+    again = run_watched(args, env, REPO, tmp_path / "again.log", grace=10)
+    assert again.returncode == 0, again.output[-3000:]
+    assert "loaded 1" in again.output
+    assert claims[0] not in {p.name for p in (tmp_path / "lake" / "_runs").iterdir()}
+    assert list(temp.iterdir()) == []
+    with get_client(sync_client=True) as client:
+        (run,) = client.read_flow_runs(flow_run_filter=FlowRunFilter(name=FlowRunFilterName(any_=[name])))
+    assert run.state.type.value == "CRASHED"
+
+
+def test_main_without_a_command_lists_the_commands(capsys):
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: news-etl [-h] COMMAND ...\n")
+    listed = {line.split()[0] for line in err.splitlines() if line.startswith("    ") and line.split()}
+    assert listed >= {"run", "extract", "sql", "fingerprint", "eval", "bench"}
+
+
+def test_help_of_every_command_shows_every_default():
+    _, verbs = _verbs()
+    for name, parser in verbs.items():
+        text = " ".join(parser.format_help().split())
+        for action in parser._actions:
+            if action.option_strings and action.default not in (None, False, "==SUPPRESS=="):
+                assert str(action.default) in text, f"{name} {action.option_strings[0]}: no default in its help"
+    run_help = " ".join(verbs["run"].format_help().split())
+    assert "(default: seeds, relative to the current folder)" in run_help
+    assert "(default: warehouse/news.duckdb, relative to the current folder)" in run_help
+    assert "a folder (relative to the current folder) or an fsspec URL (default: lake)" in run_help
+
+
+def test_cli_turns_prefect_telemetry_off(tmp_path):
+    """No usage data and no first-run telemetry notice, whatever the shell exported (the Makefile did it alone)."""
+    import os
+    import subprocess
+
+    from prefect._internal.analytics.ci_detection import CI_ENV_VARS
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in CI_ENV_VARS and k not in ("DO_NOT_TRACK", "PREFECT_SERVER_ANALYTICS_ENABLED")}
+    done = subprocess.run([sys.executable, "-c", "import news_etl.cli\n"
+                           "from prefect._internal.analytics.enabled import is_telemetry_enabled\n"
+                           "from prefect.settings import get_current_settings\n"
+                           "print(is_telemetry_enabled(), get_current_settings().server.analytics_enabled)"],
+                          env=dict(env, PREFECT_HOME=str(tmp_path)), capture_output=True, text=True, timeout=60)
+    assert done.stdout == "False False\n", done.stderr[-2000:]
+
+
+def _run_args(tmp_path, *extra):
+    return ["run", "--source", str(SEED.parent), "--warehouse", str(tmp_path / "w.duckdb"),
+            "--lake", str(tmp_path / "lake"), *extra]
+
+
+@pytest.mark.parametrize("option, value", [("--batch-size", "0"), ("--workers", "-1")])
+def test_run_refuses_a_count_below_one_in_one_line(tmp_path, capsys, option, value):
+    assert main(_run_args(tmp_path, option, value)) == 2
+    assert capsys.readouterr().err == f"news-etl run: {option} must be 1 or more (got {value})\n"
+    assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_run_refuses_a_warehouse_that_is_a_folder_in_one_line(tmp_path, capsys):
+    folder = tmp_path / "warehouse"
+    folder.mkdir()
+    assert main(["run", "--source", str(SEED.parent), "--warehouse", str(folder), "--lake", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (f"news-etl run: --warehouse {folder} is a folder: give the DuckDB file's "
+                                       f"path, e.g. {folder / 'news.duckdb'}\n")
+
+
+def test_run_refuses_a_warehouse_in_a_read_only_folder_in_one_line(tmp_path):
+    import os
+    import subprocess
+
+    from cli_runner import can_deny, cli, run_cli
+
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    (folder / "probe").write_text("x")
+    (folder / "probe").chmod(0)
+    denied, preexec = can_deny(folder / "probe")
+    if not denied:
+        pytest.skip("this user reads and writes whatever the modes say")
+    folder.chmod(0o555)
+    warehouse = folder / "sub" / "w.duckdb"
+    try:
+        done = run_cli(cli("run", "--source", SEED.parent, "--warehouse", warehouse, "--lake", tmp_path / "lake"),
+                       dict(os.environ), preexec_fn=preexec)
+    except subprocess.TimeoutExpired:
+        raise AssertionError("the run did not stop at once") from None
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 2
+    assert done.stderr == f"news-etl run: cannot make the warehouse {warehouse}: the folder {folder} is read-only\n"
+
+
+def test_run_refuses_a_corrupt_warehouse_in_one_line(tmp_path, capsys):
+    warehouse = tmp_path / "w.duckdb"
+    warehouse.write_bytes(b"not a database " * 1000)
+    assert main(_run_args(tmp_path)) == 2
+    assert capsys.readouterr().err == (f"news-etl run: cannot open the warehouse {warehouse}: IO Error: The file "
+                                       f"\"{warehouse}\" exists, but it is not a valid DuckDB database file!\n")
+
+
+def test_run_refuses_a_lake_whose_fsspec_driver_is_missing_in_one_line(tmp_path, capsys):
+    pytest.importorskip("fsspec")
+    try:
+        import s3fs  # noqa: F401
+        pytest.skip("s3fs is installed here")
+    except ImportError:
+        pass
+    assert main(["run", "--source", str(SEED.parent), "--warehouse", str(tmp_path / "w.duckdb"),
+                 "--lake", "s3://bucket/lake"]) == 2
+    assert capsys.readouterr().err == "news-etl run: cannot use the lake s3://bucket/lake: Install s3fs to access S3\n"
+
+
+def test_run_refuses_an_unreachable_dask_scheduler_within_seconds(tmp_path, capsys):
+    import socket
+    import time
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
+    started = time.monotonic()
+    assert main(_run_args(tmp_path, "--dask-address", address)) == 2
+    assert time.monotonic() - started < 10
+    assert capsys.readouterr().err == f"news-etl run: no Dask scheduler answers at {address} (Connection refused)\n"
+
+
+@pytest.mark.parametrize("where", ["environment", "profile"])
+def test_run_with_an_unreachable_configured_api_says_how_to_unset_it(tmp_path, seed_source, where):
+    """After `prefect config set PREFECT_API_URL=...` for a server that is down, a run said nothing useful in
+    ~116 lines ending in `Failed to reach API`: one line now, with the way back to the temporary API."""
+    import os
+    import socket
+
+    from cli_runner import run_args, run_cli
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}/api"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"))
+    if where == "environment":
+        env.update(PREFECT_API_URL=url)
+        how = "run `unset PREFECT_API_URL`"
+    else:
+        profiles = tmp_path / "profiles.toml"
+        profiles.write_text(f'active = "default"\n[profiles.default]\nPREFECT_API_URL = "{url}"\n')
+        env.update(PREFECT_PROFILES_PATH=str(profiles))
+        how = "run `prefect config unset PREFECT_API_URL`"
+    done = run_cli(run_args(seed_source, tmp_path / "w.duckdb", tmp_path / "lake"), env, timeout=60)
+    assert done.returncode == 2
+    assert len(done.stderr.splitlines()) == 1, done.stderr[-3000:]
+    assert done.stderr.startswith(f"news-etl run: the Prefect API at {url} does not answer (")
+    assert how in done.stderr
+
+
+def test_run_on_a_terminal_prints_a_first_line_at_once(tmp_path, seed_source):
+    """On a terminal, the run says what it does before anything slow (discovery, Prefect's start: seconds of
+    silence before): here, before it finds that the configured API does not answer."""
+    import os
+    import pty
+    import subprocess
+    import time
+
+    from cli_runner import REPO, run_args
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_API_URL="http://127.0.0.1:9/api")
+    terminal, its_end = pty.openpty()
+    started = time.monotonic()
+    run = subprocess.Popen(run_args(seed_source, tmp_path / "w.duckdb", tmp_path / "lake"), cwd=REPO, env=env,
+                           stdout=subprocess.DEVNULL, stderr=its_end)
+    os.close(its_end)
+    first = b""
+    while not first.endswith(b"\n"):
+        first += os.read(terminal, 1)
+    took = time.monotonic() - started
+    assert run.wait(timeout=60) == 2
+    os.close(terminal)
+    assert first.decode().rstrip("\r\n") == (f"news-etl run: looking for new and changed files in {seed_source}, "
+                                              f"for {tmp_path / 'w.duckdb'}")
+    assert took < 5, took  # ~0.1 s on an idle machine

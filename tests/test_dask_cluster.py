@@ -72,21 +72,18 @@ def test_news_etl_flow_on_a_dask_cluster_matches_a_local_run(cluster, tmp_path):
 def test_run_on_the_default_local_cluster_matches_an_in_process_run(cli_env, tmp_path):
     """What `news-etl run` does with more than one batch: a local Dask cluster whose two workers fork from a
     server that preloaded the pipeline. Same warehouse as staging in-process, and no process left behind."""
-    import psutil
     from cli_runner import run_args, run_cli
+    from process_tree import run_watched
 
     source = tmp_path / "source"
     assert build_replica(BBC_GOLD, source / "r1", 1) + build_replica(BBC_GOLD, source / "r2", 2) == 48
-    before = {p.pid for p in psutil.process_iter()}
-    local = run_cli(run_args(source, tmp_path / "local.duckdb", tmp_path / "local-lake", "--batch-size", "8"),
-                    cli_env, timeout=300)
-    assert local.returncode == 0, local.stderr[-3000:]
-    assert "Creating a new Dask cluster" in local.stderr and "loaded 48" in local.stdout
+    local = run_watched(run_args(source, tmp_path / "local.duckdb", tmp_path / "local-lake", "--batch-size", "8"),
+                        cli_env, REPO, tmp_path / "local.log", grace=5)
+    assert local.returncode == 0, local.output[-3000:]
+    assert "Creating a new Dask cluster" in local.output and "loaded 48" in local.output
     single = run_cli(run_args(source, tmp_path / "single.duckdb", tmp_path / "single-lake", "--batch-size", "8",
                               "--workers", "1"), cli_env, timeout=300)
     assert single.returncode == 0, single.stderr[-3000:]
     assert "Dask" not in single.stderr
     assert fingerprint_file(tmp_path / "local.duckdb") == fingerprint_file(tmp_path / "single.duckdb")
-    left = [p for p in psutil.process_iter(["pid", "cmdline"]) if p.info["pid"] not in before
-            and "multiprocessing" in " ".join(p.info["cmdline"] or ())]
-    assert left == []
+    assert local.left == []  # no worker, fork server or resource tracker outlives the run

@@ -7,9 +7,11 @@ the test; the one run is triggered by hand with parameters pointing at tmp_path.
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import time
+import tomllib
 from pathlib import Path
 from uuid import UUID
 
@@ -25,6 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEPLOYMENT = "news-etl/news-etl-daily"
 POOL = "news-etl-pool"
 RUN_TIMEOUT = 180
+PROFILE = ["--profile", "news-etl-server"]
 DEFAULTS = {"source": "seeds", "warehouse": "warehouse/news.duckdb", "lake": "lake", "dask_address": None}
 
 
@@ -52,6 +55,18 @@ def _wait_for_final_state(client, flow_run_id: UUID, timeout: float):
             return flow_run
         time.sleep(1)
     return client.read_flow_run(flow_run_id)
+
+
+def _wait_for_exit(infrastructure_pid: str | None, timeout: float) -> None:
+    """Until the flow run's process (its pid as the worker recorded it) has ended."""
+    pid = int(str(infrastructure_pid).rpartition(":")[2]) if infrastructure_pid else None
+    deadline = time.monotonic() + timeout
+    while pid and time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
 
 
 def _flow_run_logs(client, flow_run_id: UUID) -> str:
@@ -87,10 +102,15 @@ def test_deploy_and_run_on_a_process_worker(tmp_path: Path):
     warehouse, lake = tmp_path / "warehouse" / "news.duckdb", tmp_path / "lake"
 
     with prefect_server(tmp_path / "prefect-home") as (api_url, env):
-        # prefect.yaml reads the clone's location from $PWD at deploy time, as a shell would set it.
-        env = dict(env, PWD=str(REPO))
-        prefect_cli(["work-pool", "create", POOL, "--type", "process"], env)
-        prefect_cli(["deploy", "--all"], env, cwd=REPO)
+        # As docs/scheduling.md says: the server's clients use a profile of their own, the default profile is
+        # left alone (for `news-etl run`). prefect.yaml reads the clone's location from $PWD at deploy time.
+        profiles = tmp_path / "profiles.toml"
+        env = {k: v for k, v in env.items() if k != "PREFECT_API_URL"}
+        env.update(PWD=str(REPO), PREFECT_PROFILES_PATH=str(profiles))
+        prefect_cli(["profile", "create", "news-etl-server"], env)
+        prefect_cli([*PROFILE, "config", "set", f"PREFECT_API_URL={api_url}"], env)
+        prefect_cli([*PROFILE, "work-pool", "create", POOL, "--type", "process"], env)
+        prefect_cli([*PROFILE, "deploy", "--all"], env, cwd=REPO)
 
         with SyncPrefectClient(api_url) as client:
             deployment = client.read_deployment_by_name(DEPLOYMENT)
@@ -104,14 +124,15 @@ def test_deploy_and_run_on_a_process_worker(tmp_path: Path):
             worker_log = tmp_path / "worker.log"
             worker_env = dict(env, PREFECT_WORKER_QUERY_SECONDS="1", PREFECT_WORKER_PREFETCH_SECONDS="5")
             # A process worker ignores its first SIGTERM (it waits for its runs): `signals=2`.
-            with running([PREFECT, "worker", "start", "--pool", POOL, "--type", "process",
+            with running([PREFECT, *PROFILE, "worker", "start", "--pool", POOL, "--type", "process",
                           "--install-policy", "never"], worker_env, worker_log, signals=2, cwd=tmp_path):
-                triggered = prefect_cli(["deployment", "run", DEPLOYMENT,
+                triggered = prefect_cli([*PROFILE, "deployment", "run", DEPLOYMENT,
                                          "--param", f"source={source}",
                                          "--param", f"warehouse={warehouse}",
                                          "--param", f"lake={lake}"], env)
                 flow_run_id = _flow_run_id(triggered.stdout + triggered.stderr)
                 flow_run = _wait_for_final_state(client, flow_run_id, RUN_TIMEOUT)
+                _wait_for_exit(flow_run.infrastructure_pid, 60)  # its last words reach the worker's log
 
             assert flow_run.state is not None and flow_run.state.is_completed(), (
                 f"flow run ended {flow_run.state!r}\n--- flow run logs ---\n"
@@ -124,6 +145,14 @@ def test_deploy_and_run_on_a_process_worker(tmp_path: Path):
                 flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
             assert len(artifacts) == 1 and artifacts[0].type == "markdown"
             summary = artifacts[0].data
+
+    # The flow run's process ended without DuckDB's bindings reporting leaks (`news-etl run` prints none either).
+    assert "nanobind" not in worker_log.read_text(errors="replace")
+    # The default profile still has no API: `news-etl run` keeps starting its temporary one.
+    settings = tomllib.loads(profiles.read_text())
+    active = settings.get("active", "ephemeral")
+    assert "PREFECT_API_URL" not in settings.get("profiles", {}).get(active, {})
+    assert "PREFECT_API_URL" in settings["profiles"]["news-etl-server"]
 
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
