@@ -17,6 +17,7 @@ DEFAULT_LAKE = "lake"
 
 
 def cmd_run(args) -> int:
+    from flows.load import StagingChanged
     from flows.lock import WarehouseBusy, WriterLock
 
     if not Path(args.source).is_dir():
@@ -30,6 +31,9 @@ def cmd_run(args) -> int:
     except WarehouseBusy as err:
         print(f"news-etl run: {err}", file=sys.stderr)
         return 3
+    except StagingChanged as err:  # a staged part replaced behind the run's back: nothing was loaded
+        print(f"news-etl run: {err}", file=sys.stderr)
+        return 1
     from flows.summary import summary_text
 
     print(summary_text(summary, _program()))
