@@ -137,7 +137,7 @@ class Lake:
     def unmarked(self, committed_run_ids: set[str]) -> list[str]:
         """Runs the warehouse committed, recorded in the lake, without their committed marker (the run died
         between publishing the warehouse and writing the marker)."""
-        return sorted((committed_run_ids & self._listed("record")) - set(self.committed_runs()))
+        return sorted((committed_run_ids & self.recorded_runs()) - set(self.committed_runs()))
 
     def mark_committed(self, run_id: str, run_row: pa.Table) -> None:
         """The run is in the published warehouse: say so in the lake (written whole, then renamed)."""
@@ -149,6 +149,15 @@ class Lake:
     def committed_runs(self) -> list[str]:
         """The runs the lake knows committed, in run order."""
         return sorted(self._listed("committed.parquet"))
+
+    def committed_at(self, run_id: str) -> tuple:
+        """When the run committed (its pipeline_runs.finished_at), to replay runs in the order they committed."""
+        with self.fs.open(self._committed_file(run_id), "rb") as marker:
+            return pq.read_table(marker, columns=["finished_at"])["finished_at"][0].as_py(), run_id
+
+    def recorded_runs(self) -> set[str]:
+        """Runs that recorded their load (committed or not)."""
+        return self._listed("record")
 
     def owner_of(self, run_id: str) -> str | None:
         return self._owner_of(run_id)
