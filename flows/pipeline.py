@@ -27,7 +27,7 @@ from flows.load import RunTimes, StagingChanged, load_run  # noqa: E402
 from flows.lock import WriterLock  # noqa: E402
 from flows.publish import (  # noqa: E402
     clear_pending_runs,
-    discard,
+    discarded_unless_published,
     make_private_copy,
     pending_runs,
     publish,
@@ -252,30 +252,28 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
     `reprocess` extracts unchanged files again too (after an extractor upgrade)."""
     source, run_id, started_at = source_key(source), new_run_id(), utc_now()
     flow_run_id = str(get_run_context().flow_run.id)
-    with WriterLock(warehouse, run_id, wait=wait):
+    # A run that fails leaves no private copy behind (once published, the copy is the warehouse: nothing to drop).
+    with WriterLock(warehouse, run_id, wait=wait), discarded_unless_published(warehouse, run_id) as copy:
         prepare_local_workers(dask_address, workers)
         t0 = time.perf_counter()
-        copy = copy_warehouse(warehouse, run_id)
+        copy_warehouse(warehouse, run_id)
+        tc = time.perf_counter()
+        plan = discover_files(source, copy, warehouse, lake, retry_quarantined, run_id, reprocess)
         t1 = time.perf_counter()
-        try:
-            plan = discover_files(source, copy, warehouse, lake, retry_quarantined, run_id, reprocess)
-            t2 = time.perf_counter()
-            batches = batches_of(plan, batch_size, 1 if dask_address else workers)
-            validating = ValidateWhileStaging(lake, run_id)
-            with stage_runner(dask_address, workers, len(batches)) as runner:
-                reports = stage_batches(runner, source, batches, lake, run_id, reference_date, validating)
-            t3 = time.perf_counter()
-            verdict = validate_staged(lake, run_id, quote(reports), quote(validating.finish()))
-            t4 = time.perf_counter()
-            outcome = RunOutcome(run_id, source, plan, reports, verdict.results, verdict.failures)
-            times = RunTimes(started_at, t2 - t1, t3 - t2, t4 - t3)
-            inserted, row = load(copy, warehouse, lake, quote(outcome), times, flow_run_id)
-            t5 = time.perf_counter()
-            publish_run(copy, warehouse, lake, run_id, quote(row))
-            t6 = time.perf_counter()
-        finally:
-            discard(copy)  # a run that failed: its copy goes (once published, there is nothing left to discard)
-    seconds = [t2 - t1, t3 - t2, t4 - t3, t5 - t4, (t1 - t0) + (t6 - t5)]
+        batches = batches_of(plan, batch_size, 1 if dask_address else workers)
+        validating = ValidateWhileStaging(lake, run_id)
+        with stage_runner(dask_address, workers, len(batches)) as runner:
+            reports = stage_batches(runner, source, batches, lake, run_id, reference_date, validating)
+        t2 = time.perf_counter()
+        verdict = validate_staged(lake, run_id, quote(reports), quote(validating.finish()))
+        t3 = time.perf_counter()
+        outcome = RunOutcome(run_id, source, plan, reports, verdict.results, verdict.failures)
+        inserted, row = load(copy, warehouse, lake, quote(outcome), RunTimes(started_at, t1 - tc, t2 - t1, t3 - t2),
+                             flow_run_id)
+        t4 = time.perf_counter()
+        publish_run(copy, warehouse, lake, run_id, quote(row))
+        t5 = time.perf_counter()
+    seconds = [t1 - tc, t2 - t1, t3 - t2, t4 - t3, (tc - t0) + (t5 - t4)]
     summary = run_summary(outcome, warehouse, lake, inserted, seconds)
     create_markdown_artifact(markdown=summary_markdown(summary), key="news-etl-run-summary",
                              description=f"news-etl run {run_id}")

@@ -17,6 +17,8 @@ import fcntl
 import glob
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
@@ -73,6 +75,16 @@ def discard(copy: str) -> None:
     for path in (copy, f"{copy}.wal"):
         if os.path.exists(path):
             os.remove(path)
+
+
+@contextmanager
+def discarded_unless_published(warehouse: str | Path, run_id: str) -> Iterator[str]:
+    """The path of the run's private copy; whatever is left of it when the block ends (the run failed) goes."""
+    copy = private_copy_path(warehouse, run_id)
+    try:
+        yield copy
+    finally:
+        discard(copy)
 
 
 def remove_leftover_copies(warehouse: str | Path) -> list[str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from flows.lake import Lake
 from flows.load import apply_run, check_staged
 from flows.lock import WriterLock
-from flows.publish import discard, make_private_copy, publish, real_path
+from flows.publish import discarded_unless_published, publish, real_path, remove_leftover_copies
 from flows.run_ids import new_run_id
 from flows.warehouse import connect, ensure_schema
 
@@ -29,22 +29,19 @@ def rebuild(lake_url: str, warehouse: str, original: str | None = None) -> list[
         raise RebuildRefused(f"{warehouse} exists: rebuild writes a new warehouse (move that one away first)")
     lake = Lake(lake_url)
     runs = _runs_to_replay(lake, original)
-    with WriterLock(warehouse, "rebuild"):
-        copy = make_private_copy(warehouse, new_run_id())
+    with WriterLock(warehouse, "rebuild"), discarded_unless_published(warehouse, new_run_id()) as copy:
+        remove_leftover_copies(warehouse)  # of a rebuild that died
+        con = connect(copy)
         try:
-            con = connect(copy)
-            try:
-                ensure_schema(con)
-                for run_id in runs:
-                    inputs, staged, loaded_at, run_row = lake.read_record(run_id)
-                    check_staged(lake, run_id, staged)
-                    apply_run(con, lake, run_id, inputs, staged, loaded_at, lambda inserted, row=run_row: row)
-                con.execute("CHECKPOINT")
-            finally:
-                con.close()
-            publish(copy, warehouse)
+            ensure_schema(con)
+            for run_id in runs:
+                inputs, staged, loaded_at, run_row = lake.read_record(run_id)
+                check_staged(lake, run_id, staged)
+                apply_run(con, lake, run_id, inputs, staged, loaded_at, lambda inserted, row=run_row: row)
+            con.execute("CHECKPOINT")
         finally:
-            discard(copy)
+            con.close()
+        publish(copy, warehouse)
     return runs
 
 
