@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -41,6 +42,10 @@ def make_private_copy(warehouse: str | Path, run_id: str) -> str:
     Copies left by runs that died are removed first (the caller holds the writer lock: no run uses them)."""
     remove_leftover_copies(warehouse)
     published, copy = real_path(warehouse), private_copy_path(warehouse, run_id)
+    if os.path.exists(f"{published}.wal"):
+        # Committed transactions an older release was killed before checkpointing: into the file first, or the
+        # copy would miss them and the stale log would then be replayed over the published copy.
+        duckdb.connect(published).close()
     if os.path.exists(published):
         Path(copy).parent.mkdir(parents=True, exist_ok=True)
         clone_file(published, copy)
