@@ -1,4 +1,8 @@
-"""The load: ONE DuckDB transaction per run. Readers see the warehouse before the run or after it.
+"""The load: ONE DuckDB transaction per run, in the run's private copy of the warehouse (flows/publish.py), which
+is then published whole: readers see the warehouse before the run or after it.
+
+Every staged part is checked first against what its batch reported (its rows and the SHA-256 of its bytes): a part
+removed, replaced or truncated since makes the run fail with nothing loaded.
 
 Current tables are replaced per article (delete the article's rows, insert the staged ones), global tables
 (entities, entity_aliases) only gain new keys, history is closed and opened in article_versions, and the
@@ -8,6 +12,7 @@ from __future__ import annotations
 
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -35,12 +40,32 @@ class RunTimes:
     seconds_validate: float
 
 
+class StagingChanged(RuntimeError):
+    """A staged part is not what its batch wrote: the run is refused (retrying cannot help)."""
+
+
 def load_run(con: duckdb.DuckDBPyConnection, lake: Lake, outcome: RunOutcome, times: RunTimes,
              flow_run_id: str | None, clock) -> dict[str, int]:
-    """Apply the run; returns rows inserted per business table. Rolls back entirely on any error."""
+    """Apply the run; returns rows inserted per business table. Rolls back entirely on any error. What it
+    applies is recorded in the lake first, so that `news-etl rebuild` can apply it again."""
     t0 = time.perf_counter()
     run_id, loaded_at = outcome.run_id, clock()
-    inputs, staged = _inputs(lake, outcome), _staged_views(con, lake, run_id, _staged_parts(lake, outcome))
+    staged = expected_parts(outcome)
+    check_staged(lake, run_id, staged)
+    inputs = _inputs(outcome)
+    lake.record_run(run_id, inputs, staged, loaded_at)
+
+    def this_run_row(inserted: dict[str, int]) -> pa.Table:
+        return run_row(outcome, times, flow_run_id, inserted, time.perf_counter() - t0, clock())
+    return apply_run(con, lake, run_id, inputs, staged, loaded_at, this_run_row)
+
+
+def apply_run(con: duckdb.DuckDBPyConnection, lake: Lake, run_id: str, inputs: dict[str, pa.Table],
+              staged: dict[str, dict[str, list]], loaded_at: datetime, row_of) -> dict[str, int]:
+    """One transaction: the staged parts and the load `inputs` of `run_id`, then its pipeline_runs row
+    (`row_of(inserted)`). Used by a run's load and by `news-etl rebuild`, which replays recorded runs."""
+    parts = {table: [int(part) for part in sorted(staged[table])] for table in staged}
+    views = _staged_views(con, lake, run_id, parts)
     con.execute("BEGIN TRANSACTION")
     try:
         for name, data in inputs.items():
@@ -50,9 +75,8 @@ def load_run(con: duckdb.DuckDBPyConnection, lake: Lake, outcome: RunOutcome, ti
         _drop_unmentioned_entities(con)
         _mark_deleted(con, run_id)
         _link_headlines(con)
-        _append_operational(con, outcome)
-        row = _run_row(outcome, times, flow_run_id, inserted, time.perf_counter() - t0, clock())
-        con.register("run_row", row)
+        _append_operational(con)
+        con.register("run_row", row_of(inserted))
         con.execute("INSERT INTO pipeline_runs BY NAME SELECT * FROM run_row")
         pause_at("load")  # test seam (flows/seam.py): a kill here dies with everything written, uncommitted
         con.execute("COMMIT")
@@ -62,30 +86,50 @@ def load_run(con: duckdb.DuckDBPyConnection, lake: Lake, outcome: RunOutcome, ti
     finally:
         for name in (*inputs, "run_row"):
             con.unregister(name)
-        for name in staged:
+        for name in views:
             con.execute(f"DROP VIEW {name}")
             con.unregister(f"{name}_dataset")  # the Arrow dataset behind it, if any (else a no-op)
     return inserted
 
 
-def _staged_parts(lake: Lake, outcome: RunOutcome) -> dict[str, list[int]]:
-    """table -> the parts the batches reported rows for, checked against the lake: exactly those are there.
-    Loading whatever is there would commit a run without the rows of a part removed behind its back (the run
-    fails instead; the next one stages again)."""
+def expected_parts(outcome: RunOutcome) -> dict[str, dict[str, list]]:
+    """table -> part ("00003") -> [rows, sha256] as the batches reported them."""
+    return {table.name: {f"{r.part:05d}": [r.rows[table.name], r.sha256.get(table.name)]
+                         for r in outcome.reports if r.rows.get(table.name)} for table in BUSINESS_TABLES}
+
+
+def check_staged(lake: Lake, run_id: str, staged: dict[str, dict[str, list]]) -> None:
+    """Exactly the reported parts are in the lake, each with the rows and bytes its batch wrote. Loading whatever
+    is there would commit a run without the rows of a part removed or truncated behind its back (the run fails
+    instead; the next one stages again)."""
     def names(paths: list[str]) -> set[str]:
         return {path.rsplit("/", 1)[-1] for path in paths}
 
-    parts = {}
+    checks = []
     for table in BUSINESS_TABLES:
-        parts[table.name] = [r.part for r in outcome.reports if r.rows.get(table.name)]
-        reported = names(lake.part_files(table, outcome.run_id, parts[table.name]))
-        found = names(lake.part_files(table, outcome.run_id))
+        parts = [int(part) for part in sorted(staged[table.name])]
+        reported = names(lake.part_files(table, run_id, parts))
+        found = names(lake.part_files(table, run_id))
         if reported != found:
             missing, unexpected = sorted(reported - found), sorted(found - reported)
-            raise RuntimeError(f"staged {table.name} of run {outcome.run_id} do not match its batches "
-                               f"(missing: {missing or 'none'}; not reported: {unexpected or 'none'}): nothing was "
-                               "loaded, run again")
-    return parts
+            raise StagingChanged(f"staged {table.name} of run {run_id} do not match its batches (missing: "
+                                 f"{missing or 'none'}; not reported: {unexpected or 'none'}): nothing was loaded, "
+                                 "run again")
+        checks += [(lake.part_path(table.name, run_id, int(part)), rows, sha)
+                   for part, (rows, sha) in sorted(staged[table.name].items())]
+    with ThreadPoolExecutor(4) as pool:  # hashing releases the GIL: the parts are read side by side
+        for problem in pool.map(lambda check: _part_problem(lake, *check), checks):
+            if problem:
+                raise StagingChanged(f"{problem} (run {run_id}): nothing was loaded; run again to stage it afresh")
+
+
+def _part_problem(lake: Lake, path: str, rows: int, sha256: str | None) -> str | None:
+    found = lake.part_rows(path)
+    if found != rows:
+        return f"staged part {path} holds {found} rows where its batch wrote {rows}"
+    if sha256 and lake.part_sha256(path) != sha256:
+        return f"staged part {path} is not the file its batch wrote (its SHA-256 differs)"
+    return None
 
 
 def _staged_views(con, lake: Lake, run_id: str, parts: dict[str, list[int]]) -> list[str]:
@@ -104,7 +148,7 @@ def _staged_views(con, lake: Lake, run_id: str, parts: dict[str, list[int]]) -> 
     return names
 
 
-def _inputs(lake: Lake, outcome: RunOutcome) -> dict:
+def _inputs(outcome: RunOutcome) -> dict[str, pa.Table]:
     deleted = outcome.plan.deleted
     vacated = deleted + sorted(outcome.duplicates())  # a loaded file now a copy of another holds its article no more
     return {
@@ -203,7 +247,7 @@ def _link_headlines(con) -> None:
           AND r.linked_article_id IS DISTINCT FROM t.article_id""")
 
 
-def _append_operational(con, outcome: RunOutcome) -> None:
+def _append_operational(con) -> None:
     con.execute("""DELETE FROM file_manifest WHERE source = (SELECT source FROM run_source)
                    AND path IN (SELECT path FROM manifest_rows)""")
     con.execute("INSERT INTO file_manifest BY NAME SELECT * FROM manifest_rows")
@@ -216,7 +260,8 @@ def _append_operational(con, outcome: RunOutcome) -> None:
                    WHERE article_id IN (SELECT article_id FROM incoming)""")  # articles held back: no warning
 
 
-def _run_row(outcome: RunOutcome, times: RunTimes, flow_run_id, inserted, seconds_load, finished_at) -> pa.Table:
+def run_row(outcome: RunOutcome, times: RunTimes, flow_run_id, inserted, seconds_load, finished_at) -> pa.Table:
+    """The run's pipeline_runs row."""
     plan = outcome.plan
     row = dict(
         run_id=outcome.run_id, flow_run_id=flow_run_id, started_at=times.started_at, finished_at=finished_at,

@@ -2,7 +2,8 @@
 
 DuckDB's own file lock only lasts while a connection is open, and a run opens the warehouse only at its
 edges (discover, load); this lock covers the whole run. The kernel drops it when the holder dies, even on
-kill -9, so a crashed run never leaves the warehouse locked.
+kill -9, so a crashed run never leaves the warehouse locked. The lock file sits beside the warehouse's real path
+(symlinks resolved): a symlink or another spelling of the same warehouse is the same writer.
 """
 from __future__ import annotations
 
@@ -25,11 +26,11 @@ _HELD: dict[str, WriterLock] = {}
 
 class WriterLock:
     def __init__(self, warehouse: str | Path, run_id: str, wait: bool = False):
-        self.path = Path(f"{warehouse}.lock")
+        self.path = lock_path(warehouse)
         self.run_id = run_id
         self.wait = wait
         self._fd: int | None = None
-        self._key = os.path.abspath(self.path)
+        self._key = str(self.path)
 
     def __enter__(self) -> WriterLock:
         outer = _HELD.get(self._key)
@@ -68,10 +69,14 @@ class WriterLock:
         os.pwrite(fd, json.dumps(holder).encode(), 0)
 
 
+def lock_path(warehouse: str | Path) -> Path:
+    return Path(f"{os.path.realpath(warehouse)}.lock")
+
+
 def current_writer(warehouse: str | Path) -> str:
     """Who holds the writer lock, as recorded in the lock file (`another run` when it does not say)."""
     try:
-        return _describe(Path(f"{warehouse}.lock").read_text(encoding="utf-8"))
+        return _describe(lock_path(warehouse).read_text(encoding="utf-8"))
     except OSError:
         return "another run"
 

@@ -1,8 +1,10 @@
-"""The main flow: discover → stage (read, decode, segment, extract, Parquet) → validate → load → summary."""
+"""The main flow: copy → discover → stage (read, decode, segment, extract, Parquet) → validate → load → publish
+→ summary."""
 from __future__ import annotations
 
 import atexit
 import gc
+import json
 import os
 import time
 from contextlib import nullcontext
@@ -11,6 +13,7 @@ from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
+import pyarrow as pa  # noqa: E402
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
@@ -25,8 +28,16 @@ from flows.accounting import RunOutcome, charge_entity_failures  # noqa: E402
 from flows.discover import Plan, discover, source_key  # noqa: E402
 from flows.lake import Lake  # noqa: E402
 from flows.leftovers import clean_leftovers  # noqa: E402
-from flows.load import RunTimes, load_run  # noqa: E402
+from flows.load import RunTimes, StagingChanged, load_run  # noqa: E402
 from flows.lock import WriterLock  # noqa: E402
+from flows.publish import (  # noqa: E402
+    clear_pending_runs,
+    discarded_unless_published,
+    make_private_copy,
+    pending_runs,
+    publish,
+    real_path,
+)
 from flows.run_ids import new_run_id, utc_now  # noqa: E402
 from flows.seam import pause_at  # noqa: E402
 from flows.stage import Batch, BatchReport, FileToLoad, stage_batch  # noqa: E402
@@ -43,25 +54,41 @@ from flows.validate import (  # noqa: E402
     to_frame,
     validate_frame,
 )
-from flows.warehouse import committed_run_ids, connect, ensure_schema, read_manifest  # noqa: E402
+from flows.warehouse import (  # noqa: E402
+    add_pending_runs,
+    committed_run_ids,
+    connect,
+    ensure_schema,
+    read_manifest,
+    run_rows,
+)
 from flows.workers import prepare_local_workers, stage_runner  # noqa: E402
 from schemas import TABLES  # noqa: E402
 from schemas.tables import BUSINESS_TABLES  # noqa: E402
 
 
 @task(retries=2, retry_delay_seconds=1)
-def discover_files(source: str, warehouse: str, lake: str, retry_quarantined: bool, run_id: str,
+def copy_warehouse(warehouse: str, run_id: str) -> str:
+    """The run's private copy of the published warehouse, where it discovers and loads (flows/publish.py)."""
+    return make_private_copy(warehouse, run_id)
+
+
+@task(retries=2, retry_delay_seconds=1)
+def discover_files(source: str, copy: str, warehouse: str, lake: str, retry_quarantined: bool, run_id: str,
                    reprocess: bool = False) -> Plan:
-    """Read the manifest, drop staging left by this warehouse's dead runs, claim the lake for this run, and
-    decide what this run must load."""
-    con = connect(warehouse)
+    """Read the manifest (in the run's private `copy` of the warehouse: readers of the published file are never
+    in the way), drop staging left by this warehouse's dead runs, claim the lake for this run, and decide what
+    this run must load."""
+    con = connect(copy)
+    staging, owner = Lake(lake), real_path(warehouse)
     try:
         ensure_schema(con)
         known = read_manifest(con, source)
         committed = committed_run_ids(con)
+        for unmarked in staging.unmarked(committed):  # published, then killed before the lake was told
+            staging.mark_committed(unmarked, run_rows(con, [unmarked]))
     finally:
         con.close()
-    staging, owner = Lake(lake), str(Path(warehouse).resolve())
     orphans = staging.remove_orphans(committed, owner)
     if orphans:
         get_run_logger().info("removed staging of %d unfinished run(s): %s", len(orphans), ", ".join(orphans))
@@ -147,13 +174,35 @@ class ValidateWhileStaging:
         return self.done
 
 
-@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def load(warehouse: str, lake: str, outcome: RunOutcome, times: RunTimes, flow_run_id: str) -> dict[str, int]:
-    con = connect(warehouse)
+def _retry_unless_staging_changed(task, task_run, state) -> bool:
+    return not isinstance(state.data, StagingChanged)  # a changed part stays changed: refuse the run at once
+
+
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE, retry_condition_fn=_retry_unless_staging_changed)
+def load(copy: str, warehouse: str, lake: str, outcome: RunOutcome, times: RunTimes, flow_run_id: str
+         ) -> tuple[dict[str, int], pa.Table]:
+    """The run into its private copy, with the rows of runs that changed nothing since the last publication;
+    then a checkpoint, so that the copy is one whole file. Returns rows inserted and the run's pipeline_runs row."""
+    con = connect(copy)
     try:
-        return load_run(con, Lake(lake), outcome, times, flow_run_id, utc_now)
+        if outcome.run_id in committed_run_ids(con):  # a retry after the commit: the copy holds the run already
+            row = run_rows(con, [outcome.run_id])
+            return json.loads(row["row_counts"][0].as_py()), row
+        inserted = load_run(con, Lake(lake), outcome, times, flow_run_id, utc_now)
+        add_pending_runs(con, pending_runs(warehouse))
+        con.execute("CHECKPOINT")
+        return inserted, run_rows(con, [outcome.run_id])
     finally:
         con.close()
+
+
+@task(cache_policy=NO_CACHE)
+def publish_run(copy: str, warehouse: str, lake: str, run_id: str, run_row: pa.Table) -> None:
+    """The private copy becomes the warehouse (one atomic rename), then the lake learns that the run committed."""
+    pause_at("publish")  # test seam (flows/seam.py): loaded and checkpointed, not published
+    publish(copy, warehouse)
+    Lake(lake).mark_committed(run_id, run_row)
+    clear_pending_runs(warehouse)
 
 
 def batches_of(plan: Plan, batch_size: int, workers: int = 1) -> list[Batch]:
@@ -219,11 +268,14 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
     if get_run_context().flow_run.deployment_id:
         atexit.unregister(_free_frozen_objects)  # once, whatever the runs in this process
         atexit.register(_free_frozen_objects)
-    with WriterLock(warehouse, run_id, wait=wait):
+    # A run that fails leaves no private copy behind (once published, the copy is the warehouse: nothing to drop).
+    with WriterLock(warehouse, run_id, wait=wait), discarded_unless_published(warehouse, run_id) as copy:
         prepare_local_workers(dask_address, workers)
         clean_leftovers(warehouse, lake)  # of runs killed before they could (flows/leftovers.py)
         t0 = time.perf_counter()
-        plan = discover_files(source, warehouse, lake, retry_quarantined, run_id, reprocess)
+        copy_warehouse(warehouse, run_id)
+        tc = time.perf_counter()
+        plan = discover_files(source, copy, warehouse, lake, retry_quarantined, run_id, reprocess)
         t1 = time.perf_counter()
         batches = batches_of(plan, batch_size, 1 if dask_address else workers)
         validating = ValidateWhileStaging(lake, run_id)
@@ -233,9 +285,13 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
         verdict = validate_staged(lake, run_id, quote(reports), quote(validating.finish()))
         t3 = time.perf_counter()
         outcome = RunOutcome(run_id, source, plan, reports, verdict.results, verdict.failures)
-        inserted = load(warehouse, lake, quote(outcome), RunTimes(started_at, t1 - t0, t2 - t1, t3 - t2), flow_run_id)
+        inserted, row = load(copy, warehouse, lake, quote(outcome), RunTimes(started_at, t1 - tc, t2 - t1, t3 - t2),
+                             flow_run_id)
         t4 = time.perf_counter()
-    summary = run_summary(outcome, warehouse, lake, inserted, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])
+        publish_run(copy, warehouse, lake, run_id, quote(row))
+        t5 = time.perf_counter()
+    seconds = [t1 - tc, t2 - t1, t3 - t2, t4 - t3, (tc - t0) + (t5 - t4)]
+    summary = run_summary(outcome, warehouse, lake, inserted, seconds)
     create_markdown_artifact(markdown=summary_markdown(summary), key="news-etl-run-summary",
                              description=f"news-etl run {run_id}")
     return summary

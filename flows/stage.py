@@ -48,6 +48,7 @@ class BatchReport:
     seconds: dict[str, float] = field(default_factory=dict)
     nbytes: dict[str, int] = field(default_factory=dict)  # in-memory (Arrow) size per table: sizes validation
     warnings: list[Warned] = field(default_factory=list)  # about staged articles: article_warnings rows
+    sha256: dict[str, str] = field(default_factory=dict)  # of each staged part's bytes: the loader checks them
 
 
 def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str, part: int,
@@ -82,15 +83,13 @@ def stage_batch(source: str, files: list[FileToLoad], lake_url: str, run_id: str
     out = transform_batch(progress.counted(docs, run_id, len(files)), reference_date)
     t2 = time.perf_counter()
     lake = Lake(lake_url)
-    for table, data in out.tables.items():
-        if data.num_rows:
-            lake.write_part(table, run_id, part, data)
+    sha256 = {table: lake.write_part(table, run_id, part, data) for table, data in out.tables.items() if data.num_rows}
     if part == 1:
         pause_at("stage")  # test seam (flows/seam.py): one batch staged, this one written, the rest not
     seconds = dict(out.seconds, read=t1 - t0, write=time.perf_counter() - t2)
     rows = {table: data.num_rows for table, data in out.tables.items()}
     nbytes = {table: data.nbytes for table, data in out.tables.items()}
-    return BatchReport(part, rows, rejected + out.rejected, seconds, nbytes, out.warnings)
+    return BatchReport(part, rows, rejected + out.rejected, seconds, nbytes, warnings=out.warnings, sha256=sha256)
 
 
 def _sidecar_of(source: str, f: FileToLoad, raw: bytes) -> bytes | None:

@@ -22,6 +22,7 @@ DEFAULT_LAKE = "lake"
 
 
 def cmd_run(args) -> int:
+    from flows.load import StagingChanged
     from flows.lock import WarehouseBusy, WriterLock
     from news_etl.preflight import run_problem
     from news_etl.temporary_api import ApiUnreachable
@@ -46,6 +47,9 @@ def cmd_run(args) -> int:
     except (ApiUnreachable, _Refused) as err:
         print(f"news-etl run: {err}", file=sys.stderr)
         return 2
+    except StagingChanged as err:  # a staged part replaced behind the run's back: nothing was loaded
+        print(f"news-etl run: {err}", file=sys.stderr)
+        return 1
     from flows.summary import summary_text
 
     print(summary_text(summary, _program(), time.perf_counter() - STARTED))
@@ -169,6 +173,20 @@ def cmd_fingerprint(args) -> int:
     return 0
 
 
+def cmd_rebuild(args) -> int:
+    from flows.load import StagingChanged
+    from flows.lock import WarehouseBusy
+    from flows.rebuild import RebuildRefused, rebuild
+
+    try:
+        runs = rebuild(str(args.lake), str(args.warehouse), args.original)
+    except (RebuildRefused, StagingChanged, WarehouseBusy, OSError) as err:
+        print(f"news-etl rebuild: {err}", file=sys.stderr)
+        return 2
+    print(f"rebuilt {args.warehouse} from {len(runs)} committed run(s) of {args.lake}")
+    return 0
+
+
 def cmd_eval(args) -> int:
     from news_etl.evaluate import evaluate, format_report
 
@@ -276,6 +294,13 @@ def build_parser() -> argparse.ArgumentParser:
                           "(whatever the runs, the order or the machines that loaded it)")
     fp.add_argument("--warehouse", type=Path, default=Path(DEFAULT_WAREHOUSE), help="DuckDB file")
     fp.set_defaults(func=cmd_fingerprint)
+
+    rb = verbs.add_parser("rebuild", help="make a lost warehouse again from the lake: every committed run replayed "
+                          "in order (versions, history and deletions included)")
+    rb.add_argument("--lake", default=DEFAULT_LAKE, help="the Parquet lake the runs staged in")
+    rb.add_argument("--warehouse", type=Path, required=True, help="the new DuckDB file (must not exist)")
+    rb.add_argument("--original", help="the warehouse whose runs to replay, when the lake holds runs of several")
+    rb.set_defaults(func=cmd_rebuild)
 
     ev = verbs.add_parser("eval", help="score extraction against a folder of gold facts (P/R/F1 per type)")
     ev.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", help="gold JSON files (and their .txt)")

@@ -53,17 +53,16 @@ def _staged_run_ids(lake: Path) -> set[str]:
     return {p.name.split("=", 1)[1] for p in lake.glob("*/run_id=*")}
 
 
-@pytest.mark.parametrize("point", ["discover", "stage", "validate", "load"])
+@pytest.mark.parametrize("point", ["discover", "stage", "validate", "load", "publish"])
 def test_kill_then_rerun_equals_an_uninterrupted_run(corpus, cli_env, tmp_path, point):
     warehouse, lake = tmp_path / "w.duckdb", tmp_path / "lake"
     args = run_args(corpus["source"], warehouse, lake, "--batch-size", "10", "--workers", "1")
     _kill_when_paused(args, cli_env, point, tmp_path / "killed.log")
 
-    with duckdb.connect(str(warehouse), read_only=True) as con:  # the dead run committed nothing
-        assert con.execute("SELECT count(*) FROM pipeline_runs").fetchone() == (0,)
-        assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+    assert not warehouse.exists(), "the dead first run published nothing"
+    assert len(list(tmp_path.glob("w.duckdb.*.next"))) == 1  # its private copy is left behind
     dead = _staged_run_ids(lake)
-    assert len(dead) == (0 if point == "discover" else 1), dead  # its staging is left behind
+    assert len(dead) == (0 if point == "discover" else 1), dead  # and its staging
 
     done = run_cli(args, cli_env)  # no --wait: the kill must not have left the warehouse locked
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
@@ -75,6 +74,7 @@ def test_kill_then_rerun_equals_an_uninterrupted_run(corpus, cli_env, tmp_path, 
         assert con.execute("SELECT status, count(*) FROM file_manifest GROUP BY ALL ORDER BY 1").fetchall() == \
             corpus["statuses"]
     assert _staged_run_ids(lake) == committed, "the dead run's staging was removed, nothing else is left"
+    assert sorted(p.name for p in tmp_path.glob("w.duckdb*")) == ["w.duckdb", "w.duckdb.lock"], "no copy left"
 
 
 def test_kill_inside_an_incremental_load_changes_nothing_and_the_rerun_catches_up(cli_env, tmp_path):

@@ -86,7 +86,8 @@ def test_news_etl_flow_staging_is_byte_identical(prefect_api, seed_source, tmp_p
     first, second = run(seed_source, tmp_path, "a"), run(seed_source, tmp_path, "b")
     def parts(name, run_id):
         root = tmp_path / f"lake-{name}"
-        return {p.relative_to(root).as_posix().replace(run_id, "RUN"): p.read_bytes() for p in root.rglob("*.parquet")}
+        return {p.relative_to(root).as_posix().replace(run_id, "RUN"): p.read_bytes()
+                for p in root.glob("*/run_id=*/*.parquet")}
     a, b = parts("a", first["run_id"]), parts("b", second["run_id"])
     assert len(a) == 9 and a == b
 

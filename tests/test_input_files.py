@@ -13,6 +13,7 @@ import pytest
 from conftest import SEED
 
 from flows.discover import EMPTY, MAX_FILE_BYTES, discover, fs_path, path_text, too_large
+from flows.publish import pending_runs
 from news_etl.cli import main
 
 BIG = 200 * 1024 * 1024
@@ -67,20 +68,26 @@ def test_run_refuses_each_empty_and_oversize_file_once_with_its_reason(two_runs)
         ("report_copy.txt", "discover", f"same bytes as report.txt, which is refused: {PDF_REASON}")]
     assert con.execute("SELECT path, status, content_sha256, duplicate_of FROM file_manifest ORDER BY path"
                        ).fetchall() == [
-        (SEED.name, "unchanged", con.execute("SELECT content_sha256 FROM articles WHERE source_uri = ?",
+        (SEED.name, "new", con.execute("SELECT content_sha256 FROM articles WHERE source_uri = ?",
                                              [SEED.name]).fetchone()[0], None),
-        ("bad\\x5cxffname.txt", "unchanged", _sha(_story("Escape-like name")), None),
-        ("bad\\xffname.txt", "unchanged", _sha(_story("Undecodable name")), None),
+        ("bad\\x5cxffname.txt", "new", _sha(_story("Escape-like name")), None),
+        ("bad\\xffname.txt", "new", _sha(_story("Undecodable name")), None),
         ("e1.txt", "quarantined", None, None), ("e2.txt", "quarantined", None, None),
         ("e3.txt", "quarantined", None, None), ("huge.txt", "quarantined", None, None),
         ("report.txt", "quarantined", _sha(PDF), None), ("report_copy.txt", "duplicate", _sha(PDF), "report.txt")]
 
 
 def test_second_run_takes_the_no_change_path(two_runs):
+    """The second run changes nothing: it leaves the warehouse as the first run published it (its manifest rows
+    above are the first run's) and keeps its own pipeline_runs row beside it until a run that loads something."""
     _, con = two_runs
-    assert con.execute("""SELECT flow_run_id IS NOT NULL, files_seen, files_new, files_unchanged, files_quarantined,
-                                 files_duplicate, articles_loaded FROM pipeline_runs ORDER BY run_id""").fetchall() == [
-        (True, 9, 4, 0, 5, 1, 3), (False, 9, 0, 3, 5, 1, 0)]
+    columns = ["flow_run_id", "files_seen", "files_new", "files_unchanged", "files_quarantined", "files_duplicate",
+               "articles_loaded"]
+    published = con.execute(f"SELECT {', '.join(columns)} FROM pipeline_runs").fetchall()
+    assert [(r[0] is not None, *r[1:]) for r in published] == [(True, 9, 4, 0, 5, 1, 3)]
+    warehouse = con.execute("SELECT path FROM duckdb_databases() WHERE NOT internal").fetchone()[0]
+    pending = pending_runs(warehouse).select(columns).to_pylist()
+    assert [(r["flow_run_id"] is not None, *list(r.values())[1:]) for r in pending] == [(False, 9, 0, 3, 5, 1, 0)]
 
 
 def test_names_that_read_alike_load_as_two_articles(two_runs):

@@ -23,3 +23,17 @@ def test_remove_orphans_takes_only_this_warehouses_unfinished_runs(tmp_path):
     assert lake.staged_run_ids() == {"r1-a-committed", "r3-b-staging"}
     assert lake.remove_orphans({"r3-b-staging"}, "/w/b.duckdb") == []  # a's committed run is not b's orphan
     assert lake.staged_run_ids() == {"r1-a-committed", "r3-b-staging"}
+
+
+def test_remove_orphans_keeps_runs_the_lake_marks_committed_when_the_warehouse_forgot_them(tmp_path):
+    lake = Lake(tmp_path / "lake")
+    _stage(lake, "r1-committed", "/w/a.duckdb")
+    lake.mark_committed("r1-committed", pa.table({"run_id": ["r1-committed"]}))
+    _stage(lake, "r2-dead", "/w/a.duckdb")
+    lake.claim("r3-died-before-staging", "/w/a.duckdb")
+
+    # The warehouse at /w/a.duckdb was deleted, or restored from a backup older than r1: it knows no run.
+    assert lake.remove_orphans(set(), "/w/a.duckdb") == ["r2-dead", "r3-died-before-staging"]
+    assert lake.staged_run_ids() == {"r1-committed"}
+    assert sorted(p.name for p in (tmp_path / "lake" / "_runs").iterdir()) == [
+        "r1-committed.committed.parquet", "r1-committed.owner"]

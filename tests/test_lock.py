@@ -3,6 +3,7 @@ the run that holds it, `--wait` queues behind it, and `news-etl sql` readers are
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from pathlib import Path
@@ -23,17 +24,18 @@ def test_second_writer_is_refused_or_waits_and_readers_are_not_blocked(cli_env, 
     source = tmp_path / "source"
     source.mkdir()
     shutil.copy(SEED, source)
-    for name in ("business_111.txt", "business_136.txt"):
-        shutil.copy(BBC_GOLD / name, source)
     warehouse = tmp_path / "w.duckdb"
     args = run_args(source, warehouse, tmp_path / "lake", "--batch-size", "1", "--workers", "1")
+    assert run_cli(args, cli_env).returncode == 0  # the warehouse as readers know it: the seed
+    for name in ("business_111.txt", "business_136.txt"):
+        shutil.copy(BBC_GOLD / name, source)
 
     # The first run holds the warehouse, paused mid-stage for 12 s by the test seam (flows/seam.py).
     first = start_cli(args, dict(cli_env, NEWS_ETL_PAUSE_AT="stage", NEWS_ETL_PAUSE_SECONDS="12"),
                       tmp_path / "first.log")
     _wait_for(tmp_path / "first.log", "news-etl: paused at stage", first)
     holder = json.loads(Path(f"{warehouse}.lock").read_text())
-    waiter = start_cli([*args, "--wait"], cli_env, tmp_path / "waiter.log")
+    waiter = start_cli([*args, "--wait", "--always-flow"], cli_env, tmp_path / "waiter.log")
 
     refused = run_cli(args, cli_env, timeout=60)
     assert refused.returncode == 3, refused.stdout[-2000:] + refused.stderr[-2000:]
@@ -41,18 +43,18 @@ def test_second_writer_is_refused_or_waits_and_readers_are_not_blocked(cli_env, 
     assert "--wait" in refused.stderr
     assert first.poll() is None and waiter.poll() is None, "the refused run stopped neither the holder nor the waiter"
 
-    # A reader during the run sees the warehouse as it was before it (DuckDB is only open at the run's edges).
+    # A reader during the run sees the warehouse as it was before it (the run loads a private copy).
     reading = run_cli(cli("sql", "SELECT count(*) AS n FROM articles", "--warehouse", warehouse), cli_env)
-    assert reading.returncode == 0 and reading.stdout.splitlines()[2] == "0", reading.stderr
+    assert reading.returncode == 0 and reading.stdout.splitlines()[2] == "1", reading.stderr
 
     assert first.wait(timeout=90) == 0, (tmp_path / "first.log").read_text()[-3000:]
     assert waiter.wait(timeout=90) == 0, (tmp_path / "waiter.log").read_text()[-3000:]
     with duckdb.connect(str(warehouse), read_only=True) as con:
         runs = con.execute("SELECT run_id, files_new, files_unchanged, started_at, finished_at FROM pipeline_runs "
                            "ORDER BY finished_at").fetchall()
-    assert [r[0] for r in runs][0] == holder["run_id"] and len(runs) == 2, "the refused run recorded nothing"
-    assert [r[1:3] for r in runs] == [(3, 0), (0, 3)], "the waiter ran after the holder committed, and saw it"
-    assert runs[1][3] >= runs[0][4], "the waiter queued (it was started mid-run) and began once the holder committed"
+    assert [r[0] for r in runs][1] == holder["run_id"] and len(runs) == 3, "the refused run recorded nothing"
+    assert [r[1:3] for r in runs] == [(1, 0), (2, 1), (0, 3)], "the waiter ran after the holder committed, and saw it"
+    assert runs[2][3] >= runs[1][4], "the waiter queued (it was started mid-run) and began once the holder committed"
 
     # After the runs, readers work (nothing left open or locked), and a reader does not block a writer.
     for _ in range(2):
@@ -81,3 +83,25 @@ def test_run_refused_before_it_starts_prefect(cli_env, tmp_path):
     assert refused.stderr == ("news-etl run: the warehouse is being written by run R1 (pid 1 on h, started t); "
                               f"lock file {warehouse}.lock. Wait for it to finish, or pass --wait to queue behind it.\n")
     assert not warehouse.exists()
+
+
+def test_writer_lock_is_keyed_on_the_real_path(cli_env, tmp_path):
+    """A symlink to the warehouse is the same writer; a run through it replaces the file, not the link."""
+    from flows.lock import WriterLock
+
+    real = tmp_path / "real" / "w.duckdb"
+    real.parent.mkdir()
+    link = tmp_path / "link.duckdb"
+    link.symlink_to(real)
+    args = run_args(SEED.parent, link, tmp_path / "lake", "--workers", "1")
+    with WriterLock(real, "R-real"):
+        refused = run_cli(args, cli_env, timeout=60)
+    assert refused.returncode == 3, refused.stdout[-2000:] + refused.stderr[-2000:]
+    assert f"the warehouse is being written by run R-real (pid {os.getpid()}" in refused.stderr
+    assert f"lock file {real}.lock." in refused.stderr
+
+    done = run_cli(args, cli_env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert link.is_symlink() and link.resolve() == real
+    with duckdb.connect(str(real), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (1,)

@@ -1,4 +1,7 @@
-"""A rerun with nothing to do is recorded without Prefect; anything else still goes through the flow."""
+"""A rerun with nothing to do is recorded without Prefect and without copying the warehouse; anything else still
+goes through the flow."""
+import os
+
 import duckdb
 
 from flows.discover import Known, Plan, SeenFile
@@ -22,9 +25,20 @@ def _runs(tmp_path):
 
 def test_record_unchanged_run_skips_prefect_and_records_the_run(prefect_api, seed_source, tmp_path, capsys):
     assert _run(seed_source, tmp_path) == 0
-    assert _run(seed_source, tmp_path) == 0
+    warehouse = tmp_path / "w.duckdb"
+    before = os.stat(warehouse)
+    with duckdb.connect(str(warehouse), read_only=True):  # a reader connected all along is not in its way
+        assert _run(seed_source, tmp_path) == 0
     assert "seen 1, loaded 0, unchanged 1" in capsys.readouterr().out
-    assert _runs(tmp_path) == [(True, 0, 1), (False, 1, 0)]
+    after = os.stat(warehouse)
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns), "the warehouse was not touched"
+    assert _runs(tmp_path) == [(True, 0, 1)]
+    assert len(list(tmp_path.glob("w.duckdb.*.pending-run.parquet"))) == 1  # its row waits for the next publication
+
+    (seed_source / "000_d163ad6fdaadeadf.txt").write_text("A corrected first paragraph.\n", encoding="utf-8")
+    assert _run(seed_source, tmp_path) == 0
+    assert _runs(tmp_path) == [(True, 0, 1), (False, 1, 0), (True, 0, 1)]
+    assert list(tmp_path.glob("w.duckdb.*.pending-run.parquet")) == []
 
 
 def test_record_unchanged_run_leaves_changes_to_the_flow(prefect_api, seed_source, tmp_path):
@@ -61,4 +75,6 @@ def test_record_unchanged_run_upgrades_a_warehouse_from_an_older_release(prefect
     con.execute("ALTER TABLE pipeline_runs DROP COLUMN files_duplicate")  # a column added by a later release
     con.close()
     assert _run(seed_source, tmp_path) == 0
-    assert _runs(tmp_path) == [(True, 0, 1), (False, 1, 0)]
+    assert _runs(tmp_path) == [(True, 0, 1), (True, 1, 0)]  # through the flow, which upgraded the copy it published
+    assert _run(seed_source, tmp_path) == 0  # and the next run, with nothing to do, skips Prefect
+    assert len(list(tmp_path.glob("w.duckdb.*.pending-run.parquet"))) == 1
