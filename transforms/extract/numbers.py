@@ -1,8 +1,6 @@
 """Numbers written as digits or words, shared by the quantity and temporal grammars."""
 from __future__ import annotations
 
-import re
-
 UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
          " sixteen seventeen eighteen nineteen").split()
 TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -29,26 +27,6 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 MULTIPLIER = r"(?:bn|billion|tn|trillion|mn|million|m|k|thousand)(?![a-z])"
 
-_HYPHEN_SPACE = re.compile(r"[- ]")
-
-
-def parse_number(text: str) -> float | None:
-    """'1,800' -> 1800.0, 'twenty-five' -> 25.0, 'Eighteen' -> 18.0; None when it is not a number."""
-    text = text.strip()
-    if not text:
-        return None
-    if text[0].isdigit() or text[0] == ".":
-        try:
-            return float(text.replace(",", ""))
-        except ValueError:
-            return None
-    lower = text.lower()
-    if lower in WORD_VALUES:
-        return float(WORD_VALUES[lower])
-    parts = _HYPHEN_SPACE.split(lower)
-    if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS:
-        return float(WORD_VALUES[parts[0]] + WORD_VALUES[parts[1]])
-    return None
 
 
 def multiplier(text: str | None) -> float:

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from transforms.extract.numbers import parse_number
+from transforms.extract.numwords import parse as parse_number
 from transforms.extract.resolve import MONTHS, first_day_number
 
 _WORDS = re.compile(r"[a-z]+")
