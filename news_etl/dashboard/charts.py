@@ -36,9 +36,14 @@ def bars(df: pd.DataFrame, label: str, value: str, what: str, colour: str | None
     with_table(chart, df, what)
 
 
-def over_time(df: pd.DataFrame, time: str, value: str, what: str) -> None:
-    chart = alt.Chart(df).mark_line(point=True).encode(
-        x=alt.X(f"{time}:T", title=time), y=alt.Y(f"{value}:Q", title=value), tooltip=list(df.columns))
+def over_time(df: pd.DataFrame, time: str, value: str, what: str, colour: str | None = None) -> None:
+    """A line of a count (whole-number ticks) per `time`, one line per value of `colour` when given."""
+    encoding = {"x": alt.X(f"{time}:T", title=time),
+                "y": alt.Y(f"{value}:Q", title=value, axis=alt.Axis(format="d", tickMinStep=1)),
+                "tooltip": list(df.columns)}
+    if colour:
+        encoding["color"] = alt.Color(f"{colour}:N", title=colour.replace("_", " "))
+    chart = alt.Chart(df).mark_line(point=True).encode(**encoding)
     with_table(chart, df, what)
 
 
