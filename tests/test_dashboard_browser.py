@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from cli_runner import cli, run_cli
@@ -20,14 +19,12 @@ from dashboard_corpus import REPO, copy_loaded, loaded_corpus
 from news_etl.dashboard.browser import (
     CHROMIUM,
     DRIVER,
-    LAYOUT,
-    WIDTH,
     chromium,
     free_port,
+    screenshot_whole_page,
     start_dashboard,
     stop,
     wait_for_page,
-    wait_steady,
 )
 
 SCREENSHOTS = REPO / "test-output" / "screenshots"
@@ -79,15 +76,6 @@ def browser(tmp_path_factory):
         yield driver
     finally:
         driver.quit()
-
-
-def screenshot_whole_page(driver, path: Path) -> None:
-    """The window made as tall as the page's content (Streamlit scrolls its main area, not the document)."""
-    height = driver.execute_script(LAYOUT)[0]
-    driver.set_window_size(WIDTH, max(height + 120, 900))
-    wait_steady(driver)
-    assert driver.save_screenshot(str(path))
-    driver.set_window_size(WIDTH, 1800)
 
 
 def check_console_and_network(driver, url: str) -> None:

@@ -120,8 +120,18 @@ def wait_steady(driver, ready=lambda d, layout: True, timeout: float = 60) -> No
     WebDriverWait(driver, timeout, poll_frequency=0.1).until(steady)
 
 
-def load_times(url: str, driver) -> list[tuple[str, float, float]]:
-    """(page, seconds first, seconds cached): from the request until the page is drawn."""
+def screenshot_whole_page(driver, path: Path) -> None:
+    """The window made as tall as the page's content (Streamlit scrolls its main area, not the document)."""
+    height = driver.execute_script(LAYOUT)[0]
+    driver.set_window_size(WIDTH, max(height + 120, 900))
+    wait_steady(driver)
+    assert driver.save_screenshot(str(path))
+    driver.set_window_size(WIDTH, 1800)
+
+
+def load_times(url: str, driver, screenshots: Path | None = None) -> list[tuple[str, float, float]]:
+    """(page, seconds first, seconds cached): from the request until the page is drawn; a screenshot of each page
+    into `screenshots` when given."""
     times = []
     for page, text in LAST_TEXT.items():
         seconds = []
@@ -131,6 +141,8 @@ def load_times(url: str, driver) -> list[tuple[str, float, float]]:
             wait_for_page(driver, [text], chart=page != "sql")
             seconds.append(time.perf_counter() - started)
         times.append((page, *seconds))
+        if screenshots:
+            screenshot_whole_page(driver, screenshots / f"{page}.png")
     return times
 
 
@@ -138,14 +150,17 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m news_etl.dashboard.browser",
                                      description="Page load times of the dashboard in Chromium")
     parser.add_argument("--warehouse", type=Path, required=True)
+    parser.add_argument("--screenshots", type=Path, help="save a screenshot of each page into this folder")
     args = parser.parse_args(argv)
+    if args.screenshots:
+        args.screenshots.mkdir(parents=True, exist_ok=True)
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="dashboard-load-") as work:
         server = start_dashboard(args.warehouse, port, Path(work) / "dashboard.log")
         try:
             driver = chromium(Path(work) / "profile")
             try:
-                times = load_times(f"http://127.0.0.1:{port}", driver)
+                times = load_times(f"http://127.0.0.1:{port}", driver, args.screenshots)
             finally:
                 driver.quit()
         finally:

@@ -75,7 +75,7 @@ def _entity_details(snap: Snapshot, entity: str, name: str) -> None:
             ways = sorted(set(timeline["dated_by"]))
             st.caption("Articles dated by " + " and by ".join(DATED_BY[way] for way in ways) + ".")
             over_time(timeline, "month", "mentions", "mentions and articles per month, by how they were dated",
-                      colour="dated_by")
+                      colour="dated_by", line=False)
     with right:
         st.markdown("**Mentioned in the same articles**")
         bars(fetch(snap, queries.CO_OCCURRING, entity=entity), "canonical_name", "articles",
@@ -169,7 +169,9 @@ def pipeline_health(snap: Snapshot) -> None:
         table(now)
     refusals = fetch(snap, queries.REFUSALS_BY_STAGE)
     if not refusals.empty:
+        st.subheader("Refusals per stage, all runs")
         bars(refusals, "stage", "refusals", "refusals per stage, all runs")
+        st.markdown("**The latest refusals** (the last 200, latest run first)")
         table(fetch(snap, queries.RECENT_REFUSALS))
 
 

@@ -39,7 +39,7 @@ STAGE_COLUMNS = """round(seconds_discover, 2) AS discover, round(seconds_extract
        round(seconds_validate, 2) AS validate, round(seconds_load, 2) AS load"""
 
 LAST_RUNS = f"""
-SELECT run_id, status, started_at, files_seen, files_loaded, files_quarantined, {STAGE_COLUMNS}
+SELECT run_id, status, files_seen, files_loaded, files_quarantined, {STAGE_COLUMNS}
 FROM pipeline_health ORDER BY run_id DESC LIMIT $limit
 """
 
@@ -148,9 +148,9 @@ GROUP BY ALL ORDER BY quantities DESC, q.kind, unit LIMIT 50
 """
 
 RUN_HEALTH = f"""
-SELECT run_id, status, started_at, files_seen, files_loaded, files_unchanged, files_deleted, files_quarantined,
-       {STAGE_COLUMNS}, round(seconds_total, 2) AS total,
-       expectations_checked, round(100 * validation_pass_rate, 2) AS pass_rate_percent, quarantine_reasons
+SELECT run_id, status, round(100 * validation_pass_rate, 2) AS pass_rate_percent, expectations_checked,
+       files_seen, files_loaded, files_unchanged, files_deleted, files_quarantined, quarantine_reasons,
+       {STAGE_COLUMNS}, round(seconds_total, 2) AS total, started_at
 FROM pipeline_health ORDER BY run_id DESC LIMIT 50
 """
 
