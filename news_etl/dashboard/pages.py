@@ -139,7 +139,12 @@ def amounts(snap: Snapshot) -> None:
     money = fetch(snap, queries.MONEY_BY_CURRENCY)
     bars(money, "currency", "amounts", "amounts of money per currency (total, smallest, largest)")
     st.subheader("Money by entity")
-    table(fetch(snap, queries.MONEY_BY_ENTITY))
+    by_entity = fetch(snap, queries.MONEY_BY_ENTITY)
+    if by_entity.empty:
+        st.caption("No amount of money is linked to an entity (`quantities.entity_id`: a sentence such as "
+                   "“Veltrix raised $4.2bn”).")
+    else:
+        table(by_entity)
     st.subheader("Other quantities by unit")
     by_unit = fetch(snap, queries.QUANTITIES_BY_UNIT)
     labelled = by_unit.assign(kind_and_unit=by_unit["kind"] + ": " + by_unit["unit"]).head(15)
