@@ -15,7 +15,10 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~$:.-])")
 
 
 def table(df: pd.DataFrame, **kw) -> None:
-    st.dataframe(df, hide_index=True, width="stretch", **kw)
+    """The rows, numbers with thousands separators (47,520,000,000 reads; 47520000000 does not)."""
+    numbers = {column: st.column_config.NumberColumn(format="localized") for column in df.columns
+               if pd.api.types.is_numeric_dtype(df[column]) and not pd.api.types.is_bool_dtype(df[column])}
+    st.dataframe(df, hide_index=True, width="stretch", column_config=numbers, **kw)
 
 
 def with_table(chart: alt.Chart, df: pd.DataFrame, what: str) -> None:
@@ -36,10 +39,18 @@ def bars(df: pd.DataFrame, label: str, value: str, what: str, colour: str | None
     with_table(chart, df, what)
 
 
-def over_time(df: pd.DataFrame, time: str, value: str, what: str) -> None:
-    chart = alt.Chart(df).mark_line(point=True).encode(
-        x=alt.X(f"{time}:T", title=time), y=alt.Y(f"{value}:Q", title=value), tooltip=list(df.columns))
-    with_table(chart, df, what)
+def over_time(df: pd.DataFrame, time: str, value: str, what: str, colour: str | None = None,
+              line: bool = True) -> None:
+    """A count (whole-number ticks) per `time`: a line, or with `line=False` a dot per row (for months scattered
+    over decades, where a line would draw trends between months that hold nothing); one colour per value of
+    `colour` when given."""
+    encoding = {"x": alt.X(f"{time}:T", title=time),
+                "y": alt.Y(f"{value}:Q", title=value, axis=alt.Axis(format="d", tickMinStep=1)),
+                "tooltip": list(df.columns)}
+    if colour:
+        encoding["color"] = alt.Color(f"{colour}:N", title=colour.replace("_", " "))
+    mark = alt.Chart(df).mark_line(point=True) if line else alt.Chart(df).mark_circle(size=50, opacity=0.8)
+    with_table(mark.encode(**encoding), df, what)
 
 
 def stacked_stages(df: pd.DataFrame, stages: list[str], what: str) -> None:

@@ -18,9 +18,13 @@ import streamlit as st
 from news_etl.dashboard import WAREHOUSE_ENV, queries
 from news_etl.readonly import QueryResult, WarehouseUnavailable, open_reader, run_query
 from schemas import TABLES
+from schemas.views import VIEWS
 
 DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
 SQL_MAX_ROWS = 1000
+# Every declared table and mart with its columns: a warehouse lacking one was made by an older release.
+DECLARED = {**{t.name: tuple(c.name for c in t.columns) for t in TABLES.values()},
+            **{v.name: tuple(name for name, _ in v.columns) for v in VIEWS}}
 
 
 class EmptyWarehouse(Exception):
@@ -33,7 +37,6 @@ class Snapshot:
     path: str
     stamp: tuple[int, int, int]  # inode, mtime_ns, size
     run_id: str
-    relations: frozenset[str]
 
 
 def warehouse_path() -> str:
@@ -55,23 +58,21 @@ def snapshot(path: str) -> Snapshot:
 def _snapshot(path: str, stamp: tuple[int, int, int]) -> Snapshot:
     con = open_reader(path)
     try:
-        relations = frozenset(name for (name,) in con.execute(queries.RELATIONS).fetchall())
-        _check_schema(con, path, relations)
+        _check_schema(con, path)
         run_id = con.execute(queries.LAST_RUN).fetchone()[0]
     finally:
         con.close()
     if run_id is None:
         raise EmptyWarehouse(f"the warehouse {path} holds no committed run yet: load articles with "
                              "`news-etl run --source DIR`")
-    return Snapshot(path, stamp, run_id, relations)
+    return Snapshot(path, stamp, run_id)
 
 
-def _check_schema(con, path: str, relations: frozenset[str]) -> None:
+def _check_schema(con, path: str) -> None:
     """A warehouse made by an older release (or another DuckDB file) lacks declared relations or columns."""
-    have = set(con.execute("SELECT table_name, column_name FROM information_schema.columns "
-                           "WHERE table_catalog = current_database()").fetchall())
-    missing = sorted(queries.REQUIRED - relations) or sorted(
-        f"{t.name}.{c.name}" for t in TABLES.values() for c in t.columns if (t.name, c.name) not in have)
+    have = set(con.execute(queries.COLUMNS).fetchall())
+    missing = sorted(DECLARED.keys() - {relation for relation, _ in have}) or sorted(
+        f"{name}.{column}" for name, columns in DECLARED.items() for column in columns if (name, column) not in have)
     if missing:
         shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
         raise WarehouseUnavailable(f"the warehouse {path} has an older schema (no {shown}): run `news-etl run` "

@@ -14,6 +14,9 @@ STAGES = ["discover", "extract", "validate", "load"]
 TOTAL_LABELS = {"articles": "Articles", "entities": "Entities", "mentions": "Entity mentions", "quotes": "Quotes",
                 "quantities": "Quantities", "temporal_expressions": "Temporal expressions"}
 NO_DATES = "No article carries a publication date (`published_at`), so there is nothing to draw over time."
+# How entity_timeline dated the articles of a month (its `dated_by`).
+DATED_BY = {"published_at": "their publication date (`published_at`)",
+            "text_date": "the latest day or month their text states (`text_date`: they carry no publication date)"}
 
 
 def overview(snap: Snapshot) -> None:
@@ -66,9 +69,13 @@ def _entity_details(snap: Snapshot, entity: str, name: str) -> None:
         st.markdown("**Mentions over time**")
         timeline = fetch(snap, queries.ENTITY_TIMELINE, entity=entity)
         if timeline.empty:
-            st.caption(NO_DATES)
+            st.caption("None of its articles has a date: no publication date (`published_at`), and no day or month "
+                       "stated in its text.")
         else:
-            over_time(timeline, "month", "mentions", "mentions per month of publication")
+            ways = sorted(set(timeline["dated_by"]))
+            st.caption("Articles dated by " + " and by ".join(DATED_BY[way] for way in ways) + ".")
+            over_time(timeline, "month", "mentions", "mentions and articles per month, by how they were dated",
+                      colour="dated_by", line=False)
     with right:
         st.markdown("**Mentioned in the same articles**")
         bars(fetch(snap, queries.CO_OCCURRING, entity=entity), "canonical_name", "articles",
@@ -79,11 +86,12 @@ def _entity_details(snap: Snapshot, entity: str, name: str) -> None:
         st.caption("No quote is attributed to it.")
     else:
         table(quotes)
-    st.markdown("**Its amounts**")
-    if queries.AMOUNTS_MART in snap.relations:
-        table(fetch(snap, queries.ENTITY_AMOUNTS, entity=entity))
+    st.markdown("**Its amounts** (the quantities linked to it)")
+    amounts = fetch(snap, queries.ENTITY_AMOUNTS, entity=entity)
+    if amounts.empty:
+        st.caption("No quantity is linked to it.")
     else:
-        st.caption("Amounts linked to entities need the `amounts_by_entity` mart, which this warehouse lacks.")
+        table(amounts)
     st.markdown("**Mentions in context** (the first 30)")
     for row in fetch(snap, queries.MENTIONS_IN_CONTEXT, entity=entity, limit=30).itertuples():
         where = f"{row.title} — `{row.source_uri}`" if row.title else f"`{row.source_uri}`"
@@ -98,7 +106,10 @@ def quotes(snap: Snapshot) -> None:
     category = left.selectbox("Category", [None, *categories], format_func=lambda c: c or "All categories")
     since, until = _date_filter(snap, right)
     st.subheader("Who is quoted most")
-    speakers = fetch(snap, queries.TOP_SPEAKERS, category=category, since=since, until=until)
+    if since is None and until is None:
+        speakers = fetch(snap, queries.TOP_SPEAKERS, category=category)
+    else:
+        speakers = fetch(snap, queries.TOP_SPEAKERS_PUBLISHED, category=category, since=since, until=until)
     if speakers.empty:
         st.info("No attributed quote in these articles.")
         return
@@ -110,11 +121,15 @@ def quotes(snap: Snapshot) -> None:
 
 
 def _date_filter(snap: Snapshot, place) -> tuple:
+    """(since, until) as the reader chose them; (None, None) for every date (the marts answer that)."""
     first, last = fetch(snap, queries.PUBLISHED_RANGE).iloc[0]
     if pd.isna(first):
         place.caption("No article has a publication date: no date filter.")
         return None, None
-    chosen = place.date_input("Published between", (first.date(), last.date()))
+    whole = (first.date(), last.date())
+    chosen = tuple(place.date_input("Published between", whole))
+    if chosen == whole:
+        return None, None
     return (chosen[0], chosen[1]) if len(chosen) == 2 else (chosen[0], None)
 
 
@@ -124,12 +139,12 @@ def amounts(snap: Snapshot) -> None:
     money = fetch(snap, queries.MONEY_BY_CURRENCY)
     bars(money, "currency", "amounts", "amounts of money per currency (total, smallest, largest)")
     st.subheader("Money by entity")
-    if queries.AMOUNTS_MART in snap.relations:
-        table(fetch(snap, queries.MONEY_BY_ENTITY))
+    by_entity = fetch(snap, queries.MONEY_BY_ENTITY)
+    if by_entity.empty:
+        st.caption("No amount of money is linked to an entity (`quantities.entity_id`: a sentence such as "
+                   "“Veltrix raised $4.2bn”).")
     else:
-        st.caption("Money linked to the entity it is about needs the `amounts_by_entity` mart, which this "
-                   "warehouse lacks. The largest amounts and their articles:")
-        table(fetch(snap, queries.LARGEST_AMOUNTS))
+        table(by_entity)
     st.subheader("Other quantities by unit")
     by_unit = fetch(snap, queries.QUANTITIES_BY_UNIT)
     labelled = by_unit.assign(kind_and_unit=by_unit["kind"] + ": " + by_unit["unit"]).head(15)
@@ -159,7 +174,9 @@ def pipeline_health(snap: Snapshot) -> None:
         table(now)
     refusals = fetch(snap, queries.REFUSALS_BY_STAGE)
     if not refusals.empty:
+        st.subheader("Refusals per stage, all runs")
         bars(refusals, "stage", "refusals", "refusals per stage, all runs")
+        st.markdown("**The latest refusals** (the last 200, latest run first)")
         table(fetch(snap, queries.RECENT_REFUSALS))
 
 

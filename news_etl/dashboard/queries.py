@@ -1,24 +1,16 @@
 """Every SQL statement of the dashboard, in one place: the pages name a query here and pass its parameters.
 
-Each returns a bounded number of rows (LIMIT), so a page costs the same on a large warehouse. Where the marts of
-schemas/views.py do not exist yet, the equivalent SQL over the base tables stands here; switching to a mart is an
-edit of that one statement. Deleted articles are left out everywhere, as in the views.
+The pages read the marts of schemas/views.py (`article_facts`, `top_entities`, `articles_by_category`,
+`entity_pairs`, `entity_timeline`, `quotes_by_category`, `amounts_by_entity`, `pipeline_health`,
+`quarantined_files`); the base tables only for what no mart aggregates (an entity's aliases and mentions in
+context, one speaker's quotes, a date-filtered speaker count, quantities by unit, the refusals). Each query returns
+a bounded number of rows (LIMIT), so a page costs the same on a large warehouse. Deleted articles are left out
+everywhere, as in the marts.
 """
 from __future__ import annotations
 
-# The first folder of the source path (`politics/001.txt` -> politics), null for a file at the source's top.
-CATEGORY = "CASE WHEN strpos(a.source_uri, '/') > 0 THEN split_part(a.source_uri, '/', 1) END"
-
-# Relations every page needs: a warehouse without one of them was made by an older release.
-REQUIRED = frozenset({
-    "articles", "paragraphs", "related_headlines", "entities", "entity_aliases", "entity_mentions", "quotes",
-    "quantities", "temporal_expressions", "pipeline_runs", "quarantine", "validation_results", "file_manifest",
-    "article_facts", "top_entities", "quarantined_files",
-})
-# Optional marts: a page shows what needs them only when the warehouse has them.
-AMOUNTS_MART = "amounts_by_entity"
-
-RELATIONS = "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()"
+# The warehouse's tables and views with their columns, to tell a warehouse of an older schema.
+COLUMNS = "SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = current_database()"
 LAST_RUN = "SELECT max(run_id) FROM pipeline_runs WHERE status = 'completed'"
 
 TOTALS = """
@@ -30,23 +22,25 @@ SELECT count(*) AS articles,
 FROM article_facts
 """
 
-ARTICLES_BY_CATEGORY = f"""
-SELECT coalesce({CATEGORY}, '(none)') AS category, count(*) AS articles
-FROM articles a WHERE NOT a.is_deleted
-GROUP BY 1 ORDER BY articles DESC, category LIMIT 50
+ARTICLES_BY_CATEGORY = """
+SELECT coalesce(category, '(none)') AS category, article_count AS articles
+FROM articles_by_category ORDER BY articles DESC, category LIMIT 50
 """
 
+# No mart counts articles per month (entity_timeline counts them per entity): the articles' own dates.
 ARTICLES_BY_MONTH = """
-SELECT date_trunc('month', a.published_at) AS month, count(*) AS articles
-FROM articles a WHERE NOT a.is_deleted AND a.published_at IS NOT NULL
+SELECT date_trunc('month', published_at) AS month, count(*) AS articles
+FROM articles WHERE NOT is_deleted AND published_at IS NOT NULL
 GROUP BY 1 ORDER BY 1 DESC LIMIT 240
 """
 
-LAST_RUNS = """
-SELECT run_id, status, finished_at, files_seen, articles_loaded, files_quarantined,
-       round(seconds_discover, 2) AS discover, round(seconds_extract, 2) AS extract,
-       round(seconds_validate, 2) AS validate, round(seconds_load, 2) AS load
-FROM pipeline_runs ORDER BY run_id DESC LIMIT $limit
+# The stages as the pages name them, and the pipeline_health column of each.
+STAGE_COLUMNS = """round(seconds_discover, 2) AS discover, round(seconds_extract, 2) AS extract,
+       round(seconds_validate, 2) AS validate, round(seconds_load, 2) AS load"""
+
+LAST_RUNS = f"""
+SELECT run_id, status, files_seen, files_loaded, files_quarantined, {STAGE_COLUMNS}
+FROM pipeline_health ORDER BY run_id DESC LIMIT $limit
 """
 
 ENTITY_TYPES = "SELECT DISTINCT entity_type FROM top_entities ORDER BY 1"
@@ -67,22 +61,21 @@ ORDER BY t.mention_count DESC, t.canonical_name LIMIT 50
 
 ENTITY_ALIASES = "SELECT alias FROM entity_aliases WHERE entity_id = $entity ORDER BY alias LIMIT 200"
 
+# Its mentions and articles per month, each month once per way its articles were dated (`dated_by`).
 ENTITY_TIMELINE = """
-SELECT date_trunc('month', a.published_at) AS month, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-FROM entity_mentions m JOIN articles a USING (article_id)
-WHERE m.entity_id = $entity AND NOT a.is_deleted AND a.published_at IS NOT NULL
-GROUP BY 1 ORDER BY 1 DESC LIMIT 240
+SELECT month, dated_by, mentions, articles
+FROM entity_timeline WHERE entity_id = $entity ORDER BY month DESC, dated_by LIMIT 480
 """
 
-# entity_pairs over the base tables: the entities mentioned in the same live articles as this one.
+# entity_pairs holds each pair once (entity_id_a < entity_id_b): the other entity of the pairs this one is in.
+# Two filters on a grouping column (not one OR) let DuckDB push each into the mart's join.
 CO_OCCURRING = """
-WITH its_articles AS (
-    SELECT DISTINCT m.article_id FROM entity_mentions m JOIN articles a USING (article_id)
-    WHERE m.entity_id = $entity AND NOT a.is_deleted)
-SELECT e.canonical_name, e.entity_type, count(DISTINCT m.article_id) AS articles
-FROM its_articles i JOIN entity_mentions m USING (article_id) JOIN entities e USING (entity_id)
-WHERE m.entity_id <> $entity
-GROUP BY ALL ORDER BY articles DESC, e.canonical_name LIMIT 20
+SELECT canonical_name, entity_type, articles FROM (
+    SELECT name_b AS canonical_name, type_b AS entity_type, article_count AS articles
+    FROM entity_pairs WHERE entity_id_a = $entity
+    UNION ALL
+    SELECT name_a, type_a, article_count FROM entity_pairs WHERE entity_id_b = $entity)
+ORDER BY articles DESC, canonical_name LIMIT 20
 """
 
 SPEAKER_QUOTES = """
@@ -105,23 +98,28 @@ WHERE m.entity_id = $entity AND NOT a.is_deleted
 ORDER BY a.source_uri, m.headline_position NULLS FIRST, m.paragraph_index, m.char_start LIMIT $limit
 """
 
-ENTITY_AMOUNTS = f"""
+ENTITY_AMOUNTS = """
 SELECT kind, unit, quantity_count, article_count, total_value, min_value, max_value
-FROM {AMOUNTS_MART} WHERE entity_id = $entity ORDER BY kind, unit NULLS LAST LIMIT 100
+FROM amounts_by_entity WHERE entity_id = $entity ORDER BY kind, unit NULLS LAST LIMIT 100
 """
 
-CATEGORIES = f"""
-SELECT DISTINCT {CATEGORY} AS category FROM articles a
-WHERE NOT a.is_deleted AND {CATEGORY} IS NOT NULL ORDER BY 1 LIMIT 200
+CATEGORIES = "SELECT category FROM articles_by_category WHERE category IS NOT NULL ORDER BY 1 LIMIT 200"
+
+PUBLISHED_RANGE = "SELECT min(first_published_at), max(last_published_at) FROM articles_by_category"
+
+# Who is quoted most, in one category (null: all of them). An article has one category, so the article counts
+# of the categories add up.
+TOP_SPEAKERS = """
+SELECT speaker_entity_id, speaker, sum(quote_count)::BIGINT AS quotes, sum(article_count)::BIGINT AS articles
+FROM quotes_by_category WHERE $category IS NULL OR category = $category
+GROUP BY ALL ORDER BY quotes DESC, speaker LIMIT 25
 """
 
-PUBLISHED_RANGE = "SELECT min(published_at), max(published_at) FROM articles WHERE NOT is_deleted"
-
-# quotes_by_speaker, filtered by the quoting article's category and publication date (null: no filter).
-TOP_SPEAKERS = f"""
+# The same within publication dates (null: open-ended), which no mart keeps: from the quotes themselves.
+TOP_SPEAKERS_PUBLISHED = """
 SELECT q.speaker_entity_id, e.canonical_name AS speaker, count(*) AS quotes, count(DISTINCT q.article_id) AS articles
 FROM quotes q JOIN entities e ON e.entity_id = q.speaker_entity_id JOIN articles a ON a.article_id = q.article_id
-WHERE NOT a.is_deleted AND ($category IS NULL OR {CATEGORY} = $category)
+WHERE NOT a.is_deleted AND ($category IS NULL OR a.category = $category)
   AND ($since IS NULL OR a.published_at >= $since) AND ($until IS NULL OR a.published_at <= $until)
 GROUP BY ALL ORDER BY quotes DESC, speaker LIMIT 25
 """
@@ -134,10 +132,10 @@ WHERE q.kind = 'money' AND NOT a.is_deleted
 GROUP BY 1 ORDER BY amounts DESC, currency LIMIT 50
 """
 
-MONEY_BY_ENTITY = f"""
+MONEY_BY_ENTITY = """
 SELECT canonical_name, entity_type, unit AS currency, quantity_count AS amounts, article_count,
        total_value AS total, min_value AS smallest, max_value AS largest
-FROM {AMOUNTS_MART} WHERE kind = 'money'
+FROM amounts_by_entity WHERE kind = 'money'
 ORDER BY amounts DESC, total DESC, canonical_name, currency LIMIT 100
 """
 
@@ -149,23 +147,11 @@ WHERE q.kind <> 'money' AND NOT a.is_deleted
 GROUP BY ALL ORDER BY quantities DESC, q.kind, unit LIMIT 50
 """
 
-LARGEST_AMOUNTS = """
-SELECT q.surface, q.unit AS currency, q.value, coalesce(a.title, '') AS title, a.source_uri
-FROM quantities q JOIN articles a USING (article_id)
-WHERE q.kind = 'money' AND NOT a.is_deleted
-ORDER BY q.value DESC, a.source_uri, q.char_start LIMIT 25
-"""
-
-# pipeline_health over the base tables: one row per run, validation pass rate included.
-RUN_HEALTH = """
-SELECT r.run_id, r.status, r.files_seen, r.files_new, r.files_changed, r.files_deleted, r.files_quarantined,
-       r.articles_loaded, round(r.seconds_discover, 2) AS discover, round(r.seconds_extract, 2) AS extract,
-       round(r.seconds_validate, 2) AS validate, round(r.seconds_load, 2) AS load,
-       v.expectations, v.passed, round(100.0 * v.passed / v.expectations, 1) AS pass_rate_percent
-FROM pipeline_runs r
-LEFT JOIN (SELECT run_id, count(*) AS expectations, count(*) FILTER (WHERE success) AS passed
-           FROM validation_results GROUP BY run_id) v USING (run_id)
-ORDER BY r.run_id DESC LIMIT 50
+RUN_HEALTH = f"""
+SELECT run_id, status, round(100 * validation_pass_rate, 2) AS pass_rate_percent, expectations_checked,
+       files_seen, files_loaded, files_unchanged, files_deleted, files_quarantined, quarantine_reasons,
+       {STAGE_COLUMNS}, round(seconds_total, 2) AS total, started_at
+FROM pipeline_health ORDER BY run_id DESC LIMIT 50
 """
 
 FAILED_EXPECTATIONS = """
