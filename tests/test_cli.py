@@ -2,6 +2,7 @@
 import json
 import shutil
 import sys
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -180,18 +181,21 @@ def test_fingerprint_reports_a_missing_warehouse_cleanly(tmp_path, capsys):
     assert "no warehouse at" in capsys.readouterr().err
 
 
-def test_run_cleans_up_after_a_run_killed_before_it_staged(tmp_path, seed_source, cli_env):
+def test_run_cleans_up_after_a_run_killed_before_it_staged(tmp_path, seed_source, cli_env, request):
     """A run killed with SIGKILL during discovery leaves its flow run RUNNING, its claim on the lake and the
     fork server's `pymp-*` folder. The next run marks the flow run crashed and removes the claim and the folder."""
     import re
+    import tempfile
 
     from cli_runner import REPO, run_args
     from prefect import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterName
     from process_tree import run_watched
 
-    temp = tmp_path / "tmp"  # the runs' temporary folder: only their pymp-* folders are in it
-    temp.mkdir()
+    # The runs' temporary folder: only their pymp-* folders are in it. A short path of its own, not under
+    # tmp_path: the fork server's socket lives in it, and a Unix socket path may not exceed 107 bytes.
+    temp = Path(tempfile.mkdtemp(prefix="ne-"))
+    request.addfinalizer(lambda: shutil.rmtree(temp, ignore_errors=True))
     env = dict(cli_env, TMPDIR=str(temp), NEWS_ETL_PAUSE_AT="discover", NEWS_ETL_PAUSE_SECONDS="120")
     args = run_args(seed_source, tmp_path / "w.duckdb", tmp_path / "lake", "--workers", "2")
     killed = run_watched(args, env, REPO, tmp_path / "killed.log", kill_on="paused at discover", grace=10)
