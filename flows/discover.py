@@ -27,7 +27,7 @@ SUFFIXES = (SUFFIX, ".html", ".htm", JSONL, SIDECAR)
 # 1.3 GiB).
 MAX_FILE_BYTES = 8 << 20
 # A JSON Lines file holds many articles (an export, a feed): its own, larger limit; each record is one article.
-MAX_JSONL_BYTES = 1 << 30
+MAX_JSONL_BYTES = 256 << 20  # read whole by discovery and by each batch holding one of its records
 EMPTY = "empty: the file has no bytes"
 
 
@@ -70,7 +70,7 @@ class Plan:
 
 _CLAIM_ORDER = {"unchanged": 0, "changed": 1, "quarantined": 2}  # then every other status
 # Stages whose refusal its bytes alone decide: any copy of them would be refused the same way.
-CONTENT_STAGES = ("decode", "segment", "extract", "validate")
+CONTENT_STAGES = ("metadata", "decode", "segment", "extract", "validate")
 
 
 def source_key(source: str | Path) -> str:

@@ -174,6 +174,9 @@ def cmd_fingerprint(args) -> int:
 
 
 def cmd_rebuild(args) -> int:
+    import duckdb
+    import pyarrow as pa
+
     from flows.load import StagingChanged
     from flows.lock import WarehouseBusy
     from flows.rebuild import RebuildRefused, rebuild
@@ -182,6 +185,9 @@ def cmd_rebuild(args) -> int:
         runs = rebuild(str(args.lake), str(args.warehouse), args.original)
     except (RebuildRefused, StagingChanged, WarehouseBusy, OSError) as err:
         print(f"news-etl rebuild: {err}", file=sys.stderr)
+        return 2
+    except (duckdb.Error, pa.ArrowException) as err:  # a lake record this release cannot replay: one line
+        print(f"news-etl rebuild: cannot replay the lake: {str(err).splitlines()[0]}", file=sys.stderr)
         return 2
     print(f"rebuilt {args.warehouse} from {len(runs)} committed run(s) of {args.lake}")
     return 0

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from flows.warehouse import missing_contract  # noqa: F401  (re-exported: the dashboard checks the contract)
+from schemas.ddl import sql_literal
 
 READER_CONFIG = {
     "enable_external_access": False,
@@ -47,11 +47,20 @@ def open_reader(warehouse: str | Path) -> duckdb.DuckDBPyConnection:
         raise WarehouseUnavailable(f"no warehouse at {path}: run `news-etl run` first")
     if path.is_dir():
         raise WarehouseUnavailable(f"{path} is a directory, not a DuckDB warehouse file")
+    # ATTACH, not duckdb.connect(path): within one process (the dashboard's sessions) connect hands back the
+    # database already open for that path, which is the file as it was before a run published a new one.
+    # The guards are set once the warehouse is attached: with external access off, ATTACH itself is refused.
+    con = duckdb.connect()
     try:
-        return duckdb.connect(str(path), read_only=True, config=dict(READER_CONFIG))
+        con.execute(f"ATTACH {sql_literal(str(path))} AS warehouse (READ_ONLY)")
+        con.execute("USE warehouse")
+        for name, value in READER_CONFIG.items():
+            con.execute(f"SET {name} = {sql_literal(value) if isinstance(value, str) else str(value).lower()}")
     except duckdb.Error as err:
+        con.close()
         first_line = str(err).splitlines()[0]
         raise WarehouseUnavailable(f"cannot open the warehouse {path}: {first_line}") from err
+    return con
 
 
 def check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> str:

@@ -223,3 +223,8 @@ def test_with_page_fills_what_the_metadata_leaves_out():
     assert with_page(sidecar, page) == Metadata(published_at=date(2016, 10, 4), published_at_source="sidecar",
                                                 author="Desk", title="Page title")
     assert with_page(sidecar, None) is sidecar
+
+
+def test_jsonl_records_name_a_repeated_id_by_its_line():
+    content = b'{"id": "a", "text": "x"}\n{"id": "a", "text": "y"}\n'
+    assert [uri for uri, _ in jsonl_records("f.jsonl", content)] == ["f.jsonl#id=a", "f.jsonl#line=2"]

@@ -6,8 +6,9 @@ import os
 import duckdb
 import pytest
 
+from flows.warehouse import missing_contract
 from news_etl.cli import main
-from news_etl.readonly import RefusedQuery, check_read_only, missing_contract, open_reader, run_query
+from news_etl.readonly import RefusedQuery, check_read_only, open_reader, run_query
 
 
 @pytest.fixture
@@ -162,3 +163,15 @@ def test_missing_contract_names_what_an_older_warehouse_lacks(tmp_path):
     current.execute("ALTER TABLE quotes DROP COLUMN speaker_entity_id")
     current.close()
     assert missing_contract(open_reader(tmp_path / "current.duckdb")) == ["quotes.speaker_entity_id"]
+
+
+def test_open_reader_sees_a_warehouse_published_while_an_older_reader_is_open(warehouse, tmp_path):
+    """A run publishes by renaming a new file over the path; a reader opened after that, in the same process as
+    one still holding the old file (the dashboard's sessions), reads the new file."""
+    old_reader = open_reader(warehouse)
+    new = tmp_path / "new.duckdb"
+    with duckdb.connect(str(new)) as con:
+        con.execute("CREATE TABLE articles AS SELECT 3 AS n")
+    os.replace(new, warehouse)
+    assert run_query(open_reader(warehouse), "SELECT count(*) FROM articles").rows == [(1,)]
+    assert run_query(old_reader, "SELECT count(*) FROM articles").rows == [(2,)]

@@ -66,13 +66,15 @@ def is_jsonl_record(source_uri: str) -> bool:
 
 def jsonl_records(path: str, content: bytes) -> list[tuple[str, bytes]]:
     """(source_uri, bytes) of each non-blank line of a JSON Lines file. The uri names the record by its `id`
-    when it has a usable one (it then survives lines moving), else by its 1-based line number."""
-    records = []
+    when it has a usable one (it then survives lines moving), else by its 1-based line number; so does an `id`
+    an earlier line of the file already used (two records never share a uri, and neither is lost)."""
+    records, used = [], set()
     for number, line in enumerate(content.split(b"\n"), 1):
         line = line.rstrip(b"\r")
         if line.strip():
             source_id = _record_id(line)
-            where = f"id={quote(source_id, safe='')}" if source_id is not None else f"line={number}"
+            where = f"id={quote(source_id, safe='')}" if source_id not in (None, *used) else f"line={number}"
+            used.add(source_id)
             records.append((f"{path}#{where}", line))
     return records
 
