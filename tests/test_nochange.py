@@ -18,7 +18,7 @@ def _runs(tmp_path):
     con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
     try:
         return con.execute("SELECT flow_run_id IS NOT NULL, files_unchanged, articles_loaded "
-                           "FROM pipeline_runs ORDER BY run_id").fetchall()
+                           "FROM pipeline_runs ORDER BY started_at").fetchall()  # run ids sort by the second only
     finally:
         con.close()
 
