@@ -186,9 +186,11 @@ def load(copy: str, warehouse: str, lake: str, outcome: RunOutcome, times: RunTi
     con = connect(copy)
     try:
         if outcome.run_id in committed_run_ids(con):  # a retry after the commit: the copy holds the run already
-            row = run_rows(con, [outcome.run_id])
-            return json.loads(row["row_counts"][0].as_py()), row
-        inserted = load_run(con, Lake(lake), outcome, times, flow_run_id, utc_now)
+            inserted = json.loads(run_rows(con, [outcome.run_id])["row_counts"][0].as_py())
+        else:
+            inserted = load_run(con, Lake(lake), outcome, times, flow_run_id, utc_now)
+        # Also on a retry: the attempt that committed may have failed before these (both are idempotent), and
+        # publishing clears the pending rows.
         add_pending_runs(con, pending_runs(warehouse))
         con.execute("CHECKPOINT")
         return inserted, run_rows(con, [outcome.run_id])

@@ -123,7 +123,8 @@ def record_pending_run(warehouse: str | Path, run_id: str, run_row: pa.Table) ->
 def pending_runs(warehouse: str | Path) -> pa.Table | None:
     """The rows of runs that changed nothing since the last publication, or None."""
     paths = sorted(glob.glob(f"{glob.escape(real_path(warehouse))}.*{PENDING}"))
-    return pa.concat_tables([pq.read_table(p) for p in paths]) if paths else None
+    # Files written before a pipeline_runs column was added lack it: promoted, the column is null there.
+    return pa.concat_tables([pq.read_table(p) for p in paths], promote_options="default") if paths else None
 
 
 def clear_pending_runs(warehouse: str | Path) -> None:
