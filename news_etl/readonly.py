@@ -16,7 +16,7 @@ import duckdb
 
 from schemas.ddl import sql_literal
 
-READER_CONFIG = {
+READER_CONFIG = {  # set in this order
     "enable_external_access": False,
     "autoload_known_extensions": False,
     "autoinstall_known_extensions": False,
@@ -54,8 +54,8 @@ def open_reader(warehouse: str | Path) -> duckdb.DuckDBPyConnection:
     try:
         con.execute(f"ATTACH {sql_literal(str(path))} AS warehouse (READ_ONLY)")
         con.execute("USE warehouse")
-        for name, value in READER_CONFIG.items():
-            con.execute(f"SET {name} = {sql_literal(value) if isinstance(value, str) else str(value).lower()}")
+        for name, value in READER_CONFIG.items():  # all booleans
+            con.execute(f"SET {name} = {str(value).lower()}")
     except duckdb.Error as err:
         con.close()
         first_line = str(err).splitlines()[0]
