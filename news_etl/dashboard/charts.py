@@ -21,6 +21,14 @@ def table(df: pd.DataFrame, **kw) -> None:
     st.dataframe(df, hide_index=True, width="stretch", column_config=numbers, **kw)
 
 
+def table_or(df: pd.DataFrame, when_empty: str, say=st.caption) -> None:
+    """The rows, or one line saying why there are none."""
+    if df.empty:
+        say(when_empty)
+    else:
+        table(df)
+
+
 def with_table(chart: alt.Chart, df: pd.DataFrame, what: str) -> None:
     """The chart, then its rows behind an expander: people would rather look, and sometimes need to read."""
     st.altair_chart(chart, width="stretch")

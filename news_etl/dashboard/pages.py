@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from news_etl.dashboard import queries
-from news_etl.dashboard.charts import bars, highlighted, over_time, stacked_stages, table
+from news_etl.dashboard.charts import bars, highlighted, over_time, stacked_stages, table, table_or
 from news_etl.dashboard.data import Snapshot, fetch, user_query
 from news_etl.readonly import RefusedQuery
 
@@ -81,17 +81,9 @@ def _entity_details(snap: Snapshot, entity: str, name: str) -> None:
         bars(fetch(snap, queries.CO_OCCURRING, entity=entity), "canonical_name", "articles",
              "co-occurring entities", colour="entity_type")
     st.markdown("**Its quotes**")
-    quotes = fetch(snap, queries.SPEAKER_QUOTES, entity=entity)
-    if quotes.empty:
-        st.caption("No quote is attributed to it.")
-    else:
-        table(quotes)
+    table_or(fetch(snap, queries.SPEAKER_QUOTES, entity=entity), "No quote is attributed to it.")
     st.markdown("**Its amounts** (the quantities linked to it)")
-    amounts = fetch(snap, queries.ENTITY_AMOUNTS, entity=entity)
-    if amounts.empty:
-        st.caption("No quantity is linked to it.")
-    else:
-        table(amounts)
+    table_or(fetch(snap, queries.ENTITY_AMOUNTS, entity=entity), "No quantity is linked to it.")
     st.markdown("**Mentions in context** (the first 30)")
     for row in fetch(snap, queries.MENTIONS_IN_CONTEXT, entity=entity, limit=30).itertuples():
         where = f"{row.title} — `{row.source_uri}`" if row.title else f"`{row.source_uri}`"
@@ -161,17 +153,9 @@ def pipeline_health(snap: Snapshot) -> None:
     st.subheader("Seconds per stage")
     stacked_stages(runs.head(20), STAGES, "seconds per stage of the last 20 runs")
     st.subheader("Validation")
-    failed = fetch(snap, queries.FAILED_EXPECTATIONS)
-    if failed.empty:
-        st.success("Every expectation of every run passed.")
-    else:
-        table(failed)
+    table_or(fetch(snap, queries.FAILED_EXPECTATIONS), "Every expectation of every run passed.", st.success)
     st.subheader("Quarantine")
-    now = fetch(snap, queries.QUARANTINED_NOW)
-    if now.empty:
-        st.success("No file is refused now.")
-    else:
-        table(now)
+    table_or(fetch(snap, queries.QUARANTINED_NOW), "No file is refused now.", st.success)
     refusals = fetch(snap, queries.REFUSALS_BY_STAGE)
     if not refusals.empty:
         st.subheader("Refusals per stage, all runs")
