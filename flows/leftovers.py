@@ -1,10 +1,11 @@
 """What runs killed with SIGKILL (the OOM killer, `kill -9`) left behind, cleaned up by the next run.
 
 A killed run cannot clean up after itself: its flow run stays RUNNING in Prefect's database for good (the
-temporary API's runs send no heartbeats, so nothing ever marks them crashed), its claim on the lake
-(`lake/_runs/<run_id>.owner`) stays when it died before staging anything, and the folder multiprocessing made
+temporary API's runs send no heartbeats, so nothing ever marks them crashed), and the folder multiprocessing made
 for the workers' fork server (`pymp-*` in the temporary folder) stays. The next run removes what is provably
-dead, under the writer lock, before it claims the lake itself.
+dead, under the writer lock. What a killed run left in the lake (its claim `lake/_runs/<run_id>.owner`, its
+staging, its load record) goes with its other orphans at discovery (flows/lake.py `Lake.remove_orphans`), which
+knows from the lake itself which runs committed.
 """
 from __future__ import annotations
 
@@ -17,8 +18,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import psutil
-
-from flows.lake import Lake
 
 HOST = socket.gethostname()
 
@@ -94,55 +93,19 @@ def _bound_unix_sockets() -> set[str] | None:
     return {fields[7] for fields in (line.split() for line in lines) if len(fields) >= 8}
 
 
-def remove_unstaged_claims(lake: str, owner: str, committed: set[str]) -> list[str]:
-    """`owner`'s claims on the lake (`_runs/<run_id>.owner`) of runs that died before staging anything: not
-    committed, nothing staged, no other record of the run in `_runs`. The claims of runs that staged are
-    removed with their staging (Lake.remove_orphans)."""
-    staging = Lake(lake)
-    runs = f"{staging.root}/_runs"
-    if not staging.fs.exists(runs):
-        return []
-    records = [p.rsplit("/", 1)[1] for p in staging.fs.ls(runs, detail=False)]
-    staged = staging.staged_run_ids()
-    removed = []
-    for name in records:
-        run_id, dot, kind = name.partition(".")
-        if kind != "owner" or run_id in committed or run_id in staged:
-            continue
-        if any(other.startswith(run_id + dot) and other != name for other in records):
-            continue
-        with staging.fs.open(f"{runs}/{name}", "r") as claim:
-            if claim.read() != owner:
-                continue
-        staging.fs.rm(f"{runs}/{name}")
-        removed.append(run_id)
-    return removed
-
-
-def clean_leftovers(warehouse: str, lake: str) -> None:
+def clean_leftovers() -> None:
     """At the start of a flow run, holding the writer lock: every clean-up above, each logged."""
     from prefect import get_run_logger
     from prefect.client.orchestration import get_client
     from prefect.context import get_run_context
 
-    from flows.warehouse import committed_run_ids, connect
-
     context = get_run_context()
     with get_client(sync_client=True) as client:
         record_process(client, context.flow_run)
         crashed = crash_dead_flow_runs(client, context.flow.name)
-    committed = set()
-    if Path(warehouse).exists():
-        con = connect(warehouse, read_only=True)
-        try:
-            committed = committed_run_ids(con)
-        finally:
-            con.close()
-    claims = remove_unstaged_claims(lake, str(Path(warehouse).resolve()), committed)
     folders = remove_dead_pymp_dirs()
     logger = get_run_logger()
     for what, found in (("marked crashed the flow run(s) of killed runs", crashed),
-                        ("removed the lake claims of killed runs that staged nothing", claims),
                         ("removed the multiprocessing folders of killed runs", folders)):
         if found:
             logger.info("%s: %s", what, ", ".join(found))

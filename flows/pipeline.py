@@ -91,7 +91,8 @@ def discover_files(source: str, copy: str, warehouse: str, lake: str, retry_quar
         con.close()
     orphans = staging.remove_orphans(committed, owner)
     if orphans:
-        get_run_logger().info("removed staging of %d unfinished run(s): %s", len(orphans), ", ".join(orphans))
+        get_run_logger().info("removed the staging and lake claims of %d unfinished run(s): %s", len(orphans),
+                              ", ".join(orphans))
     staging.claim(run_id, owner)
     pause_at("discover")  # test seam (flows/seam.py): inert unless NEWS_ETL_PAUSE_AT is set
     return discover(Path(source), known, retry_quarantined, reprocess)
@@ -273,7 +274,7 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
     # A run that fails leaves no private copy behind (once published, the copy is the warehouse: nothing to drop).
     with WriterLock(warehouse, run_id, wait=wait), discarded_unless_published(warehouse, run_id) as copy:
         prepare_local_workers(dask_address, workers)
-        clean_leftovers(warehouse, lake)  # of runs killed before they could (flows/leftovers.py)
+        clean_leftovers()  # of runs killed before they could (flows/leftovers.py)
         t0 = time.perf_counter()
         copy_warehouse(warehouse, run_id)
         tc = time.perf_counter()

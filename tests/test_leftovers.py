@@ -1,8 +1,13 @@
-"""What killed runs leave behind, and what the next run may remove of it (flows/leftovers.py): only the provably
-dead, never what a live process or another warehouse's run still uses."""
+"""What killed runs leave behind, and what the next run may remove of it (flows/leftovers.py, and the lake's
+claims with the other orphans of flows/lake.py): only the provably dead, never what a live process, a committed
+run or another warehouse's run still uses."""
 import socket
+from datetime import UTC, datetime
 
-from flows.leftovers import remove_dead_pymp_dirs, remove_unstaged_claims
+import pyarrow as pa
+
+from flows.lake import Lake
+from flows.leftovers import remove_dead_pymp_dirs
 
 
 def _bound_socket(folder, name="listener-x") -> socket.socket:
@@ -25,15 +30,17 @@ def test_remove_dead_pymp_dirs_keeps_a_live_servers_and_unknown_folders(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pymp-empty", "pymp-file", "pymp-live"]
 
 
-def test_remove_unstaged_claims_removes_only_this_warehouses_runs_that_never_staged(tmp_path):
-    lake = tmp_path / "lake"
-    runs = lake / "_runs"
-    runs.mkdir(parents=True)
+def test_remove_orphans_removes_only_the_claims_of_this_warehouses_runs_that_never_committed(tmp_path):
+    """A run killed before it staged anything leaves only its claim (`_runs/<run_id>.owner`); one killed after
+    recording its load leaves the record too. The next run of the same warehouse removes both; a run the warehouse
+    or the lake knows committed, and another warehouse's run, keep theirs."""
+    lake = Lake(tmp_path / "lake")
     for run_id, owner in (("R1-dead", "/w/a.duckdb"), ("R2-committed", "/w/a.duckdb"), ("R3-other", "/w/b.duckdb"),
-                          ("R4-staged", "/w/a.duckdb"), ("R5-recorded", "/w/a.duckdb")):
-        (runs / f"{run_id}.owner").write_text(owner)
-    (runs / "R5-recorded.committed").write_text("")  # any other record of a run keeps its claim
-    (lake / "articles" / "run_id=R4-staged").mkdir(parents=True)
-    assert remove_unstaged_claims(str(lake), "/w/a.duckdb", {"R2-committed"}) == ["R1-dead"]
-    assert sorted(p.name for p in runs.iterdir()) == [
-        "R2-committed.owner", "R3-other.owner", "R4-staged.owner", "R5-recorded.committed", "R5-recorded.owner"]
+                          ("R4-marked", "/w/a.duckdb"), ("R5-recorded", "/w/a.duckdb")):
+        lake.claim(run_id, owner)
+    lake.mark_committed("R4-marked", pa.table({"run_id": ["R4-marked"]}))  # the warehouse lost it since
+    lake.record_run("R5-recorded", {}, {}, datetime(2026, 1, 1, tzinfo=UTC))  # killed before its publish
+
+    assert lake.remove_orphans({"R2-committed"}, "/w/a.duckdb") == ["R1-dead", "R5-recorded"]
+    assert sorted(p.name for p in (tmp_path / "lake" / "_runs").iterdir()) == [
+        "R2-committed.owner", "R3-other.owner", "R4-marked.committed.parquet", "R4-marked.owner"]
