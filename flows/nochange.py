@@ -17,7 +17,7 @@ from flows.discover import Known, Plan, discover, source_key
 from flows.load import ARTICLE_TABLES, RunTimes, run_row
 from flows.lock import WriterLock
 from flows.publish import record_pending_run
-from flows.run_ids import new_run_id, utc_now
+from flows.run_ids import start_run, utc_now
 from flows.summary import run_summary
 from flows.warehouse import connect, missing_contract, other_spellings, read_manifest
 
@@ -38,7 +38,7 @@ def record_unchanged_run(source: str, warehouse: str, lake: str, retry_quarantin
     """The run's summary when nothing changed since the last run; None when the flow has work to do."""
     if not Path(warehouse).exists():
         return None
-    source, run_id, started_at = source_key(source), new_run_id(), utc_now()
+    source, (run_id, started_at) = source_key(source), start_run()
     with WriterLock(warehouse, run_id, wait=wait):
         t0 = time.perf_counter()
         con = connect(warehouse, read_only=True)

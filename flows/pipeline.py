@@ -38,7 +38,7 @@ from flows.publish import (  # noqa: E402
     publish,
     real_path,
 )
-from flows.run_ids import new_run_id, utc_now  # noqa: E402
+from flows.run_ids import start_run, utc_now  # noqa: E402
 from flows.seam import pause_at  # noqa: E402
 from flows.stage import Batch, BatchReport, FileToLoad, stage_batch  # noqa: E402
 from flows.summary import run_summary, summary_markdown  # noqa: E402
@@ -266,7 +266,7 @@ def news_etl_flow(source: str = "seeds", warehouse: str = "warehouse/news.duckdb
                   dask_address: str | None = None, reprocess: bool = False) -> dict:
     """Load the article files under `source` into the DuckDB `warehouse`, staging Parquet in `lake`.
     `reprocess` extracts unchanged files again too (after an extractor upgrade)."""
-    source, run_id, started_at = source_key(source), new_run_id(), utc_now()
+    source, (run_id, started_at) = source_key(source), start_run()
     flow_run_id = str(get_run_context().flow_run.id)
     if get_run_context().flow_run.deployment_id:
         atexit.unregister(_free_frozen_objects)  # once, whatever the runs in this process

@@ -14,7 +14,7 @@ from flows.lake import Lake
 from flows.load import apply_run, check_staged
 from flows.lock import WriterLock
 from flows.publish import discarded_unless_published, publish, real_path, remove_leftover_copies
-from flows.run_ids import new_run_id
+from flows.run_ids import start_run
 from flows.warehouse import connect, ensure_schema
 
 
@@ -29,7 +29,7 @@ def rebuild(lake_url: str, warehouse: str, original: str | None = None) -> list[
         raise RebuildRefused(f"{warehouse} exists: rebuild writes a new warehouse (move that one away first)")
     lake = Lake(lake_url)
     runs = _runs_to_replay(lake, original)
-    with WriterLock(warehouse, "rebuild"), discarded_unless_published(warehouse, new_run_id()) as copy:
+    with WriterLock(warehouse, "rebuild"), discarded_unless_published(warehouse, start_run()[0]) as copy:
         remove_leftover_copies(warehouse)  # of a rebuild that died
         con = connect(copy)
         try:
