@@ -29,6 +29,7 @@ MAX_FILE_BYTES = 8 << 20
 # A JSON Lines file holds many articles (an export, a feed): its own, larger limit; each record is one article.
 MAX_JSONL_BYTES = 256 << 20  # read whole by discovery and by each batch holding one of its records
 EMPTY = "empty: the file has no bytes"
+BLANK_JSONL = "empty: the JSON Lines file has only blank lines"
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,7 +362,9 @@ def _sidecar_bytes(unread: list[_Unread], contents, sidecars: dict[str, str]):
 def _jsonl_records(source: Path, found: list, known: dict[str, Known], retry: bool):
     """The entries that are not JSON Lines files; a SeenFile per record (non-blank line) of each one that is
     (transforms.metadata.jsonl_records names them `<file>.jsonl#line=<n>` or `#id=<id>`); and the files whose
-    records could not be listed (their known records are unknown, not gone).
+    records are not listed: refused, or emptied (0 bytes, or blank lines only). Their known records are kept as
+    they were, not deleted: an emptied file is more often a failed export or copy than an order to delete every
+    record, and an article file emptied keeps its article too. A file gone, or a line removed, deletes records.
 
     A record's manifest row holds its file's size and mtime: when they still match, the records known are
     taken as they were without reading the file; otherwise the file is read and each record hashed."""
@@ -375,7 +378,7 @@ def _jsonl_records(source: Path, found: list, known: dict[str, Known], retry: bo
             rest.append((path, entry))
             continue
         checked = _check(source, path, entry, None, retry, MAX_JSONL_BYTES)
-        if isinstance(checked, SeenFile):  # a symlink, a FIFO, an unreadable stat or name: the file is refused
+        if isinstance(checked, SeenFile):  # empty, over-size, a symlink, a FIFO, an unreadable stat: refused
             records.append(checked)
             unread_files.append(path)
             continue
@@ -395,8 +398,10 @@ def _jsonl_records(source: Path, found: list, known: dict[str, Known], retry: bo
         found_records = [_hashed(_Unread(uri, checked.full_path, checked.size_bytes, checked.mtime_ns,
                                          article_id_for(uri), old.get(uri)), line)
                          for uri, line in jsonl_records(path, content)]
-        records += found_records or [SeenFile(path, checked.size_bytes, checked.mtime_ns, None, None, "quarantined",
-                                              "JSON Lines file without a record: every line is blank")]
+        if not found_records:  # emptied but for blank lines: refused like an empty file, its records kept
+            records.append(SeenFile(path, checked.size_bytes, checked.mtime_ns, None, None, "quarantined", BLANK_JSONL))
+            unread_files.append(path)
+        records += found_records
     return rest, records, unread_files
 
 

@@ -294,6 +294,51 @@ def test_deleted_file_is_marked_kept_and_left_out_of_views(world):
         assert con.execute("SELECT count(*) FROM article_facts").fetchone() == (4,)
 
 
+def _feed(name: str) -> str:
+    """Two records: one with an id, one named by its line; their bytes are the feed's own (no copies of another)."""
+    return (f'{{"id": "{name}-1", "text": "Yahoo buys Flickr\\n\\nYahoo bought Flickr for $30m ({name})."}}\n'
+            f'{{"text": "Google buys Picasa\\n\\nGoogle bought Picasa for $50m ({name})."}}\n')
+
+
+def test_emptied_files_are_refused_as_empty_and_keep_their_articles_json_lines_too(world):
+    """A file emptied (a failed export, a crashed copy) is refused as empty and its articles keep their last
+    version, whatever kind of file it is: an article file, a JSON Lines file cut to 0 bytes, or one left with blank
+    lines only. Only a file that is gone (or a line removed) deletes its articles."""
+    (world.source / "feeds").mkdir()
+    for name in ("cut.jsonl", "blank.jsonl"):
+        (world.source / "feeds" / name).write_text(_feed(name), encoding="utf-8")
+    world.run()
+    with world.con() as con:
+        live = con.execute("SELECT source_uri, version FROM articles WHERE NOT is_deleted ORDER BY 1").fetchall()
+    assert len(live) == 8
+    (world.source / "feeds" / "cut.jsonl").write_bytes(b"")
+    (world.source / "feeds" / "blank.jsonl").write_bytes(b"\n  \n")
+    (world.source / "business_111.txt").write_bytes(b"")
+    emptied = world.run()
+    assert emptied["quarantined"] == [
+        dict(path="business_111.txt", stage="discover", reason="empty: the file has no bytes"),
+        dict(path="feeds/blank.jsonl", stage="discover", reason="empty: the JSON Lines file has only blank lines"),
+        dict(path="feeds/cut.jsonl", stage="discover", reason="empty: the file has no bytes")]
+    assert emptied["files"]["deleted"] == 0
+    with world.con() as con:
+        assert con.execute("SELECT source_uri, version FROM articles WHERE NOT is_deleted ORDER BY 1"
+                           ).fetchall() == live
+    assert world.run()["files"] == {"seen": 6, "loaded": 0, "unchanged": 3, "duplicates": 0, "quarantined": 3,
+                                    "deleted": 0}
+
+    (world.source / "feeds" / "blank.jsonl").write_text(_feed("blank.jsonl"), encoding="utf-8")  # restored
+    (world.source / "feeds" / "cut.jsonl").unlink()
+    gone = world.run()
+    assert gone["quarantined"] == [dict(path="business_111.txt", stage="discover", reason="empty: the file has no bytes")]
+    with world.con() as con:
+        assert con.execute("SELECT path, status FROM file_manifest WHERE path LIKE 'feeds/%#%' ORDER BY path"
+                           ).fetchall() == [
+            ("feeds/blank.jsonl#id=blank.jsonl-1", "unchanged"), ("feeds/blank.jsonl#line=2", "unchanged"),
+            ("feeds/cut.jsonl#id=cut.jsonl-1", "deleted"), ("feeds/cut.jsonl#line=2", "deleted")]
+        assert con.execute("SELECT source_uri, version FROM articles WHERE NOT is_deleted ORDER BY 1"
+                           ).fetchall() == [row for row in live if not row[0].startswith("feeds/cut.jsonl")]
+
+
 def test_quarantined_file_is_loaded_once_its_source_is_fixed(world):
     broken = world.source / "late.txt"
     broken.write_bytes(b"The Bank of England held rates.\x00\x00\x00")
