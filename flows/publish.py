@@ -16,6 +16,7 @@ from __future__ import annotations
 import fcntl
 import glob
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,19 +38,42 @@ def private_copy_path(warehouse: str | Path, run_id: str) -> str:
     return f"{real_path(warehouse)}.{run_id}{SUFFIX}"
 
 
+class OldLogHeld(RuntimeError):
+    """The warehouse has a log an older release left, and another process has the file open: it cannot be folded."""
+
+
 def make_private_copy(warehouse: str | Path, run_id: str) -> str:
     """The run's private copy of the published warehouse (none yet: DuckDB creates an empty one on open).
     Copies left by runs that died are removed first (the caller holds the writer lock: no run uses them)."""
     remove_leftover_copies(warehouse)
     published, copy = real_path(warehouse), private_copy_path(warehouse, run_id)
-    if os.path.exists(f"{published}.wal"):
-        # Committed transactions an older release was killed before checkpointing: into the file first, or the
-        # copy would miss them and the stale log would then be replayed over the published copy.
-        duckdb.connect(published).close()
+    fold_old_log(warehouse)
     if os.path.exists(published):
         Path(copy).parent.mkdir(parents=True, exist_ok=True)
         clone_file(published, copy)
     return copy
+
+
+def fold_old_log(warehouse: str | Path) -> None:
+    """Committed transactions an older release was killed before checkpointing (`<warehouse>.wal`) into the
+    published file, before a run copies it: the copy would miss them, and the file published over the old one would
+    not open beside that log (DuckDB refuses a log written for another checkpoint of the file). This release never
+    leaves a log there (it writes only private copies, checkpointed). Folding opens the file for writing, which
+    DuckDB refuses while any other process has it open: OldLogHeld then, in one line that says what to do (the
+    caller holds the writer lock, so the other process is a reader)."""
+    published = real_path(warehouse)
+    if not os.path.exists(f"{published}.wal"):
+        return
+    try:
+        duckdb.connect(published).close()
+    except duckdb.IOException as err:
+        if "lock" not in str(err).lower():
+            raise
+        holder = re.search(r"held in (.*\(PID \d+\))", str(err))
+        raise OldLogHeld(f"the warehouse {warehouse} has a log an older release left beside it "
+                         f"({os.path.basename(published)}.wal), which must be folded into the file, and another "
+                         f"process has the file open{f' ({holder.group(1)})' if holder else ''}: close it (news-etl "
+                         "dashboard, news-etl sql, a BI tool or notebook) and run again") from None
 
 
 def clone_file(source: str, target: str) -> None:

@@ -76,8 +76,11 @@ def _dask_problem(args) -> str | None:
 
 
 def warehouse_problem(warehouse: str | Path) -> str | None:
-    """An existing warehouse file DuckDB cannot open (not a DuckDB file, damaged): named in one line."""
+    """An existing warehouse file DuckDB cannot open (not a DuckDB file, damaged), or with an older release's log
+    that cannot be folded into it now (a reader has it open): named in one line, before Prefect starts."""
     import duckdb
+
+    from flows.publish import OldLogHeld, fold_old_log
 
     try:
         duckdb.connect(str(warehouse), read_only=True).close()
@@ -85,4 +88,8 @@ def warehouse_problem(warehouse: str | Path) -> str | None:
         if "lock" in str(err).lower():  # held by a writer of an older release: the run's own errors say it
             return None
         return f"cannot open the warehouse {warehouse}: {str(err).splitlines()[0]}"
+    try:
+        fold_old_log(warehouse)
+    except OldLogHeld as err:
+        return str(err)
     return None
