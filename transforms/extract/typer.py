@@ -16,7 +16,7 @@ from transforms.extract import gazetteer, lexicon
 from transforms.extract.names import FIRST_NAMES, GIVEN_NAMES
 
 CLASSES = ("PERSON", "ORG", "PLACE", "OTHER")
-THRESHOLD = 0.7  # the typer overrides a rule guess only this sure (see NOTICE.md and news_etl.train_typer)
+THRESHOLD = 0.8  # the typer overrides a rule guess only this sure: see news_etl.train_typer
 _WORD = re.compile(r"[\w&'’.-]+|[^\w\s]")
 _CONTEXT_CHARS = 40  # enough for two words on either side
 
