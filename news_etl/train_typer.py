@@ -115,13 +115,14 @@ def _paragraph_text(sentences: list[Sentence]) -> tuple[str, list[int]]:
 
 def examples(path: Path) -> list[Example]:
     """The extractor's mentions in one document (found with the typer off), as labelled examples."""
-    typer.use({})
     paragraphs = [(_paragraph_text(p), p) for p in read_paragraphs(path)]
     body = " ".join(text for (text, _), _ in paragraphs)
     seen: dict[str, bool] = {}
     out = []
     for i, ((text, starts), sentences) in enumerate(paragraphs):
-        for m in find_mentions(i, text, body, False, False, seen):
+        with typer.using({}):
+            found = find_mentions(i, text, body, False, False, seen)
+        for m in found:
             if m.type == "UNKNOWN" and m.initial:
                 continue  # dropped by the merge whatever its type
             left, right = typer.context(text, m.start, m.end)
@@ -145,7 +146,7 @@ def _label(sentences: list[Sentence], starts: list[int], start: int, end: int) -
 
 def typed_spans(path: Path) -> dict[tuple[int, int, int], tuple[str, str]]:
     """(paragraph, start, end) -> (GUM label, the extractor's type in our classes) for every entity mention the
-    whole extractor finds in one document, with the typer as set by typer.use."""
+    whole extractor finds in one document, with the typer as set by typer.using."""
     paragraphs = [(_paragraph_text(p), p) for p in read_paragraphs(path)]
     article = Article(None, tuple(Paragraph(i, i, text) for i, ((text, _), _) in enumerate(paragraphs)))
     out = {}
@@ -192,11 +193,11 @@ def report(weights, held_files: list[Path]) -> str:
     lines = [f"held-out documents: {len(held_files)}, mentions: {len(held)} (rules guess {guessed})",
              _scores("rules, all mentions", gold, [ex.rule for ex in held]),
              _scores("typer alone, all mentions", gold, [predict(weights, ex)[0] for ex in held])]
-    typer.use({})
-    before = [typed_spans(f) for f in held_files]
+    with typer.using({}):
+        before = [typed_spans(f) for f in held_files]
     for t in THRESHOLDS:
-        typer.use(weights, t)
-        after = [typed_spans(f) for f in held_files]
+        with typer.using(weights, t):
+            after = [typed_spans(f) for f in held_files]
         keys = [(d, k) for d, (b, a) in enumerate(zip(before, after)) for k in sorted(b.keys() | a.keys())]
         gold = [(before[d].get(k) or after[d][k])[0] for d, k in keys]
         old = [before[d].get(k, ("", "OTHER"))[1] for d, k in keys]
@@ -205,7 +206,6 @@ def report(weights, held_files: list[Path]) -> str:
             lines.append(_scores("extractor, rules only", gold, old))
         changed = sum(o != n for o, n in zip(old, new))
         lines.append(_scores(f"extractor + typer @{t} ({changed} changed)", gold, new))
-    typer.use(weights)
     return "\n".join(lines)
 
 

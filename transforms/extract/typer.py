@@ -8,6 +8,7 @@ context, same answer.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import re
@@ -101,10 +102,19 @@ def _weights() -> dict[str, tuple[float, ...]]:
     return _MODEL["weights"]
 
 
-def use(weights: dict[str, tuple[float, ...]], threshold: float = THRESHOLD) -> None:
-    """Type with these weights and threshold from now on (the trainer compares models on held-out text)."""
-    _MODEL["weights"], _MODEL["threshold"] = weights, threshold
+@contextlib.contextmanager
+def using(weights: dict[str, tuple[float, ...]], threshold: float = THRESHOLD):
+    """Type with these weights and threshold inside the block (the trainer compares models on held-out text);
+    `using({})` turns the typer off (no feature has a weight: never sure)."""
+    saved = dict(_MODEL)
+    _MODEL.update(weights=weights, threshold=threshold)
     _typed.cache_clear()
+    try:
+        yield
+    finally:
+        _MODEL.clear()
+        _MODEL.update(saved)
+        _typed.cache_clear()
 
 
 @functools.lru_cache(maxsize=65_536)
