@@ -15,6 +15,7 @@ import re
 
 from transforms.extract import gazetteer, lexicon
 from transforms.extract.names import FIRST_NAMES, GIVEN_NAMES
+from transforms.extract.typer_weights import WEIGHTS
 
 CLASSES = ("PERSON", "ORG", "PLACE", "OTHER")
 THRESHOLD = 0.8  # the typer overrides a rule guess only this sure: see news_etl.train_typer
@@ -107,14 +108,8 @@ def _softmax(scores) -> tuple[float, ...]:
     return tuple(e / total for e in exps)
 
 
-_MODEL: dict = {}
-
-
-def _weights() -> dict[str, tuple[float, ...]]:
-    if "weights" not in _MODEL:
-        from transforms.extract.typer_weights import WEIGHTS
-        _MODEL["weights"] = WEIGHTS
-    return _MODEL["weights"]
+# Loaded at import, like the gazetteers: not inside the first timed extraction.
+_MODEL = {"weights": WEIGHTS, "threshold": THRESHOLD}
 
 
 @contextlib.contextmanager
@@ -141,12 +136,12 @@ def _clear_caches() -> None:
 # across articles, their pairs seldom (nine in ten calls missed a cache of whole pairs).
 @functools.lru_cache(maxsize=65_536)
 def _name_scores(words: tuple[str, ...]) -> tuple[float, ...]:
-    return _sums(_weights(), name_features(words))
+    return _sums(_MODEL["weights"], name_features(words))
 
 
 @functools.lru_cache(maxsize=65_536)
 def _context_scores(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[float, ...]:
-    return _sums(_weights(), context_features(left, right))
+    return _sums(_MODEL["weights"], context_features(left, right))
 
 
 def typed(words: tuple[str, ...], left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, float]:
@@ -162,7 +157,7 @@ def retype(m, text: str) -> None:
     person. A sure PERSON vouches for a guess (it is kept like a cued name); a sure ORG retypes a guess (a lone
     unknown word is an organisation by default outside sport already)."""
     label, p = typed(tuple(m.name.split()), *context(text, m.start, m.end))
-    if p < _MODEL.get("threshold", THRESHOLD):
+    if p < _MODEL["threshold"]:
         return
     if label == "PERSON":
         m.type, m.cue = "PERSON", True
