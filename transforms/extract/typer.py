@@ -1,10 +1,10 @@
-"""A small statistical typer for capitalised names that no list or rule types ("Norland Cloud said", "at Razorpay").
+"""A small statistical typer for capitalised names the rules can only guess at ("The reform will fail, Okonkwo said").
 
 Multinomial logistic regression over sparse string features of the name (its words, suffixes, word shapes,
-length, whether its words are given names, places or organisation words) and of the words around it ("said",
-"Mr", "in", "at", "of", "'s"). The weights are trained from GUM (news_etl.train_typer) and shipped as the
-generated module typer_weights; see NOTICE.md for the data's attribution. Pure and deterministic: same name and
-context, same answer.
+length, whether its words are given names, places or organisation words) and of the word on either side of it
+("said", "Mr", "in", "at", "of", "'s"). The weights are trained from GUM (news_etl.train_typer) and shipped as the
+generated module typer_weights; see NOTICE.md for the data's attribution and docs/typer.md for its figures and
+limits. Pure and deterministic: same name and context, same answer.
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def context(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[str
 
 
 def features(words: tuple[str, ...], left: tuple[str, ...], right: tuple[str, ...]) -> list[str]:
-    """The sparse features of a name (its words) between its left context (nearest first) and right context."""
+    """The sparse features of a name (its words) between its left and right context (see `context`)."""
     return name_features(words) + context_features(left, right)
 
 
