@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.extract import gazetteer, lexicon
+from transforms.extract import gazetteer, lexicon, tables
 from transforms.extract.names import GIVEN_NAMES
 from transforms.extract.runs import (
     _ARTICLES,
@@ -22,6 +22,7 @@ from transforms.extract.runs import (
     resolve,
     with_generation,
 )
+from transforms.segment import DATELINE
 
 __all__ = ["Mention", "find_mentions", "mostly_upper"]
 
@@ -75,8 +76,22 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
     if weak and _headline_case(scan):
         return _known_only(loc, scan, text, sport)
     results = sport and _RESULT_LINE.match(text) is not None or _RESULT_ROW.match(text) is not None
+    dateline = DATELINE.match(text) if text[:2].isupper() else None
+    if dateline:
+        out.append(_dateline_place(loc, dateline))
+    shaped = tables.row_mentions(loc, text)
+    out.extend(shaped)
+    slug = tables.SLUG.match(text) if text[:2].isupper() and mostly_upper(text) else None
     for run in _RUN.finditer(scan):
         run_text, run_start = run.group(), run.start()
+        if dateline and run_start < dateline.end("place") or shaped and _inside(shaped, run_start):
+            continue
+        if slug and run_start < slug.end():  # "SOCCER - ", "RUGBY UNION - ": a subject, unless a known name
+            known = _known([(t.group(), run_start + t.start()) for t in _TOKEN.finditer(run_text.title())], sport)
+            if known:
+                out.append(Mention(loc, known.start, known.end, text[known.start:known.end], known.name,
+                                   known.type, known.canonical, None, False, True))
+            continue
         if run_text in _NEVER_NAMES:
             continue  # "The", "But", "He": about half of all runs, and never a name on their own
         if run_text in GENERATIONS:  # "Donald Trump, Jr.": the son's name, not a name of its own
@@ -90,6 +105,10 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
                 out.extend(found)
                 continue
         initial = _sentence_initial(text, run_start)
+        if initial and _first_word(run_text) in tables.LABELS:  # "Scorers :", "Results of National ..."
+            run_text, run_start = _after_label(run_text, run_start)
+            if not run_text:
+                continue
         common = initial and _in_lower_case(_first_word(run_text), body, seen)
         found = (_defined_by_acronym(text, run) or sport and _club_in_line_up(text, run)
                  or _resolve_cached(run_text, initial, common, sport))
@@ -104,7 +123,33 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
             out.append(m)
         if found and out:  # the last mention, if this run's ("(SNP)" after it)
             _link_acronym_definition(text, run.end(), out[-1])
+    if shaped:
+        out.sort(key=lambda m: m.start)
     return out
+
+
+_LABEL = re.compile(r"\S+ (?:(?:of|for|from|in) )?(?:the )?")
+
+
+def _after_label(run_text: str, run_start: int) -> tuple[str, int]:
+    """The run less its opening label and the joiner after it: "Results of National Basketball Association"."""
+    cut = _LABEL.match(run_text)
+    return ("", run_start) if cut is None else (run_text[cut.end():], run_start + cut.end())
+
+
+def _inside(mentions: list[Mention], at: int) -> bool:
+    return any(m.start <= at < m.end for m in mentions)
+
+
+def _dateline_place(loc: int, dateline: re.Match) -> Mention:
+    """"MOSCOW, Aug 30 (Reuters) -", "LEEDS 1996-08-30": the place a story was filed from, a city even in a
+    match report and even when no gazetteer knows it."""
+    start, end = dateline.span("place")
+    name = dateline.group("place").title().replace("'S", "'s").replace("’S", "’s")
+    canonical, type_ = gazetteer.places().get(name, (name, "GPE"))
+    m = Mention(loc, start, end, dateline.group("place"), name, type_, canonical)
+    m.located = True
+    return m
 
 
 def _extended(m: Mention, end: int, text: str) -> Mention:
@@ -163,12 +208,8 @@ def _known_only(loc: int, scan: str, text: str, sport: bool) -> list[Mention]:
         tokens = [(m.group(), run.start() + m.start()) for m in _TOKEN.finditer(run.group())]
         i = 0
         while i < len(tokens):
-            for size in range(min(4, len(tokens) - i), 0, -1):
-                found = _known(tokens[i:i + size], sport)
-                if found:
-                    break
-            else:
-                size, found = 1, None
+            found, size = _known_at(tokens, i, text, sport)
+            if found is None:
                 word = tokens[i][0]
                 if word[:1].isupper() and word not in lexicon.LONE_NOT_NAMES:
                     found = Mention(0, tokens[i][1], tokens[i][1] + len(word), word, word, "UNKNOWN")
@@ -177,6 +218,32 @@ def _known_only(loc: int, scan: str, text: str, sport: bool) -> list[Mention]:
                                    found.canonical, None, False, True))
             i += size
     return out
+
+
+def _known_at(tokens: list[tuple[str, int]], i: int, text: str, sport: bool) -> tuple[Mention | None, int]:
+    """The longest known name (up to four words) starting at token i, and its size in tokens (1 when none)."""
+    found = _acronym(tokens[i], text, sport)
+    if found:
+        return found, 1
+    for size in range(min(4, len(tokens) - i), 0, -1):
+        found = _known(tokens[i:i + size], sport)
+        if found:
+            return found, size
+    return None, 1
+
+
+# Words that are acronyms of known names too ("WHO WAS OSCAR?"): in capitals, the word is far likelier.
+_FUNCTION_WORDS = frozenset("who it is am an as at on in or if me we he do go so no up aim can may will was are".split())
+
+
+def _acronym(token: tuple[str, int], text: str, sport: bool) -> Mention | None:
+    """A known acronym in a line in capitals, read before its title case hides it ("UN ENVOY": UN, not "Un")."""
+    word, at = token
+    original = text[at:at + len(word)]
+    if len(original) > 5 or original == word or not original.isupper() or original.lower() in _FUNCTION_WORDS \
+            or not mostly_upper(text):  # "USA TODAY" in a line of prose is a newspaper's name
+        return None
+    return _known([(original, at)], sport)
 
 
 def _shouted(run_text: str) -> bool:
@@ -194,19 +261,15 @@ def _shouted_names(loc: int, scan: str, offset: int, text: str, sport: bool) -> 
     tokens = [(m.group(), offset + m.start()) for m in _TOKEN.finditer(scan)]
     out, i = [], 0
     while i < len(tokens):
-        found = None
-        for size in range(min(4, len(tokens) - i), 0, -1):
-            found = _known(tokens[i:i + size], sport)
-            if found:
-                break
-        else:
-            size, word = 1, tokens[i][0]
+        found, size = _known_at(tokens, i, text, sport)
+        if found is None:
+            word = tokens[i][0]
             if word in GIVEN_NAMES and i + 1 < len(tokens) and tokens[i + 1][0] not in lexicon.LONE_NOT_NAMES \
                     and tokens[i + 1][0][:1].isupper():
                 size = 2
                 end = tokens[i + 1][1] + len(tokens[i + 1][0])
                 found = Mention(0, tokens[i][1], end, "", f"{word} {tokens[i + 1][0]}", "PERSON")
-            elif word[:1].isupper() and word not in lexicon.LONE_NOT_NAMES:
+            elif word[:1].isupper() and word not in lexicon.LONE_NOT_NAMES and word not in tables.LABELS:
                 found = Mention(0, tokens[i][1], tokens[i][1] + len(word), word, word, "UNKNOWN")
         if found:
             weak = found.type == "UNKNOWN"
@@ -248,7 +311,8 @@ def _sentence_initial(text: str, start: int) -> bool:
         i -= 1
     if i >= 0 and text[i] in "\"”’'" and i > 0:
         i -= 1  # a closing quote after the full stop: `wise." Then`
-    return i < 0 or text[i] in ".!?:;" or (text[i] in "-–•*" and not text[:i].strip())
+    return i < 0 or text[i] in ".!?:;" or (text[i] in "-–•*" and not text[:i].strip()) \
+        or text[i] in "-–—" and text[i - 2:i] == ") " and DATELINE.match(text) is not None  # "(Reuters) - Floods"
 
 
 _CACHE: dict[tuple, list[Mention]] = {}

