@@ -74,7 +74,7 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
     # names repeated from the body survive in titles anyway, and the surfaces come from the original text.
     scan = text.title().replace("'S", "'s").replace("’S", "’s") if weak and mostly_upper(text) else text
     if weak and _headline_case(scan):
-        return _known_only(loc, scan, text, sport)
+        return _known_only(loc, scan, text, sport, body)
     results = sport and _RESULT_LINE.match(text) is not None or _RESULT_ROW.match(text) is not None
     dateline = DATELINE.match(text) if text[:2].isupper() else None
     if dateline:
@@ -100,7 +100,7 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
             continue
         if not weak and _shouted(run_text):  # "SOCCER - LEEDS HOLD CHELSEA", "WASHINGTON (AP) -", "KATE BOULDUAN:"
             found = _shouted_names(loc, run_text.title().replace("'S", "'s").replace("’S", "’s"), run_start,
-                                   text, sport)
+                                   text, sport, body)
             if found is not None:
                 out.extend(found)
                 continue
@@ -200,7 +200,7 @@ def _headline_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) * 4 >= len(words) * 3
 
 
-def _known_only(loc: int, scan: str, text: str, sport: bool) -> list[Mention]:
+def _known_only(loc: int, scan: str, text: str, sport: bool, body: str) -> list[Mention]:
     """In a headline-case title: known names (longest first), and each other capitalised word on its own so
     it can still join a name from the body ("Kim" -> Kim Jong Un)."""
     out = []
@@ -208,7 +208,7 @@ def _known_only(loc: int, scan: str, text: str, sport: bool) -> list[Mention]:
         tokens = [(m.group(), run.start() + m.start()) for m in _TOKEN.finditer(run.group())]
         i = 0
         while i < len(tokens):
-            found, size = _known_at(tokens, i, text, sport)
+            found, size = _known_at(tokens, i, text, sport, body)
             if found is None:
                 word = tokens[i][0]
                 if word[:1].isupper() and word not in lexicon.LONE_NOT_NAMES:
@@ -220,16 +220,33 @@ def _known_only(loc: int, scan: str, text: str, sport: bool) -> list[Mention]:
     return out
 
 
-def _known_at(tokens: list[tuple[str, int]], i: int, text: str, sport: bool) -> tuple[Mention | None, int]:
+def _known_at(tokens: list[tuple[str, int]], i: int, text: str, sport: bool, body: str
+              ) -> tuple[Mention | None, int]:
     """The longest known name (up to four words) starting at token i, and its size in tokens (1 when none)."""
     found = _acronym(tokens[i], text, sport)
     if found:
         return found, 1
     for size in range(min(4, len(tokens) - i), 0, -1):
         found = _known(tokens[i:i + size], sport)
+        if found and found.type == "GPE" and found.canonical in gazetteer.towns() and mostly_upper(text):
+            found = _town_in_capitals(found, text, sport, body)
         if found:
             return found, size
     return None, 1
+
+
+_IN_CAPITALS_BEFORE = re.compile(r"\b(?:IN|AT|NEAR|FROM|TO|OF)\s$")
+
+
+def _town_in_capitals(found: Mention, text: str, sport: bool, body: str) -> Mention | None:
+    """A town's name in a line in capitals: a club in a match report ("PARMA BEAT LAZIO"), unless after "IN";
+    and no place at all when the article never writes it in mixed case and it is not a prominent place ("CHINA IN
+    SURPRISE DEFEAT": Surprise, Arizona, is a city of 140,000)."""
+    if found.name not in body and found.canonical not in gazetteer.prominent():
+        return None
+    if sport and not _IN_CAPITALS_BEFORE.search(text, max(0, found.start - 6), found.start):
+        found.type = "ORG"
+    return found
 
 
 # Words that are acronyms of known names too ("WHO WAS OSCAR?"): in capitals, the word is far likelier.
@@ -254,14 +271,14 @@ def _shouted(run_text: str) -> bool:
     return any(len(w) >= 5 for w in long_words) or len(long_words) >= 2
 
 
-def _shouted_names(loc: int, scan: str, offset: int, text: str, sport: bool) -> list[Mention] | None:
+def _shouted_names(loc: int, scan: str, offset: int, text: str, sport: bool, body: str) -> list[Mention] | None:
     """Names in a run in capitals (`scan` is it in title case): known names, a given name and the word after it
     ("KATE BOULDUAN"), and each other word on its own, weak, so it can only join a name the article writes in
     mixed case ("CLINTON:" after "Hillary Clinton"). None when the run itself is a known name in capitals."""
     tokens = [(m.group(), offset + m.start()) for m in _TOKEN.finditer(scan)]
     out, i = [], 0
     while i < len(tokens):
-        found, size = _known_at(tokens, i, text, sport)
+        found, size = _known_at(tokens, i, text, sport, body)
         if found is None:
             word = tokens[i][0]
             if word in GIVEN_NAMES and i + 1 < len(tokens) and tokens[i + 1][0] not in lexicon.LONE_NOT_NAMES \
