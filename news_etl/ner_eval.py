@@ -37,7 +37,7 @@ def parse(marked: str) -> tuple[str, list[tuple[int, int, int, str]]]:
     """(plain text, gold spans as (line, start, end, type)); `line` counts non-empty lines from 0, offsets are
     in the stripped line (as segment() keeps it)."""
     lines, spans = [], []
-    for raw in marked.split("\n"):
+    for raw in marked.rstrip().split("\n"):
         raw = raw.strip()
         if not raw:
             lines.append("")

@@ -79,12 +79,12 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
     dateline = DATELINE.match(text) if text[:2].isupper() else None
     if dateline:
         out.append(_dateline_place(loc, dateline))
-    shaped = tables.row_mentions(loc, text)
+    shaped, covered = tables.row_mentions(loc, text)
     out.extend(shaped)
     slug = tables.SLUG.match(text) if text[:2].isupper() and mostly_upper(text) else None
     for run in _RUN.finditer(scan):
         run_text, run_start = run.group(), run.start()
-        if dateline and run_start < dateline.end("place") or shaped and _inside(shaped, run_start):
+        if dateline and run_start < dateline.end("place") or covered and _inside(covered, run_start):
             continue
         if slug and run_start < slug.end():  # "SOCCER - ", "RUGBY UNION - ": a subject, unless a known name
             known = _known([(t.group(), run_start + t.start()) for t in _TOKEN.finditer(run_text.title())], sport)
@@ -105,7 +105,8 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
                 out.extend(found)
                 continue
         initial = _sentence_initial(text, run_start)
-        if initial and _first_word(run_text) in tables.LABELS:  # "Scorers :", "Results of National ..."
+        if _first_word(run_text) in tables.LABELS and (initial or text.startswith((" :", ":"), run.end())):
+            # "Scorers :", "Results of National ...", "Wales - Tries : Kruger": a section of a results report
             run_text, run_start = _after_label(run_text, run_start)
             if not run_text:
                 continue
@@ -137,8 +138,8 @@ def _after_label(run_text: str, run_start: int) -> tuple[str, int]:
     return ("", run_start) if cut is None else (run_text[cut.end():], run_start + cut.end())
 
 
-def _inside(mentions: list[Mention], at: int) -> bool:
-    return any(m.start <= at < m.end for m in mentions)
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(start <= at < end for start, end in spans)
 
 
 def _dateline_place(loc: int, dateline: re.Match) -> Mention:

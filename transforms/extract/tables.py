@@ -52,13 +52,16 @@ _FIELDER = re.compile(rf"\b(?:c|b|st)\s(?P<name>{_NAME})")
 _BOWLING = re.compile(rf"(?P<name>{_NAME}) \d{{1,3}}(?:\.\d)?-\d{{1,3}}-\d{{1,3}}-\d{{1,2}}\b")
 
 
-def row_mentions(loc: int, text: str) -> list[Mention]:
-    """The names this line's shape types, in text order (none in a line of prose)."""
+def row_mentions(loc: int, text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """The names this line's shape types, in text order (none in a line of prose), and the spans they and the score
+    lines cover (no other name there: "( OT )" is overtime)."""
     if len(text) > 400 or not any(c.isdigit() for c in text[-12:] + text[:6]) and "(" not in text \
             and ":" not in text:
-        return []
+        return [], []
     found: dict[int, Mention] = {}
+    covered = []
     for m in _SCORE_LINE.finditer(text):
+        covered.append(m.span())
         for side in ("a", "b"):
             _team(found, loc, text, *m.span(side))
     standings = _STANDINGS.match(text)
@@ -77,7 +80,8 @@ def row_mentions(loc: int, text: str) -> list[Mention]:
             _person(found, loc, text, *m.span("name"))
     for m in _BOWLING.finditer(text):
         _person(found, loc, text, *m.span("name"))
-    return [found[k] for k in sorted(found)]
+    mentions = [found[k] for k in sorted(found)]
+    return mentions, covered + [(m.start, m.end) for m in mentions]
 
 
 def _people_in_brackets(found: dict[int, Mention], loc: int, text: str) -> None:
