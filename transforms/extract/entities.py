@@ -204,19 +204,21 @@ def _headline_case(text: str) -> bool:
 def _known_only(loc: int, scan: str, text: str, sport: bool, body: str) -> list[Mention]:
     """In a headline-case title: known names (longest first), and each other capitalised word on its own so
     it can still join a name from the body ("Kim" -> Kim Jong Un)."""
-    out = []
+    out, caps = [], mostly_upper(text)
     for run in _RUN.finditer(scan):
         tokens = [(m.group(), run.start() + m.start()) for m in _TOKEN.finditer(run.group())]
         i = 0
         while i < len(tokens):
             found, size = _known_at(tokens, i, text, sport, body)
+            if found is None and caps:
+                found, size = _given_name_and_surname(tokens, i, text, body)
             if found is None:
                 word = tokens[i][0]
                 if word[:1].isupper() and word not in lexicon.LONE_NOT_NAMES:
                     found = Mention(0, tokens[i][1], tokens[i][1] + len(word), word, word, "UNKNOWN")
-            if found:
+            if found:  # a person named in full stands on its own, even in capitals
                 out.append(Mention(loc, found.start, found.end, text[found.start:found.end], found.name, found.type,
-                                   found.canonical, None, False, True))
+                                   found.canonical, None, False, found.type != "PERSON"))
             i += size
     return out
 
@@ -234,6 +236,31 @@ def _known_at(tokens: list[tuple[str, int]], i: int, text: str, sport: bool, bod
         if found:
             return found, size
     return None, 1
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:A|AN|THE|THIS|THAT|HIS|HER|ITS|THEIR|OUR|NEW|NO)\s$")
+
+
+# Given names that are English words too ("TRUMP WILL MEET", "FANS SUE CLUB"): in capitals, a person only when the
+# article writes the surname in mixed case.
+_WORDLIKE_GIVEN_NAMES = frozenset("Will May Sue Rob Mark Hope Grace Rose Frank Bill Guy Jack Pat Art Drew Ray Don"
+                                  " Gene Nick Max Dean Rich Chase Joy Faith Dawn Sky Page Lane Win Bud Glen Herb".split())
+
+
+def _given_name_and_surname(tokens: list[tuple[str, int]], i: int, text: str, body: str
+                            ) -> tuple[Mention | None, int]:
+    """"KATE BOULDUAN", "PRESIDENT BILL CLINTON": a given name and the name word after it, in capitals; not "A BILL
+    BACKED BY" (a determiner before, a verb form after)."""
+    word, at = tokens[i]
+    if word not in GIVEN_NAMES or i + 1 >= len(tokens) or _DETERMINER_BEFORE.search(text, max(0, at - 6), at):
+        return None, 1
+    surname = tokens[i + 1][0]
+    if surname in lexicon.LONE_NOT_NAMES or not surname[:1].isupper() \
+            or len(surname) > 5 and surname.endswith(("ed", "ing")) \
+            or word in _WORDLIKE_GIVEN_NAMES and surname not in body:
+        return None, 1
+    end = tokens[i + 1][1] + len(surname)
+    return Mention(0, at, end, "", f"{word} {surname}", "PERSON"), 2
 
 
 _IN_CAPITALS_BEFORE = re.compile(r"\b(?:IN|AT|NEAR|FROM|TO|OF)\s$")
@@ -281,13 +308,10 @@ def _shouted_names(loc: int, scan: str, offset: int, text: str, sport: bool, bod
     while i < len(tokens):
         found, size = _known_at(tokens, i, text, sport, body)
         if found is None:
+            found, size = _given_name_and_surname(tokens, i, text, body)
+        if found is None:
             word = tokens[i][0]
-            if word in GIVEN_NAMES and i + 1 < len(tokens) and tokens[i + 1][0] not in lexicon.LONE_NOT_NAMES \
-                    and tokens[i + 1][0][:1].isupper():
-                size = 2
-                end = tokens[i + 1][1] + len(tokens[i + 1][0])
-                found = Mention(0, tokens[i][1], end, "", f"{word} {tokens[i + 1][0]}", "PERSON")
-            elif word[:1].isupper() and word not in lexicon.LONE_NOT_NAMES and word not in tables.LABELS:
+            if word[:1].isupper() and word not in lexicon.LONE_NOT_NAMES and word not in tables.LABELS:
                 found = Mention(0, tokens[i][1], tokens[i][1] + len(word), word, word, "UNKNOWN")
         if found:
             weak = found.type == "UNKNOWN"
