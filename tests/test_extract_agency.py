@@ -111,3 +111,12 @@ def test_extract_facts_cricket_card_names_are_people():
 def test_extract_facts_label_opening_a_run_is_dropped():
     assert _typed("Results of National Basketball Association games on Friday :") == [
         ("National Basketball Association", "ORG", ["National Basketball Association"])]
+
+
+def test_extract_facts_capitals_paragraph_people_named_in_full():
+    # "A BILL BACKED" is no one (a determiner before it); "WILL MEET" is no one (a given name that is an English
+    # word, and the article never writes "Meet" in mixed case)
+    assert _typed("WASHINGTON (AP) - THE SENATE APPROVED A BILL BACKED BY SENATOR KATE HOLDEN OF KANSAS.",
+                  "HOLDEN WILL MEET THE GOVERNOR ON FRIDAY.") == [
+        ("Washington", "GPE", ["WASHINGTON"]), ("AP", "ORG", ["AP"]), ("Senate", "ORG", ["SENATE"]),
+        ("Kate Holden", "PERSON", ["KATE HOLDEN", "HOLDEN"]), ("Kansas", "GPE", ["KANSAS"])]

@@ -73,18 +73,18 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
     # An all-capitals headline is read in title case (same length, same offsets): only known names and
     # names repeated from the body survive in titles anyway, and the surfaces come from the original text.
     scan = text.title().replace("'S", "'s").replace("’S", "’s") if weak and mostly_upper(text) else text
-    if weak and _headline_case(scan):
-        return _known_only(loc, scan, text, sport, body)
-    results = sport and _RESULT_LINE.match(text) is not None or _RESULT_ROW.match(text) is not None
-    dateline = DATELINE.match(text) if text[:2].isupper() else None
+    dateline = _dateline(text, weak) if text[:2].isupper() else None
     if dateline:
-        out.append(_dateline_place(loc, dateline))
+        out.extend(_dateline_names(loc, dateline))
+    if weak and _headline_case(scan):
+        return out + [m for m in _known_only(loc, scan, text, sport, body) if not dateline or m.start >= dateline.end()]
+    results = sport and _RESULT_LINE.match(text) is not None or _RESULT_ROW.match(text) is not None
     shaped, covered = tables.row_mentions(loc, text)
     out.extend(shaped)
     slug = tables.SLUG.match(text) if text[:2].isupper() and mostly_upper(text) else None
     for run in _RUN.finditer(scan):
         run_text, run_start = run.group(), run.start()
-        if dateline and run_start < dateline.end("place") or covered and _inside(covered, run_start):
+        if dateline and run_start < dateline.end() or covered and _inside(covered, run_start):
             continue
         if slug and run_start < slug.end():  # "SOCCER - ", "RUGBY UNION - ": a subject, unless a known name
             known = _known([(t.group(), run_start + t.start()) for t in _TOKEN.finditer(run_text.title())], sport)
@@ -142,15 +142,40 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
     return any(start <= at < end for start, end in spans)
 
 
-def _dateline_place(loc: int, dateline: re.Match) -> Mention:
-    """"MOSCOW, Aug 30 (Reuters) -", "LEEDS 1996-08-30": the place a story was filed from, a city even in a
-    match report and even when no gazetteer knows it."""
-    start, end = dateline.span("place")
-    name = dateline.group("place").title().replace("'S", "'s").replace("’S", "’s")
-    canonical, type_ = gazetteer.places().get(name, (name, "GPE"))
-    m = Mention(loc, start, end, dateline.group("place"), name, type_, canonical)
-    m.located = True
-    return m
+def _dateline(text: str, weak: bool) -> re.Match | None:
+    """The dateline opening `text`; one closed by a bare dash only in the body ("NEW YORK - Republican ..."): a
+    title so shaped is a kicker ("EXCLUSIVE - Roger Stone: ...")."""
+    dateline = DATELINE.match(text)
+    if dateline is None or not weak or dateline.group("region") or ")" in dateline.group() \
+            or not dateline.group().endswith(("- ", "– ", "— ")):
+        return dateline
+    return None
+
+
+_AGENCY = re.compile(r"\(([A-Z][\w ]{1,20})\)")
+
+
+def _dateline_names(loc: int, dateline: re.Match) -> list[Mention]:
+    """"MOSCOW, Aug 30 (Reuters) -", "LEEDS 1996-08-30", "VALENCIA , Spain 1996-09-14": the place a story was filed
+    from (a city even in a match report, and even when no gazetteer knows it), its region, and the agency."""
+    out = []
+    for group in ("place", "region"):
+        if dateline.group(group):
+            start, end = dateline.span(group)
+            surface = dateline.group(group)
+            name = surface.title().replace("'S", "'s").replace("’S", "’s") if surface.isupper() else surface
+            if name not in gazetteer.places() and name.rstrip(".") in gazetteer.places():  # "Calif.": "Calif"
+                name, surface, end = name.rstrip("."), surface.rstrip("."), start + len(surface.rstrip("."))
+            canonical, type_ = gazetteer.places().get(name, (name, "GPE"))
+            m = Mention(loc, start, end, surface, name, type_, canonical)
+            m.located = True
+            out.append(m)
+    agency = _AGENCY.search(dateline.group(), dateline.end("region") if dateline.group("region") else 0)
+    if agency:
+        name = agency.group(1)
+        start = dateline.start() + agency.start(1)
+        out.append(Mention(loc, start, start + len(name), name, name, "ORG", gazetteer.orgs().get(name)))
+    return out
 
 
 def _extended(m: Mention, end: int, text: str) -> Mention:
