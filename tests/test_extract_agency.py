@@ -125,3 +125,9 @@ def test_extract_facts_capitals_paragraph_people_named_in_full():
 def test_extract_facts_name_before_country_in_prose_is_not_typed_by_the_row():
     # one "Name ( Country )" in a sentence of prose is no results entry, even one closed by a number
     assert _typed("Shares in Norland Cloud ( Sweden ) rose 5 percent to 120") == [("Sweden", "GPE", ["Sweden"])]
+
+
+def test_extract_facts_capitals_words_the_body_writes_as_one_name():
+    found = _mentions("NORDBANK TO BUY KESKO FINANCE GROUP\nHELSINKI 1996-11-22\n"
+                      "Finnish lender Nordbank said on Friday it would buy Kesko Finance Group for 1.2 billion markka.\n")
+    assert (0, "KESKO FINANCE GROUP", "ORG") in found and (2, "Kesko Finance Group", "ORG") in found

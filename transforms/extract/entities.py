@@ -254,13 +254,27 @@ def _known_at(tokens: list[tuple[str, int]], i: int, text: str, sport: bool, bod
     found = _acronym(tokens[i], text, sport)
     if found:
         return found, 1
+    caps = None
     for size in range(min(4, len(tokens) - i), 0, -1):
         found = _known(tokens[i:i + size], sport)
-        if found and found.type == "GPE" and found.canonical in gazetteer.towns() and mostly_upper(text):
-            found = _town_in_capitals(found, text, sport, body)
+        if found and found.type == "GPE" and found.canonical in gazetteer.towns():
+            caps = mostly_upper(text) if caps is None else caps
+            found = _town_in_capitals(found, text, sport, body) if caps else found
+        if found is None and size > 1 and (caps := mostly_upper(text) if caps is None else caps):
+            found = _written_in_the_body(tokens[i:i + size], body)
         if found:
             return found, size
     return None, 1
+
+
+def _written_in_the_body(tokens: list[tuple[str, int]], body: str) -> Mention | None:
+    """Words in capitals that the article writes as one name in mixed case ("KESKO FINANCE" after "Kesko Finance"):
+    one weak mention, which joins that name's entity."""
+    if any(not t[:1].isupper() or t in _ARTICLES for t, _ in tokens[:1] + tokens[-1:]):
+        return None
+    start, end = tokens[0][1], tokens[-1][1] + len(tokens[-1][0])
+    phrase = " ".join(t for t, _ in tokens)
+    return Mention(0, start, end, phrase, phrase, "UNKNOWN", weak=True) if f"{phrase} " in body else None
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:A|AN|THE|THIS|THAT|HIS|HER|ITS|THEIR|OUR|NEW|NO)\s$")
