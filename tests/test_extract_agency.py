@@ -131,3 +131,9 @@ def test_extract_facts_capitals_words_the_body_writes_as_one_name():
     found = _mentions("NORDBANK TO BUY KESKO FINANCE GROUP\nHELSINKI 1996-11-22\n"
                       "Finnish lender Nordbank said on Friday it would buy Kesko Finance Group for 1.2 billion markka.\n")
     assert (0, "KESKO FINANCE GROUP", "ORG") in found and (2, "Kesko Finance Group", "ORG") in found
+
+
+def test_extract_facts_ranked_names_before_a_time_are_people():
+    assert _typed("1. Tegla Loroupe 13:01.47", "2. Stefka Kostadinova 2.01 metres", "3. Aston Villa 10") == [
+        ("Tegla Loroupe", "PERSON", ["Tegla Loroupe"]), ("Stefka Kostadinova", "PERSON", ["Stefka Kostadinova"]),
+        ("Aston Villa", "ORG", ["Aston Villa"])]

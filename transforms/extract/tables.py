@@ -6,7 +6,8 @@ player, where capitals, gazetteers and context words say little ("Everton 2 Fulh
 - a standings row: a name then four or more numbers ("Leeds 5 3 1 1 9 4 10"): a team;
 - a ranked entry: a name of two or more words before a country in brackets ("1. Marie Dupont ( France ) 2:25.14"):
   a person, the country a place, and a name after the bracket in a ranked line a team ("( Germany ) Williams
-  1:17.129");
+  1:17.129"); without a country, a ranked name before a time or a measure ("1. Tegla Loroupe 13:01.47"), or
+  opening with a given name, is a person too;
 - scorers: names with minutes in brackets ("( McCoist 34 , Laudrup 71 )", "Chiesa ( 67th , 88th )") or listed
   after a scoring word ("Tries : Kruger , Small . Penalties : Joubert 4"), and a cricket batting or bowling line
   ("A. Stewart c Moin Khan b Wasim Akram 44"): people.
@@ -18,7 +19,7 @@ import functools
 import re
 
 from transforms.extract import gazetteer, lexicon
-from transforms.extract.names import GIVEN_NAMES
+from transforms.extract.names import FIRST_NAMES, GIVEN_NAMES
 from transforms.extract.runs import Mention
 
 # Words that open a section of a results report ("Scorers :", "Attendance : 24,500", "Results of ..."): not names.
@@ -38,6 +39,8 @@ _STANDINGS = re.compile(rf"^(?:\d{{1,2}}\.? )?(?P<a>{_SIDE})(?: \d{{1,3}}){{4,}}
 _RANKED = re.compile(r"^(?:=?\d{1,3}\.?|\d{1,3} -) ")
 _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|van|von|de|da|di|del|der|den|le|la|bin|al))*"
 _PERSON_COUNTRY = re.compile(rf"(?P<name>{_NAME} {_NAME}) \(\s?(?P<country>[A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}})\s?\)")
+_RANKED_NAME = re.compile(rf"^(?:=?\d{{1,3}}\.|\d{{1,3}} -) (?P<name>{_NAME})(?= \(| \d|\s*,|\s*$)")
+_TIME = re.compile(r" (?:\d{1,2}:)?\d{1,2}[:.]\d\d\b")  # "13:01.47", "2:25.14", "2.01", "10.02"
 _AFTER_COUNTRY = re.compile(rf" (?P<team>{_SIDE}) (?=\d|same time|at \d)")
 _MINUTE = r"\d{1,3}(?:st|nd|rd|th)?(?: pen| penalty| og)?"
 _SCORER = re.compile(rf"(?P<name>{_NAME}) {_MINUTE}\b")
@@ -67,6 +70,10 @@ def row_mentions(loc: int, text: str) -> tuple[list[Mention], list[tuple[int, in
     standings = _STANDINGS.match(text)
     if standings and not _person_like(standings.group("a")):
         _team(found, loc, text, *standings.span("a"))
+    ranked = _RANKED_NAME.match(text)
+    if ranked and " " in ranked.group("name") and not _named_thing(ranked.group("name")) and (
+            _TIME.match(text, ranked.end()) or ranked.group("name").split()[0] in FIRST_NAMES):
+        _person(found, loc, text, *ranked.span("name"))  # "1. Tegla Loroupe 13:01.47"; not "3. Real Madrid 12"
     if "(" in text:
         _people_in_brackets(found, loc, text)
     if ":" in text:
