@@ -144,7 +144,8 @@ def main(argv: list[str]) -> int:
     for folder in folders:
         errors = [] if verbose else None
         print(format_report(Path(folder), score_dir(Path(folder), errors)))
-        print("\n".join(errors or []))
+        if errors:
+            print("\n".join(errors))
     return 0
 
 

@@ -137,3 +137,9 @@ def test_extract_facts_ranked_names_before_a_time_are_people():
     assert _typed("1. Tegla Loroupe 13:01.47", "2. Stefka Kostadinova 2.01 metres", "3. Aston Villa 10") == [
         ("Tegla Loroupe", "PERSON", ["Tegla Loroupe"]), ("Stefka Kostadinova", "PERSON", ["Stefka Kostadinova"]),
         ("Aston Villa", "ORG", ["Aston Villa"])]
+
+
+def test_extract_facts_capitals_given_name_that_is_a_word_is_no_person():
+    assert _typed("LONDON 1996-08-30", "PRIME MINISTER JOHN MAJOR SAID ON FRIDAY HE WOULD FIGHT ON, SAID CHANCELLOR "
+                  "KENNETH CLARKE.") == [("London", "GPE", ["LONDON"]), ("John Major", "PERSON", ["JOHN MAJOR"]),
+                                         ("Kenneth Clarke", "PERSON", ["KENNETH CLARKE"])]

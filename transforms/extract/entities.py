@@ -283,7 +283,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:A|AN|THE|THIS|THAT|HIS|HER|ITS|THEIR|OUR|
 # Given names that are English words too ("TRUMP WILL MEET", "FANS SUE CLUB"): in capitals, a person only when the
 # article writes the surname in mixed case.
 _WORDLIKE_GIVEN_NAMES = frozenset("Will May Sue Rob Mark Hope Grace Rose Frank Bill Guy Jack Pat Art Drew Ray Don"
-                                  " Gene Nick Max Dean Rich Chase Joy Faith Dawn Sky Page Lane Win Bud Glen Herb".split())
+                                  " Gene Nick Max Dean Rich Chase Joy Faith Dawn Sky Page Lane Win Bud Glen Herb Said"
+                                  " Lord Christian Angel Miles Norman Jan Rod Ruby Heather".split())
 
 
 def _given_name_and_surname(tokens: list[tuple[str, int]], i: int, text: str, body: str
