@@ -234,7 +234,7 @@ def _known_only(loc: int, scan: str, text: str, sport: bool, body: str) -> list[
         tokens = [(m.group(), run.start() + m.start()) for m in _TOKEN.finditer(run.group())]
         i = 0
         while i < len(tokens):
-            found, size = _known_at(tokens, i, text, sport, body)
+            found, size = _known_at(tokens, i, text, sport, body, caps)
             if found is None and caps:
                 found, size = _given_name_and_surname(tokens, i, text, body)
             if found is None:
@@ -248,19 +248,18 @@ def _known_only(loc: int, scan: str, text: str, sport: bool, body: str) -> list[
     return out
 
 
-def _known_at(tokens: list[tuple[str, int]], i: int, text: str, sport: bool, body: str
+def _known_at(tokens: list[tuple[str, int]], i: int, text: str, sport: bool, body: str, caps: bool
               ) -> tuple[Mention | None, int]:
-    """The longest known name (up to four words) starting at token i, and its size in tokens (1 when none)."""
-    found = _acronym(tokens[i], text, sport)
+    """The longest known name (up to four words) starting at token i, and its size in tokens (1 when none).
+    `caps`: the text is in capitals, where the article's own mixed-case names count as known too."""
+    found = _acronym(tokens[i], text, sport) if caps else None
     if found:
         return found, 1
-    caps = None
     for size in range(min(4, len(tokens) - i), 0, -1):
         found = _known(tokens[i:i + size], sport)
-        if found and found.type == "GPE" and found.canonical in gazetteer.towns():
-            caps = mostly_upper(text) if caps is None else caps
-            found = _town_in_capitals(found, text, sport, body) if caps else found
-        if found is None and size > 1 and (caps := mostly_upper(text) if caps is None else caps):
+        if caps and found and found.type == "GPE" and found.canonical in gazetteer.towns():
+            found = _town_in_capitals(found, text, sport, body)
+        if caps and found is None and size > 1:
             found = _written_in_the_body(tokens[i:i + size], body)
         if found:
             return found, size
@@ -322,11 +321,11 @@ _FUNCTION_WORDS = frozenset("who it is am an as at on in or if me we he do go so
 
 
 def _acronym(token: tuple[str, int], text: str, sport: bool) -> Mention | None:
-    """A known acronym in a line in capitals, read before its title case hides it ("UN ENVOY": UN, not "Un")."""
+    """A known acronym in a line in capitals, read before its title case hides it ("UN ENVOY": UN, not "Un"); only
+    there: "USA TODAY" in a line of prose is a newspaper's name."""
     word, at = token
     original = text[at:at + len(word)]
-    if len(original) > 5 or original == word or not original.isupper() or original.lower() in _FUNCTION_WORDS \
-            or not mostly_upper(text):  # "USA TODAY" in a line of prose is a newspaper's name
+    if len(original) > 5 or original == word or not original.isupper() or original.lower() in _FUNCTION_WORDS:
         return None
     return _known([(original, at)], sport)
 
@@ -344,9 +343,9 @@ def _shouted_names(loc: int, scan: str, offset: int, text: str, sport: bool, bod
     ("KATE BOULDUAN"), and each other word on its own, weak, so it can only join a name the article writes in
     mixed case ("CLINTON:" after "Hillary Clinton"). None when the run itself is a known name in capitals."""
     tokens = [(m.group(), offset + m.start()) for m in _TOKEN.finditer(scan)]
-    out, i = [], 0
+    out, i, caps = [], 0, mostly_upper(text)
     while i < len(tokens):
-        found, size = _known_at(tokens, i, text, sport, body)
+        found, size = _known_at(tokens, i, text, sport, body, caps)
         if found is None:
             found, size = _given_name_and_surname(tokens, i, text, body)
         if found is None:

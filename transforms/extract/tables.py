@@ -33,7 +33,7 @@ _SCORE = r"(?:\d{1,3}|\(\s?\d{1,3}\s?\))"
 _SCORERS = r"(?: \([^()]*\))?"
 _EXTRA = r"(?: \(\s?[A-Za-z]{1,4}\s?\))?"  # "( OT )", "(aet)"
 # A whole line, or the part after a label ("In Glasgow : Rangers 2 ( McCoist 34 ) Grasshoppers 0 . Halftime 1-0").
-_SCORE_LINE = re.compile(rf"(?:^|: )(?P<a>{_SIDE}) {_SCORE}(?: {_SCORE})?{_SCORERS}(?: v| -)? (?P<b>{_SIDE})"
+_SCORE_LINE = re.compile(rf"(?P<a>{_SIDE}) {_SCORE}(?: {_SCORE})?{_SCORERS}(?: v| -)? (?P<b>{_SIDE})"
                          rf"(?: {_SCORE}){{1,2}}{_SCORERS}{_EXTRA}\s*(?:[.;]|$)")
 _STANDINGS = re.compile(rf"^(?:\d{{1,2}}\.? )?(?P<a>{_SIDE})(?: \d{{1,3}}){{4,}}(?: \d{{1,3}}-\d{{1,3}})?\s*$")
 _RANKED = re.compile(r"^(?:=?\d{1,3}\.?|\d{1,3} -) ")
@@ -58,19 +58,20 @@ _BOWLING = re.compile(rf"(?P<name>{_NAME}) \d{{1,3}}(?:\.\d)?-\d{{1,3}}-\d{{1,3}
 def row_mentions(loc: int, text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
     """The names this line's shape types, in text order (none in a line of prose), and the spans they and the score
     lines cover (no other name there: "( OT )" is overtime)."""
-    if len(text) > 400 or not any(c.isdigit() for c in text[-12:] + text[:6]) and "(" not in text \
-            and ":" not in text:
+    closed_by_number = text.rstrip(" .*")[-1:].isdigit()
+    opened_by_number = text[:1].isdigit() or text[:1] == "="
+    if len(text) > 400 or not (closed_by_number or opened_by_number or "(" in text or ":" in text):
         return [], []
     found: dict[int, Mention] = {}
     covered = []
-    for m in _SCORE_LINE.finditer(text):
+    for m in _score_lines(text):
         covered.append(m.span())
         for side in ("a", "b"):
             _team(found, loc, text, *m.span(side))
-    standings = _STANDINGS.match(text)
+    standings = _STANDINGS.match(text) if closed_by_number else None
     if standings and not _person_like(standings.group("a")):
         _team(found, loc, text, *standings.span("a"))
-    ranked = _RANKED_NAME.match(text)
+    ranked = _RANKED_NAME.match(text) if opened_by_number else None
     if ranked and " " in ranked.group("name") and not _named_thing(ranked.group("name")) and (
             _TIME.match(text, ranked.end()) or ranked.group("name").split()[0] in FIRST_NAMES):
         _person(found, loc, text, *ranked.span("name"))  # "1. Tegla Loroupe 13:01.47"; not "3. Real Madrid 12"
@@ -81,14 +82,27 @@ def row_mentions(loc: int, text: str) -> tuple[list[Mention], list[tuple[int, in
             for m in _LISTED.finditer(listed.group("list")):
                 start = listed.start("list") + m.start("name")
                 _person(found, loc, text, start, start + len(m.group("name")))
-    if _BATTING.match(text):
-        _person(found, loc, text, 0, _BATTING.match(text).end("name"))
-        for m in _FIELDER.finditer(text):
+    if closed_by_number:
+        batting = _BATTING.match(text)
+        if batting:
+            _person(found, loc, text, 0, batting.end("name"))
+            for m in _FIELDER.finditer(text):
+                _person(found, loc, text, *m.span("name"))
+        for m in _BOWLING.finditer(text):
             _person(found, loc, text, *m.span("name"))
-    for m in _BOWLING.finditer(text):
-        _person(found, loc, text, *m.span("name"))
     mentions = [found[k] for k in sorted(found)]
     return mentions, covered + [(m.start, m.end) for m in mentions]
+
+
+def _score_lines(text: str):
+    """Score lines opening the text or after a label's colon ("In Glasgow : Rangers 2 ... Grasshoppers 0")."""
+    at = 0
+    while at >= 0:
+        m = _SCORE_LINE.match(text, at)
+        if m:
+            yield m
+        at = text.find(": ", at + 1)
+        at = at + 2 if at >= 0 else at
 
 
 def _people_in_brackets(found: dict[int, Mention], loc: int, text: str) -> None:
