@@ -143,3 +143,11 @@ def test_extract_facts_capitals_given_name_that_is_a_word_is_no_person():
     assert _typed("LONDON 1996-08-30", "PRIME MINISTER JOHN MAJOR SAID ON FRIDAY HE WOULD FIGHT ON, SAID CHANCELLOR "
                   "KENNETH CLARKE.") == [("London", "GPE", ["LONDON"]), ("John Major", "PERSON", ["JOHN MAJOR"]),
                                          ("Kenneth Clarke", "PERSON", ["KENNETH CLARKE"])]
+
+
+def test_extract_facts_scorers_with_figures_and_a_country_named_player():
+    assert _typed("England 326 ( Atherton 85 , Stewart 44 not out ; Wasim Akram 4-58 )",
+                  "Chicago 110 ( Jordan 32 , Pippen 20 ) Boston 98") == [
+        ("England", "GPE", ["England"]), ("Atherton", "PERSON", ["Atherton"]), ("Stewart", "PERSON", ["Stewart"]),
+        ("Wasim Akram", "PERSON", ["Wasim Akram"]), ("Chicago", "ORG", ["Chicago"]), ("Jordan", "PERSON", ["Jordan"]),
+        ("Pippen", "PERSON", ["Pippen"]), ("Boston", "ORG", ["Boston"])]

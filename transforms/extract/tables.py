@@ -42,10 +42,12 @@ _PERSON_COUNTRY = re.compile(rf"(?P<name>{_NAME} {_NAME}) \(\s?(?P<country>[A-Z]
 _RANKED_NAME = re.compile(rf"^(?:=?\d{{1,3}}\.|\d{{1,3}} -) (?P<name>{_NAME})(?= \(| \d|\s*,|\s*$)")
 _TIME = re.compile(r" (?:\d{1,2}:)?\d{1,2}[:.]\d\d\b")  # "13:01.47", "2:25.14", "2.01", "10.02"
 _AFTER_COUNTRY = re.compile(rf" (?P<team>{_SIDE}) (?=\d|same time|at \d)")
-_MINUTE = r"\d{1,3}(?:st|nd|rd|th)?(?: pen| penalty| og)?"
-_SCORER = re.compile(rf"(?P<name>{_NAME}) {_MINUTE}\b")
+# A minute, a score or a bowler's figures after a name in brackets: "McCoist 34", "Chiesa 67th pen",
+# "Atherton 85", "Stewart 44 not out", "Wasim Akram 4-58".
+_MINUTE = r"\d{1,3}(?:st|nd|rd|th|-\d{1,3}|\*)?(?: pen| penalty| og| not out)?"
+_SCORER = re.compile(rf"(?P<name>{_NAME}) {_MINUTE}(?!\w)")
 _BRACKET = re.compile(r"\(([^()]{3,200})\)")
-_SCORER_LIST = re.compile(rf"^\s?{_NAME} {_MINUTE}(?:\s?,\s?{_NAME} {_MINUTE})*\s?$")
+_SCORER_LIST = re.compile(rf"^\s?{_NAME} {_MINUTE}(?:\s?[,;]\s?{_NAME} {_MINUTE})*\s?$")
 _MINUTES_AFTER = re.compile(rf"(?P<name>{_NAME}) \(\s?\d{{1,3}}(?:st|nd|rd|th)\b")
 _SCORING_WORDS = re.compile(r"\b(?:Tries|Try|Penalties|Penalty|Conversions?|Drop goals?|Dropped goals?|Goals?"
                             r"|Scorers?|Goalscorers?|Field goals?|Touchdowns?)\s?:\s?(?P<list>[^.;:]+)")
@@ -121,10 +123,10 @@ def _people_in_brackets(found: dict[int, Mention], loc: int, text: str) -> None:
         if after:  # "( Germany ) Williams 1:17.129": the driver's team
             _team(found, loc, text, *after.span("team"))
     for bracket in _BRACKET.finditer(text):
-        if _SCORER_LIST.match(bracket.group(1)):  # "( McCoist 34 , Laudrup 71 )"
+        if _SCORER_LIST.match(bracket.group(1)):  # "( McCoist 34 , Laudrup 71 )"; "( Jordan 32 )": a player
             for m in _SCORER.finditer(bracket.group(1)):
                 start = bracket.start(1) + m.start("name")
-                _person(found, loc, text, start, start + len(m.group("name")))
+                _person(found, loc, text, start, start + len(m.group("name")), scorer=True)
     for m in _MINUTES_AFTER.finditer(text):  # "Chiesa ( 67th , 88th )"
         _person(found, loc, text, *m.span("name"))
 
@@ -173,9 +175,9 @@ def _team(found: dict[int, Mention], loc: int, text: str, start: int, end: int) 
         found[start] = Mention(loc, start, end, surface, name, "ORG", gazetteer.orgs().get(name))
 
 
-def _person(found: dict[int, Mention], loc: int, text: str, start: int, end: int) -> None:
+def _person(found: dict[int, Mention], loc: int, text: str, start: int, end: int, scorer: bool = False) -> None:
     surface, name = _surface(text, start, end)
-    if name in gazetteer.places() or name in gazetteer.orgs() or name in lexicon.LONE_NOT_NAMES:
+    if not scorer and (name in gazetteer.places() or name in gazetteer.orgs()) or name in lexicon.LONE_NOT_NAMES:
         return  # "Tries : Penalty try", a country's name in a list
     found.setdefault(start, Mention(loc, start, end, surface, name, "PERSON"))
 
