@@ -42,6 +42,7 @@ eval: setup
 	if [ -d ../shared/corpus/polnear/attributions ]; then $(BIN)/python -m news_etl.attributions ../shared/corpus/polnear; fi
 	$(BIN)/python -m news_etl.quantity_eval
 	$(BIN)/python -m news_etl.timex_eval tests/fixtures/timex_dev/dev tests/fixtures/timex_dev/holdout
+	$(BIN)/python -m news_etl.ner_eval tests/fixtures/agency_dev tests/fixtures/agency_holdout
 
 bench: setup
 	$(BIN)/news-etl bench

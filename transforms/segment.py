@@ -33,6 +33,14 @@ MAX_PARAGRAPH_CHARS = 100_000
 # before it, so a book-length file would cost minutes (8,000 paragraphs: 7 s); these bound a file at ~0.5 s.
 MAX_PARAGRAPHS = 2_000
 MAX_ARTICLE_CHARS = 1_000_000
+# A wire dateline opening a line: the place in capitals (a region after a comma), then a date or the agency
+# ("LONDON 1996-08-30", "VALENCIA , Spain 1996-09-14", "MOSCOW, Aug 30 (Reuters) -", "WASHINGTON (AP) -",
+# "NEW YORK - Republican ..."; not the subject slug of a headline in capitals, "SOCCER - LEEDS HOLD ...").
+_AGENCY = r"\([A-Z][\w ]{1,20}\) ?[-–—]"
+DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]*){0,3})"
+                      r"(?: ?, (?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}))?,? "
+                      rf"(?:\d{{4}}-\d\d-\d\d\b|{_AGENCY}|[-–—] (?=[A-Z][a-z])"
+                      rf"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{{1,2}}\b(?: ?{_AGENCY})?)")
 
 
 def segment(text: str, title: str | None = None) -> Article:

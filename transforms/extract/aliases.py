@@ -77,8 +77,9 @@ def merge(mentions: list[Mention], headline_locs: frozenset[int], sport: bool = 
     strong = [m for m in mentions if _is_strong(m) and m.loc not in headline_locs and not m.weak]
     for m in strong:
         _attach_strong(merger, m)
-    # Mid-sentence short forms first, so a sentence-initial one can then join what they made.
-    for m in sorted(mentions, key=lambda m: m.initial):
+    # Mid-sentence short forms first, so a sentence-initial one, then an unknown word of a title or in capitals, can
+    # join what they made ("LAZIO" over "Parma beat Lazio").
+    for m in sorted(mentions, key=lambda m: (m.initial, m.weak and m.type == "UNKNOWN")):
         if (m.loc, m.start) in merger.of_mention:
             continue
         _attach_short(merger, m, m.loc in headline_locs)
@@ -170,13 +171,13 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
     if target:
         merger.add(m, target)
         return
+    if m.type == "UNKNOWN" and not in_headline:
+        same = merger.first_by_name.get(m.name)
+        if same is not None:  # "Bollywood" seen as a place after "in", "LAZIO" in a title over "Lazio 1": the
+            merger.add(m, same)  # other mentions are that place, that club
+            return
     if m.weak and m.canonical is None and not (in_headline and m.type != "UNKNOWN"):
         return  # a capitalised title word nobody vouches for
-    if m.type == "UNKNOWN" and not m.weak and not in_headline:
-        same = merger.first_by_name.get(m.name)
-        if same is not None:  # "Bollywood" seen as a place after "in": the other mentions are that place
-            merger.add(m, same)
-            return
     if m.type == "UNKNOWN" and m.common_word:
         return  # "Life", "Shoes", "Prejudice": a word of a title, written in lower case elsewhere
     if m.initial and m.type == "UNKNOWN" and len(m.name) >= 7 and m.name.endswith(_ADVERB_ENDINGS):

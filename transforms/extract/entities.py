@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.extract import gazetteer, lexicon, typer
+from transforms.extract import gazetteer, lexicon, tables, typer
 from transforms.extract.names import GIVEN_NAMES
 from transforms.extract.runs import (
     _ARTICLES,
@@ -22,6 +22,7 @@ from transforms.extract.runs import (
     resolve,
     with_generation,
 )
+from transforms.segment import DATELINE
 
 __all__ = ["Mention", "find_mentions", "mostly_upper"]
 
@@ -72,11 +73,25 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
     # An all-capitals headline is read in title case (same length, same offsets): only known names and
     # names repeated from the body survive in titles anyway, and the surfaces come from the original text.
     scan = text.title().replace("'S", "'s").replace("’S", "’s") if weak and mostly_upper(text) else text
+    dateline = _dateline(text, weak) if text[:2].isupper() else None
+    if dateline:
+        out.extend(_dateline_names(loc, dateline))
     if weak and _headline_case(scan):
-        return _known_only(loc, scan, text, sport)
+        return out + [m for m in _known_only(loc, scan, text, sport, body) if not dateline or m.start >= dateline.end()]
     results = sport and _RESULT_LINE.match(text) is not None or _RESULT_ROW.match(text) is not None
+    shaped, covered = tables.row_mentions(loc, text)
+    out.extend(shaped)
+    slug = tables.SLUG.match(text) if text[:2].isupper() and mostly_upper(text) else None
     for run in _RUN.finditer(scan):
         run_text, run_start = run.group(), run.start()
+        if dateline and run_start < dateline.end() or covered and _inside(covered, run_start):
+            continue
+        if slug and run_start < slug.end():  # "SOCCER - ", "RUGBY UNION - ": a subject, unless a known name
+            known = _known([(t.group(), run_start + t.start()) for t in _TOKEN.finditer(run_text.title())], sport)
+            if known:
+                out.append(Mention(loc, known.start, known.end, text[known.start:known.end], known.name,
+                                   known.type, known.canonical, None, False, True))
+            continue
         if run_text in _NEVER_NAMES:
             continue  # "The", "But", "He": about half of all runs, and never a name on their own
         if run_text in GENERATIONS:  # "Donald Trump, Jr.": the son's name, not a name of its own
@@ -85,11 +100,16 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
             continue
         if not weak and _shouted(run_text):  # "SOCCER - LEEDS HOLD CHELSEA", "WASHINGTON (AP) -", "KATE BOULDUAN:"
             found = _shouted_names(loc, run_text.title().replace("'S", "'s").replace("’S", "’s"), run_start,
-                                   text, sport)
+                                   text, sport, body)
             if found is not None:
                 out.extend(found)
                 continue
         initial = _sentence_initial(text, run_start)
+        if _first_word(run_text) in tables.LABELS and (initial or text.startswith((" :", ":"), run.end())):
+            # "Scorers :", "Results of National ...", "Wales - Tries : Kruger": a section of a results report
+            run_text, run_start = _after_label(run_text, run_start)
+            if not run_text:
+                continue
         common = initial and _in_lower_case(_first_word(run_text), body, seen)
         found = (_defined_by_acronym(text, run) or sport and _club_in_line_up(text, run)
                  or _resolve_cached(run_text, initial, common, sport))
@@ -104,6 +124,57 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
             out.append(m)
         if found and out:  # the last mention, if this run's ("(SNP)" after it)
             _link_acronym_definition(text, run.end(), out[-1])
+    if shaped:
+        out.sort(key=lambda m: m.start)
+    return out
+
+
+_LABEL = re.compile(r"\S+ (?:(?:of|for|from|in) )?(?:the )?")
+
+
+def _after_label(run_text: str, run_start: int) -> tuple[str, int]:
+    """The run less its opening label and the joiner after it: "Results of National Basketball Association"."""
+    cut = _LABEL.match(run_text)
+    return ("", run_start) if cut is None else (run_text[cut.end():], run_start + cut.end())
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(start <= at < end for start, end in spans)
+
+
+def _dateline(text: str, weak: bool) -> re.Match | None:
+    """The dateline opening `text`; one closed by a bare dash only in the body ("NEW YORK - Republican ..."): a
+    title so shaped is a kicker ("EXCLUSIVE - Roger Stone: ...")."""
+    dateline = DATELINE.match(text)
+    if dateline is None or not weak or dateline.group("region") or ")" in dateline.group() \
+            or not dateline.group().endswith(("- ", "– ", "— ")):
+        return dateline
+    return None
+
+
+_AGENCY = re.compile(r"\(([A-Z][\w ]{1,20})\)")
+
+
+def _dateline_names(loc: int, dateline: re.Match) -> list[Mention]:
+    """"MOSCOW, Aug 30 (Reuters) -", "LEEDS 1996-08-30", "VALENCIA , Spain 1996-09-14": the place a story was filed
+    from (a city even in a match report, and even when no gazetteer knows it), its region, and the agency."""
+    out = []
+    for group in ("place", "region"):
+        if dateline.group(group):
+            start, end = dateline.span(group)
+            surface = dateline.group(group)
+            name = surface.title().replace("'S", "'s").replace("’S", "’s") if surface.isupper() else surface
+            if name not in gazetteer.places() and name.rstrip(".") in gazetteer.places():  # "Calif.": "Calif"
+                name, surface, end = name.rstrip("."), surface.rstrip("."), start + len(surface.rstrip("."))
+            canonical, type_ = gazetteer.places().get(name, (name, "GPE"))
+            m = Mention(loc, start, end, surface, name, type_, canonical)
+            m.located = True
+            out.append(m)
+    agency = _AGENCY.search(dateline.group(), dateline.end("region") if dateline.group("region") else 0)
+    if agency:
+        name = agency.group(1)
+        start = dateline.start() + agency.start(1)
+        out.append(Mention(loc, start, start + len(name), name, name, "ORG", gazetteer.orgs().get(name)))
     return out
 
 
@@ -155,28 +226,108 @@ def _headline_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) * 4 >= len(words) * 3
 
 
-def _known_only(loc: int, scan: str, text: str, sport: bool) -> list[Mention]:
+def _known_only(loc: int, scan: str, text: str, sport: bool, body: str) -> list[Mention]:
     """In a headline-case title: known names (longest first), and each other capitalised word on its own so
     it can still join a name from the body ("Kim" -> Kim Jong Un)."""
-    out = []
+    out, caps = [], mostly_upper(text)
     for run in _RUN.finditer(scan):
         tokens = [(m.group(), run.start() + m.start()) for m in _TOKEN.finditer(run.group())]
         i = 0
         while i < len(tokens):
-            for size in range(min(4, len(tokens) - i), 0, -1):
-                found = _known(tokens[i:i + size], sport)
-                if found:
-                    break
-            else:
-                size, found = 1, None
+            found, size = _known_at(tokens, i, text, sport, body, caps)
+            if found is None and caps:
+                found, size = _given_name_and_surname(tokens, i, text, body)
+            if found is None:
                 word = tokens[i][0]
                 if word[:1].isupper() and word not in lexicon.LONE_NOT_NAMES:
                     found = Mention(0, tokens[i][1], tokens[i][1] + len(word), word, word, "UNKNOWN")
-            if found:
+            if found:  # a person named in full stands on its own, even in capitals
                 out.append(Mention(loc, found.start, found.end, text[found.start:found.end], found.name, found.type,
-                                   found.canonical, None, False, True))
+                                   found.canonical, None, False, found.type != "PERSON"))
             i += size
     return out
+
+
+def _known_at(tokens: list[tuple[str, int]], i: int, text: str, sport: bool, body: str, caps: bool
+              ) -> tuple[Mention | None, int]:
+    """The longest known name (up to four words) starting at token i, and its size in tokens (1 when none).
+    `caps`: the text is in capitals, where the article's own mixed-case names count as known too."""
+    found = _acronym(tokens[i], text, sport) if caps else None
+    if found:
+        return found, 1
+    for size in range(min(4, len(tokens) - i), 0, -1):
+        found = _known(tokens[i:i + size], sport)
+        if caps and found and found.type == "GPE" and found.canonical in gazetteer.towns():
+            found = _town_in_capitals(found, text, sport, body)
+        if caps and found is None and size > 1:
+            found = _written_in_the_body(tokens[i:i + size], body)
+        if found:
+            return found, size
+    return None, 1
+
+
+def _written_in_the_body(tokens: list[tuple[str, int]], body: str) -> Mention | None:
+    """Words in capitals that the article writes as one name in mixed case ("KESKO FINANCE" after "Kesko Finance"):
+    one weak mention, which joins that name's entity."""
+    if any(not t[:1].isupper() or t in _ARTICLES for t, _ in tokens[:1] + tokens[-1:]):
+        return None
+    start, end = tokens[0][1], tokens[-1][1] + len(tokens[-1][0])
+    phrase = " ".join(t for t, _ in tokens)
+    return Mention(0, start, end, phrase, phrase, "UNKNOWN", weak=True) if f"{phrase} " in body else None
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:A|AN|THE|THIS|THAT|HIS|HER|ITS|THEIR|OUR|NEW|NO)\s$")
+
+
+# Given names that are English words too ("TRUMP WILL MEET", "FANS SUE CLUB"): in capitals, a person only when the
+# article writes the surname in mixed case.
+_WORDLIKE_GIVEN_NAMES = frozenset("Will May Sue Rob Mark Hope Grace Rose Frank Bill Guy Jack Pat Art Drew Ray Don"
+                                  " Gene Nick Max Dean Rich Chase Joy Faith Dawn Sky Page Lane Win Bud Glen Herb Said"
+                                  " Lord Christian Angel Miles Norman Jan Rod Ruby Heather".split())
+
+
+def _given_name_and_surname(tokens: list[tuple[str, int]], i: int, text: str, body: str
+                            ) -> tuple[Mention | None, int]:
+    """"KATE BOULDUAN", "PRESIDENT BILL CLINTON": a given name and the name word after it, in capitals; not "A BILL
+    BACKED BY" (a determiner before, a verb form after)."""
+    word, at = tokens[i]
+    if word not in GIVEN_NAMES or i + 1 >= len(tokens) or _DETERMINER_BEFORE.search(text, max(0, at - 6), at):
+        return None, 1
+    surname = tokens[i + 1][0]
+    if surname in lexicon.LONE_NOT_NAMES or not surname[:1].isupper() \
+            or len(surname) > 5 and surname.endswith(("ed", "ing")) \
+            or word in _WORDLIKE_GIVEN_NAMES and surname not in body:
+        return None, 1
+    end = tokens[i + 1][1] + len(surname)
+    return Mention(0, at, end, "", f"{word} {surname}", "PERSON"), 2
+
+
+_IN_CAPITALS_BEFORE = re.compile(r"\b(?:IN|AT|NEAR|FROM|TO|OF)\s$")
+
+
+def _town_in_capitals(found: Mention, text: str, sport: bool, body: str) -> Mention | None:
+    """A town's name in a line in capitals: a club in a match report ("PARMA BEAT LAZIO"), unless after "IN";
+    and no place at all when the article never writes it in mixed case and it is not a prominent place ("CHINA IN
+    SURPRISE DEFEAT": Surprise, Arizona, is a city of 140,000)."""
+    if found.name not in body and found.canonical not in gazetteer.prominent():
+        return None
+    if sport and not _IN_CAPITALS_BEFORE.search(text, max(0, found.start - 6), found.start):
+        found.type = "ORG"
+    return found
+
+
+# Words that are acronyms of known names too ("WHO WAS OSCAR?"): in capitals, the word is far likelier.
+_FUNCTION_WORDS = frozenset("who it is am an as at on in or if me we he do go so no up aim can may will was are".split())
+
+
+def _acronym(token: tuple[str, int], text: str, sport: bool) -> Mention | None:
+    """A known acronym in a line in capitals, read before its title case hides it ("UN ENVOY": UN, not "Un"); only
+    there: "USA TODAY" in a line of prose is a newspaper's name."""
+    word, at = token
+    original = text[at:at + len(word)]
+    if len(original) > 5 or original == word or not original.isupper() or original.lower() in _FUNCTION_WORDS:
+        return None
+    return _known([(original, at)], sport)
 
 
 def _shouted(run_text: str) -> bool:
@@ -187,26 +338,19 @@ def _shouted(run_text: str) -> bool:
     return any(len(w) >= 5 for w in long_words) or len(long_words) >= 2
 
 
-def _shouted_names(loc: int, scan: str, offset: int, text: str, sport: bool) -> list[Mention] | None:
+def _shouted_names(loc: int, scan: str, offset: int, text: str, sport: bool, body: str) -> list[Mention] | None:
     """Names in a run in capitals (`scan` is it in title case): known names, a given name and the word after it
     ("KATE BOULDUAN"), and each other word on its own, weak, so it can only join a name the article writes in
     mixed case ("CLINTON:" after "Hillary Clinton"). None when the run itself is a known name in capitals."""
     tokens = [(m.group(), offset + m.start()) for m in _TOKEN.finditer(scan)]
-    out, i = [], 0
+    out, i, caps = [], 0, mostly_upper(text)
     while i < len(tokens):
-        found = None
-        for size in range(min(4, len(tokens) - i), 0, -1):
-            found = _known(tokens[i:i + size], sport)
-            if found:
-                break
-        else:
-            size, word = 1, tokens[i][0]
-            if word in GIVEN_NAMES and i + 1 < len(tokens) and tokens[i + 1][0] not in lexicon.LONE_NOT_NAMES \
-                    and tokens[i + 1][0][:1].isupper():
-                size = 2
-                end = tokens[i + 1][1] + len(tokens[i + 1][0])
-                found = Mention(0, tokens[i][1], end, "", f"{word} {tokens[i + 1][0]}", "PERSON")
-            elif word[:1].isupper() and word not in lexicon.LONE_NOT_NAMES:
+        found, size = _known_at(tokens, i, text, sport, body, caps)
+        if found is None:
+            found, size = _given_name_and_surname(tokens, i, text, body)
+        if found is None:
+            word = tokens[i][0]
+            if word[:1].isupper() and word not in lexicon.LONE_NOT_NAMES and word not in tables.LABELS:
                 found = Mention(0, tokens[i][1], tokens[i][1] + len(word), word, word, "UNKNOWN")
         if found:
             weak = found.type == "UNKNOWN"
@@ -248,7 +392,8 @@ def _sentence_initial(text: str, start: int) -> bool:
         i -= 1
     if i >= 0 and text[i] in "\"”’'" and i > 0:
         i -= 1  # a closing quote after the full stop: `wise." Then`
-    return i < 0 or text[i] in ".!?:;" or (text[i] in "-–•*" and not text[:i].strip())
+    return i < 0 or text[i] in ".!?:;" or (text[i] in "-–•*" and not text[:i].strip()) \
+        or text[i] in "-–—" and text[i - 2:i] == ") " and DATELINE.match(text) is not None  # "(Reuters) - Floods"
 
 
 _CACHE: dict[tuple, list[Mention]] = {}
