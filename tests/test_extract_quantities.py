@@ -319,3 +319,32 @@ def test_extract_facts_index_names_hyphenated_scales_and_one_in_n_digits():
         ("1 in 5", 20.0, None, "percent", None, "percent"),
         ("150bhp", 150.0, None, "hp", None, "measure"),
     ]
+
+
+def test_extract_facts_bare_m_after_a_movement_or_before_a_drop_is_metres():
+    assert _q("The sprinter ran 40m before pulling up. Climbers faced a 40m drop. The club spent £40m.") == [
+        ("40m", 40.0, None, "m", None, "measure"),
+        ("40m", 40.0, None, "m", None, "measure"),
+        ("£40m", 40000000.0, None, "GBP", None, "money"),
+    ]
+
+
+def test_extract_facts_one_half_of_a_pair_is_no_share():
+    assert _q("He is one half of the duo, and half of the voters stayed at home.") == [
+        ("half", 50.0, None, "percent", None, "percent"),
+    ]
+
+
+def test_extract_facts_age_in_apposition_with_a_qualifier():
+    assert _q("The striker, only 27, has won titles; the victim, aged 27, and a 27-year-old man.") == [
+        ("only 27", 27.0, None, "years", "only", "age"),
+        ("27", 27.0, None, "years", None, "age"),
+        ("27-year-old", 27.0, None, "years", None, "age"),
+    ]
+
+
+def test_extract_facts_currency_code_is_no_entity():
+    facts = extract_facts(article("The bank was fined CHF 300m by regulators in Zurich, and paid HK$20m and RM 2.5bn."))
+    assert [(q.span.text, q.value, q.unit) for q in facts.quantities] == [
+        ("CHF 300m", 300000000.0, "CHF"), ("HK$20m", 20000000.0, "HKD"), ("RM 2.5bn", 2500000000.0, "MYR")]
+    assert [(e.name, e.type) for e in facts.entities] == [("Zurich", "GPE")]

@@ -210,3 +210,16 @@ def test_extract_facts_timex_day_after_century_and_fortnight():
 def test_extract_facts_timex_weekend_is_not_cut_to_week():
     assert _x("They met last weekend and meet again this weekend.") == [
         ("last weekend", "DATE", "2005-W09-WE"), ("this weekend", "DATE", "2005-W10-WE")]
+
+
+def test_extract_facts_durations_with_a_half_keep_their_whole_span():
+    assert _x("The project will take two and a half years; the last deal lasted a year and a half.") == [
+        ("two and a half years", "DURATION", "P2.5Y"),
+        ("a year and a half", "DURATION", "P1.5Y"),
+    ]
+
+
+def test_extract_facts_year_inside_a_name_is_no_date():
+    assert _x("Fans of Fifa 2005 and Windows 2000 users upgraded in 2005, and Office 2003 sold well.") == [
+        ("2005", "DATE", "2005"),
+    ]

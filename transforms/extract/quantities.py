@@ -61,6 +61,8 @@ _FRACTION = re.compile(
     r"(?!\s(?:of\s)?(?:the\s)?(?:year|season|century|round|time|period))"
     # "half of them", not "the second half of the year"
     r"|(?<!first )(?<!second )(?<!other )(?<!latter )(?<!back )(?P<half>[Hh]alf)(?= of\b)"
+    # "one half of the duo": one of a pair, not a share
+    r"(?! of (?:the |a |an |this |that |his |her |their )?(?:[\w-]+ )?(?:duo|pair|partnership|couple|double act|twins)\b)"
     r"|(?P<fold>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)-?fold\b)"
 )
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
@@ -271,7 +273,11 @@ def _measure_at(text: str, end: int) -> tuple[str, int] | None:
 
 _METRE_WORDS = frozenset("tall high long wide deep taller higher longer deeper per track away above below from into"
                          " up down run race sprint hurdles freestyle backstroke breaststroke butterfly relay medley"
-                         " final record dash".split())
+                         " final record dash drop drops fall plunge climb descent dive jump swim wall walls cliff"
+                         " cliffs tower mast crane wave waves shaft crater".split())
+# A movement before a bare "40m" makes it a distance: "ran 40m", "plunged 30m", "threw 80m".
+_MOVED_BEFORE = re.compile(r"\b(?:ran|run|runs|running|swam|swim|swims|sprinted|jumped|leapt|leaped|plunged|plummeted"
+                           r"|climbed|dived|dove|walked|crawled|dragged|carried|threw|thrown|hurled|tumbled|fell)\s$")
 # Athletics: "the European 100m champion", "the 10,000m in Athens" (athletics reports often miss the sport
 # triggers, and the distances are over the 1,000 a match report's metres are held to).
 _RACE_DISTANCES = frozenset((60.0, 100.0, 110.0, 200.0, 400.0, 800.0, 1500.0, 3000.0, 5000.0, 10000.0))
@@ -290,6 +296,8 @@ def _metres(text: str, m: re.Match, sport: bool, value: float) -> bool:
     after = _AFTER_WORD.match(text, end)
     word = after.group("w1").lower() if after else ""
     if word in _METRE_WORDS or (sport and value < 1000 and word not in units.CURRENCY_WORDS):
+        return True
+    if _MOVED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return True
     if value not in _RACE_DISTANCES or m.group("mult") != "m":  # glued: "100m", not "100 m"
         return False
@@ -474,13 +482,16 @@ _NOT_AFTER_ONE = frozenset("another other thing way or more less point hand side
 
 _AGED = re.compile(r"\b(?:aged|age|ages)\s$")
 _NAME_COMMA = re.compile(r"[A-Za-z]{2}, $")
+# An age in apposition after a noun: ", now 34,", ", only 27,", ", still just 19," (not "In 2004, 27 people").
+_APPOSITION = re.compile(r"[a-z]{2}, (?:(?:only|just|still|now|then|barely|aged) )+$")
+_AGE_AFTER = re.compile(r"[,)]\s[a-z]")
 
 
 def _age_context(text: str, start: int, end: int) -> bool:
     if _AGED.search(text, max(0, start - 6), start):
         return True
-    if text.endswith(", now ", 0, start) and text.startswith((",", ")"), end):
-        return True  # "Agassi, now 34, has"
+    if _APPOSITION.search(text, max(0, start - 12), start) and _AGE_AFTER.match(text, end):
+        return True  # "Agassi, now 34, has", "the striker, only 27, has"
     return bool(_NAME_COMMA.search(text, max(0, start - 4), start)) and text.startswith((",", ")"), end) and \
         text[max(0, start - 30):start].rstrip(", ").split(" ")[-1][:1].isupper()
 

@@ -10,7 +10,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from transforms.extract import timex, triggers
+from transforms.extract import lexicon, timex, triggers
 from transforms.extract.numbers import WORD_NUMBER
 from transforms.extract.resolve import MONTHS, resolve
 from transforms.extract.resolve import holiday as resolve_holiday
@@ -23,7 +23,8 @@ _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAYPART = r"(?:\s(?:morning|afternoon|evening|night))"
 _UNIT = r"(?:year|month|week|weekend|fortnight|quarter|season|decade|century|day|summer|winter|spring|autumn|half|term|financial year|fiscal year)"
 _UNITS = r"(?:years|months|weeks|days|decades|centuries|hours|minutes|seconds|seasons|quarters|weekends|fortnights)"
-_COUNT = rf"(?:\d+(?:\.\d+)?|{WORD_NUMBER}|[Aa]|[Aa]n|several|[Aa] few|few|[Aa] couple of|many|some|two-and-a-half|a half)"
+_HALF_MORE = r"(?:-and-a-half|\sand\sa\shalf)"
+_COUNT = rf"(?:(?:\d+|{WORD_NUMBER}){_HALF_MORE}|\d+(?:\.\d+)?|{WORD_NUMBER}|[Aa]|[Aa]n|several|[Aa] few|few|[Aa] couple of|many|some)"
 _DUR_QUAL = r"(?:(?:nearly|almost|about|around|over|more than|less than|at least|just|some|up to)\s)"
 _EDGE = r"(?:(?:early|late|mid|the end of|the start of|the beginning of|the middle of|the rest of)[- ]?\s?)"
 _REL_DET = r"(?:[Tt]his|[Nn]ext|[Ll]ast|[Tt]he coming|[Cc]oming|the past|the previous|the following|the next|the last|the current|the same|the first|the final|the new|earlier this|later this|early next|late next|early this|late last|early last|late this)"
@@ -67,7 +68,8 @@ _TEMPORAL = re.compile(
     rf"|(?P<oldyear>(?=1[0-8]\d\d)(?:(?<=in\s)|(?<=of\s)|(?<=since\s)|(?<=until\s))1[0-8]\d\d(?![\w%.,]\d|\s?%|\s[a-z]+s\b))"
     rf"|(?P<year>(?:(?:early|late|mid)[- ]?\s?)?(?:19|20)\d\d(?:[-/](?:\d\d|(?:19|20)\d\d))?(?![\w%.,]\d|\s?%|\s?(?:bn|m|million|billion|tonnes?|people|users)\b))"
     # a length, or, with "ago" after it, a date: "six years ago" (see _AGO)
-    rf"|(?P<duration>(?:{_DUR_QUAL})?(?:{_COUNT})\s(?:more\s|full\s|straight\s|successive\s|consecutive\s)?"
+    rf"|(?P<duration>(?:{_DUR_QUAL})?(?:\d+|{WORD_NUMBER}|[Aa]n?)\s(?:{_UNITS}|{_UNIT})\sand\sa\shalf(?![\w-])"  # "a year and a half"
+    rf"|(?:{_DUR_QUAL})?(?:{_COUNT})\s(?:more\s|full\s|straight\s|successive\s|consecutive\s)?"
     rf"(?:{_UNITS}(?![\w-])(?:\s{_AGO_WORDS})?|{_UNIT}\s{_AGO_WORDS})"
     rf"|(?=[a-z])(?:(?<=for\s)|(?<=than\s)|(?<=over\s)|(?<=within\s)|(?<=after\s)|(?<=nearly\s)|(?<=in\s)|(?<=by\s))(?:{_DUR_QUAL})?an?\s(?:year|month|week|decade|day|fortnight)(?![\w-])"
     rf"|(?:nearly|almost|about|over|more than)\sa\s(?:(?:whole|full)\s)?(?:decade|year|century|minute|month|week)"
@@ -184,6 +186,8 @@ def find_temporals(text: str, loc: int | None, headline: int | None, reference: 
         if surface.endswith(("'s", "’s")):
             surface = surface[:-2]
         end = start + len(surface)
+        if group == "year" and surface[0].isdigit() and _named(text, start):
+            continue
         if group in ("weekday", "set") and (_NEWSPAPER_AFTER.match(text, end)
                                             or _NEWSPAPER_BEFORE.search(text, max(0, start - 16), start)):
             continue
@@ -195,6 +199,17 @@ def find_temporals(text: str, loc: int | None, headline: int | None, reference: 
         span = Span(loc, headline, start, end, surface)
         out.append(_temporal(group, kind, grain, span, reference, text, earlier, out))
     return _times_on_their_days(out) if reference else out
+
+
+# A year right after a capitalised word mid-sentence is part of a name: "Fifa 2005", "Windows 2000", "Office 2003".
+_NAME_BEFORE = re.compile(r"(?:[^.!?\"“\s]\s|^)(?P<word>[A-Z][A-Za-z]+)\s$")
+_BEFORE_A_YEAR = lexicon.NOT_NAMES | frozenset("Summer Spring Autumn Winter Fall Christmas Easter".split())
+
+
+def _named(text: str, start: int) -> bool:
+    m = _NAME_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m.group("word") not in _BEFORE_A_YEAR \
+        and m.group("word").lower() not in MONTHS
 
 
 def _temporal(group: str, kind: str, grain: str, span: Span, reference: date | None, text: str,
