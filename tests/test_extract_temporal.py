@@ -223,3 +223,15 @@ def test_extract_facts_year_inside_a_name_is_no_date():
     assert _x("Fans of Fifa 2005 and Windows 2000 users upgraded in 2005, and Office 2003 sold well.") == [
         ("2005", "DATE", "2005"),
     ]
+
+
+def test_extract_facts_scheduled_for_is_future_and_back_in_is_past():
+    # REF05 is 2005-03-11
+    assert _x("Elections are also scheduled for 5 May. Unions backed him way back in October.") == [
+        ("5 May", "DATE", "2005-05-05"),
+        ("October", "DATE", "2004-10"),
+    ]
+
+
+def test_extract_facts_a_week_after_is_a_duration():
+    assert _x("The game is back at the top, a week after losing it to a rival.") == [("a week", "DURATION", "P1W")]

@@ -72,6 +72,7 @@ _TEMPORAL = re.compile(
     rf"|(?:{_DUR_QUAL})?(?:{_COUNT})\s(?:more\s|full\s|straight\s|successive\s|consecutive\s)?"
     rf"(?:{_UNITS}(?![\w-])(?:\s{_AGO_WORDS})?|{_UNIT}\s{_AGO_WORDS})"
     rf"|(?=[a-z])(?:(?<=for\s)|(?<=than\s)|(?<=over\s)|(?<=within\s)|(?<=after\s)|(?<=nearly\s)|(?<=in\s)|(?<=by\s))(?:{_DUR_QUAL})?an?\s(?:year|month|week|decade|day|fortnight)(?![\w-])"
+    rf"|an?\s(?:year|month|week|decade|day|fortnight)(?=\safter\s)"  # "a week after losing it"
     rf"|(?:nearly|almost|about|over|more than)\sa\s(?:(?:whole|full)\s)?(?:decade|year|century|minute|month|week)"
     rf"|(?=an?\s)(?:(?<=for\s)|(?<=than\s)|(?<=over\s)|(?<=within\s)|(?<=after\s)|(?<=nearly\s)|(?<=in\s)|(?<=by\s)|(?<=took\s))an?\s(?:hour|minute)(?![\w-])"
     rf"|[Hh]alf[- ]an?[- ](?:hour|year|century|day)(?![\w-]))"
@@ -98,12 +99,13 @@ _NEWSPAPER_BEFORE = re.compile(r"(?:Mail|Independent|Scotland|Wales|Observer|Exp
 # Resolved by the tense of their sentence when they name no year (see resolve.py).
 _TENSED = frozenset(("weekday", "month", "maymonth", "date", "holiday"))
 _TENSE_CUE = re.compile(
-    r"(?P<future>\b(?:will|won't|shall|would|is\sdue|are\sdue|going\sto|(?:is|are)\s(?:set|expected|scheduled)\sto"
+    r"(?P<future>\b(?:will|won't|shall|would|is\sdue|are\sdue|going\sto"
+    r"|(?:is|are)\s(?:also\s|now\s|still\s)?(?:set|expected|scheduled|due)\s(?:to|for|on)"
     r"|plans?\sto|planning\sto|intends?\sto|ahead|upcoming|hopes?\sto|aims?\sto|must|next)\b|['’]ll\b)"
     # a participle after "is", "be", "as" is no past ("if it is held", "as expected")
     r"|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bas\s)(?P<past>\b(?:said|was|were|had|did|told|ago|held|met|went|came|took|gave|made|won|lost|rose|fell|saw|left"
     r"|began|ran|spoke|wrote|sold|bought|paid|got|led|brought|became|kept|found|sent|spent|struck|broke|chose|grew"
-    r"|knew|beat|stood|[a-z]{2,}[^e\W]ed)\b)")
+    r"|knew|beat|stood|back(?=\sin\b)|[a-z]{2,}[^e\W]ed)\b)")  # "way back in October"
 # A relative expression that is a stretch of time, not a calendar period: "the past three years", "the next 18
 # months", "the coming weeks", "recent years", "the past year".
 _STRETCH = re.compile(rf"(?:[Tt]he\s)?(?:past|last|next|coming|first|final|previous|following)\s(?:(?:few|several"
