@@ -235,3 +235,10 @@ def test_extract_facts_scheduled_for_is_future_and_back_in_is_past():
 
 def test_extract_facts_a_week_after_is_a_duration():
     assert _x("The game is back at the top, a week after losing it to a rival.") == [("a week", "DURATION", "P1W")]
+
+
+def test_extract_facts_eastern_time_is_no_easter():
+    assert _x("The debate starts at 9 p.m. Eastern, and the vote is on Easter Monday.") == [
+        ("9 p.m.", "TIME", "2005-03-11T21:00"),
+        ("Easter Monday", "DATE", "2005-03-28"),
+    ]
