@@ -393,3 +393,16 @@ def test_extract_facts_margin_of_error_and_one_time_are_not_negative_or_counts()
     assert _q("The poll has a margin of plus or minus six percentage points, after a one-time charge.") == [
         ("six percentage points", 6.0, None, "percentage point", None, "percent"),
     ]
+
+
+def test_extract_facts_distance_per_hour_is_a_speed():
+    assert _q("Cars travelled at 50 kilometres per hour, or 31 miles an hour.") == [
+        ("50 kilometres per hour", 50.0, None, "km/h", None, "measure"),
+        ("31 miles an hour", 31.0, None, "mph", None, "measure"),
+    ]
+    assert dimension("km/s", "measure") == "speed"
+
+
+def test_extract_facts_fraction_of_a_percentage_point():
+    assert _q("Rates were cut by a quarter of a percentage point.") == [
+        ("a quarter of a percentage point", 0.25, None, "percentage point", None, "percent")]

@@ -57,7 +57,7 @@ _FRACTION = re.compile(
     r"|(?P<half_mult>[Hh]alf an? (?P<hm>million|billion|dozen))"
     rf"|(?P<num>(?:[Aa]|[Oo]ne)(?=[- ]\w+ of\b)|[Oo]ne(?=-)|(?:{_AFTER_A.replace('|', '[Aa]|')[:-1]})|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Nn]ine)"
     r"[- ](?P<den>thirds?|quarters?|fifths?|sixths?|seventh|eighth|ninth|tenths?|twentieth|hundredth)(?![\w-])"
-    r"(?:\sof\san?\s(?P<of_scale>million|billion))?"  # "a quarter of a million": a count
+    r"(?:\sof\san?\s(?P<of_scale>million|billion|percentage\spoint))?"  # "a quarter of a million": a count
     r"(?!\s(?:of\s)?(?:the\s)?(?:year|season|century|round|time|period))"
     # "half of them", not "the second half of the year"
     r"|(?<!first )(?<!second )(?<!other )(?<!latter )(?<!back )(?P<half>[Hh]alf)(?= of\b)"
@@ -155,6 +155,8 @@ def _fraction(m: re.Match, text: str, loc: int | None, headline: int | None) -> 
         if numerator > 1 and not den.endswith("s"):
             return None  # "the Scarlets three-quarter", "a three-quarter length coat": not a share
         value = 100.0 * numerator / _DENOMINATORS[den]
+        if m.group("of_scale") and m.group("of_scale")[0] == "p":  # "a quarter of a percentage point"
+            return Quantity(span, value / 100, unit=units.PERCENTAGE_POINT, qualifier=qualifier, kind="percent")
         if m.group("of_scale"):
             return Quantity(span, value / 100 * numwords.SCALES[m.group("of_scale")], qualifier=qualifier)
     return Quantity(span, round(value, 4), unit="percent", qualifier=qualifier, kind="percent")
@@ -216,12 +218,21 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
         unit, kind, end = _unit_after(text, end, value, is_digit)
         if kind is None:
             return None
+    if kind == "measure" and unit in _PER_TIME_UNITS:
+        per = _PER_TIME.match(text, end)  # "50 kilometres per hour", "70 miles an hour"
+        if per and (unit, per.group("t")) in _SPEEDS:
+            unit, end = _SPEEDS[(unit, per.group("t"))], per.end()
     if text.endswith("minus ", 0, start) and not text.endswith("plus or minus ", 0, start):  # "minus 0.4%"
         start, value = start - 6, -value
     qualifier = _qualifier(text, start)
     if qualifier:
         start -= len(qualifier) + 1
     return Quantity(Span(loc, headline, start, end, text[start:end]), value, value2, unit, qualifier, kind)
+
+
+_SPEEDS = {("km", "hour"): "km/h", ("mi", "hour"): "mph", ("m", "second"): "m/s", ("km", "second"): "km/s"}
+_PER_TIME_UNITS = frozenset(u for u, _ in _SPEEDS)
+_PER_TIME = re.compile(r"\s(?:per|an|a)\s(?P<t>hour|second)\b")
 
 
 def _exact(value: float) -> float:

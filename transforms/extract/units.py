@@ -92,7 +92,7 @@ _MEASURE_WORD = re.compile(
 
 _DIMENSIONS = {"percent": "percent", "percentage point": "percent", "times": "ratio", "tonne": "mass", "ton": "mass",
                "lb": "mass", "oz": "mass", "st": "mass", "mi": "length", "ft": "length", "in": "length",
-               "yd": "length", "mph": "speed", "km/h": "speed", "kn": "speed", "m/s": "speed", "gal": "volume",
+               "yd": "length", "mph": "speed", "km/h": "speed", "kn": "speed", "m/s": "speed", "km/s": "speed", "gal": "volume",
                "bbl": "volume", "pt": "volume", "acre": "area", "ha": "area", "degree": "degrees",
                "°C": "temperature", "°F": "temperature", "MP": "resolution", "hp": "power", "km2": "area", "mi2": "area",
                "m2": "area", "ft2": "area",
