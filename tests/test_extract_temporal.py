@@ -242,3 +242,22 @@ def test_extract_facts_eastern_time_is_no_easter():
         ("9 p.m.", "TIME", "2005-03-11T21:00"),
         ("Easter Monday", "DATE", "2005-03-28"),
     ]
+
+
+def test_extract_facts_adjectival_and_bare_plural_durations():
+    assert _x("A four-year deal, a 12-minute delay and a 27-year-old man; turnout has fallen for decades.") == [
+        ("four-year", "DURATION", "P4Y"),
+        ("12-minute", "DURATION", "PT12M"),
+        ("decades", "DURATION", "PXDE"),
+    ]
+
+
+def test_extract_facts_the_weekend_by_tense_and_earlier_this_month_and_fiscal_year():
+    # REF05 is Friday 2005-03-11
+    assert _x("Over the weekend, shoppers spent more. At the weekend the team will play. "
+              "Earlier this month, it cut jobs in fiscal 2004.") == [
+        ("the weekend", "DATE", "2005-W09-WE"),
+        ("the weekend", "DATE", "2005-W10-WE"),
+        ("Earlier this month", "DATE", "2005-03"),
+        ("fiscal 2004", "DATE", "2004"),
+    ]

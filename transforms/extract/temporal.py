@@ -27,14 +27,14 @@ _HALF_MORE = r"(?:-and-a-half|\sand\sa\shalf)"
 _COUNT = rf"(?:(?:\d+|{WORD_NUMBER}){_HALF_MORE}|\d+(?:\.\d+)?|{WORD_NUMBER}|[Aa]|[Aa]n|several|[Aa] few|few|[Aa] couple of|many|some)"
 _DUR_QUAL = r"(?:(?:nearly|almost|about|around|over|more than|less than|at least|just|some|up to)\s)"
 _EDGE = r"(?:(?:early|late|mid|the end of|the start of|the beginning of|the middle of|the rest of)[- ]?\s?)"
-_REL_DET = r"(?:[Tt]his|[Nn]ext|[Ll]ast|[Tt]he coming|[Cc]oming|the past|the previous|the following|the next|the last|the current|the same|the first|the final|the new|earlier this|later this|early next|late next|early this|late last|early last|late this)"
+_REL_DET = r"(?:[Tt]his|[Nn]ext|[Ll]ast|[Tt]he coming|[Cc]oming|the past|the previous|the following|the next|the last|the current|the same|the first|the final|the new|earlier this|later this|early next|late next|early this|late last|early last|late this|Earlier this|Later this)"
 
 _HOLIDAY = (r"(?:Christmas|New\sYear)(?:'s)?\s(?:Day|Eve)|Christmas|Boxing\sDay|Valentine's\sDay|Hallowe'?en"
             r"|Easter(?:\s(?:Sunday|Monday|Day))?|Good\sFriday|Bonfire\sNight|Thanksgiving(?:\sDay)?")
 _AGO_WORDS = r"(?:ago|earlier|later|before|previously)(?![\w-])"
 _YEAR_AFTER = r"(?:(?:19|20)\d\d|that\syear|the\s(?:same|following|previous)\syear)"
 _SET_UNIT = r"(?:day|week|month|year|decade|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|hour|minute|quarter|season)"
-_ANAPHOR_BEFORE = r"(?:(?<=[Dd]uring\s)|(?<=[Ff]or\s)|(?<=[Ii]n\s)|(?<=[Oo]ver\s)|(?<=[Tt]hroughout\s)|(?<=[Ss]ince\s)|(?<=[Ll]ater\s)|(?<=[Ee]arlier\s))"
+_ANAPHOR_BEFORE = r"(?:(?<=[Aa]t\s)|(?<=[Dd]uring\s)|(?<=[Ff]or\s)|(?<=[Ii]n\s)|(?<=[Oo]ver\s)|(?<=[Tt]hroughout\s)|(?<=[Ss]ince\s)|(?<=[Ll]ater\s)|(?<=[Ee]arlier\s))"
 
 _TEMPORAL = re.compile(
     rf"(?=[\w])(?<![\w-])(?:"
@@ -54,7 +54,7 @@ _TEMPORAL = re.compile(
     rf"|(?:{_EDGE})?(?:{_REL_DET})\s(?:(?:{_COUNT})\s(?:[a-z]+\s)?)?(?:{_UNITS}|{_UNIT})(?![\w-])(?:'s)?(?:\sof\s(?:the\s(?:week|month|year)|(?:19|20)\d\d))?"
     rf"|[Tt]he\s(?:day|night|week|month|year)\s(?:before|after|earlier|later)(?!\s(?:the|a|an|his|her|their|its)\s)"
     rf"|[Tt]oday(?!\sprogramme)|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Rr]ecent (?:weeks|months|years|days))"
-    rf"|(?P<anaphor>(?=th){_ANAPHOR_BEFORE}the\s(?:year|month|week|decade)(?![\w-]|\s(?:to|ending|ended|ahead|before|after|earlier|later|ago|old|in\sreview)\b|'s)"
+    rf"|(?P<anaphor>(?=th){_ANAPHOR_BEFORE}the\s(?:year|month|weekend|week|decade)(?![\w-]|\s(?:to|ending|ended|ahead|before|after|earlier|later|ago|old|in\sreview)\b|'s)"
     rf"|(?:(?:the\s(?:end|start|beginning|middle|rest)\sof\s)the\s(?:year|month|week|decade)(?![\w-])"
     rf"|that\s(?:day|week|month|year|decade)(?![\w-])))"
     rf"|(?P<quarter>(?:the\s)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s(?:quarter|half)(?:\sof\s(?:the\s(?:year|decade)|(?:19|20)\d\d))?"
@@ -66,7 +66,7 @@ _TEMPORAL = re.compile(
     rf"|(?P<maymonth>(?=Ma[yr])(?:(?<=[Ii]n\s)|(?<=by\s)|(?<=on\s)|(?<=since\s)|(?<=until\s)|(?<=[Ff]rom\s)|(?<=and\s))(?:May|March)(?![\w-]))"
     rf"|(?P<decade>(?:the\s)?(?:early\s|mid-|late\s)?(?:19|20)?\d0s)"
     rf"|(?P<oldyear>(?=1[0-8]\d\d)(?:(?<=in\s)|(?<=of\s)|(?<=since\s)|(?<=until\s))1[0-8]\d\d(?![\w%.,]\d|\s?%|\s[a-z]+s\b))"
-    rf"|(?P<year>(?:(?:early|late|mid)[- ]?\s?)?(?:19|20)\d\d(?:[-/](?:\d\d|(?:19|20)\d\d))?(?![\w%.,]\d|\s?%|\s?(?:bn|m|million|billion|tonnes?|people|users)\b))"
+    rf"|(?P<year>(?:(?:early|late|mid)[- ]?\s?|fiscal\s)?(?:19|20)\d\d(?:[-/](?:\d\d|(?:19|20)\d\d))?(?![\w%.,]\d|\s?%|\s?(?:bn|m|million|billion|tonnes?|people|users)\b))"
     # a length, or, with "ago" after it, a date: "six years ago" (see _AGO)
     rf"|(?P<duration>(?:{_DUR_QUAL})?(?:\d+|{WORD_NUMBER}|[Aa]n?)\s(?:{_UNITS}|{_UNIT})\sand\sa\shalf(?![\w-])"  # "a year and a half"
     rf"|(?:{_DUR_QUAL})?(?:{_COUNT})\s(?:more\s|full\s|straight\s|successive\s|consecutive\s)?"
@@ -75,7 +75,9 @@ _TEMPORAL = re.compile(
     rf"|an?\s(?:year|month|week|decade|day|fortnight)(?=\safter\s)"  # "a week after losing it"
     rf"|(?:nearly|almost|about|over|more than)\sa\s(?:(?:whole|full)\s)?(?:decade|year|century|minute|month|week)"
     rf"|(?=an?\s)(?:(?<=for\s)|(?<=than\s)|(?<=over\s)|(?<=within\s)|(?<=after\s)|(?<=nearly\s)|(?<=in\s)|(?<=by\s)|(?<=took\s))an?\s(?:hour|minute)(?![\w-])"
-    rf"|[Hh]alf[- ]an?[- ](?:hour|year|century|day)(?![\w-]))"
+    rf"|[Hh]alf[- ]an?[- ](?:hour|year|century|day)(?![\w-])"
+    rf"|(?:\d+(?:\.\d+)?|{WORD_NUMBER})-(?:year|month|week|day|hour|minute|decade|century)(?![\w-])"  # a four-year deal
+    rf"|(?=[a-z])(?<=for\s)(?:years|months|weeks|days|decades|centuries|hours)(?![\w-]))"  # "for decades"
     rf"|(?P<these_days>these\sdays(?![\w-]))"
     rf")"
 )
@@ -250,7 +252,10 @@ def _temporal(group: str, kind: str, grain: str, span: Span, reference: date | N
     if value_ref is not None and group not in ("duration", "set", "present"):
         tense = (-1 if text.endswith("since ", 0, span.start) else _tense(text, span.start, span.end)) \
             if group in _TENSED else 0
-        if group == "anaphor" or group == "monthyear" and not _OWN_YEAR.search(surface):
+        if group == "anaphor" and surface.endswith("weekend"):  # "over the weekend" just gone, or the coming one
+            begin, finish = resolve("relative", "this weekend" if _tense(text, span.start, span.end) > 0
+                                    else "last weekend", value_ref)
+        elif group == "anaphor" or group == "monthyear" and not _OWN_YEAR.search(surface):
             begin, finish = _anaphor(surface, (*earlier, *here), value_ref)
         elif group == "time":
             begin = finish = value_ref  # moved to the day named beside it by _times_on_their_days
