@@ -261,3 +261,19 @@ def test_extract_facts_the_weekend_by_tense_and_earlier_this_month_and_fiscal_ye
         ("Earlier this month", "DATE", "2005-03"),
         ("fiscal 2004", "DATE", "2004"),
     ]
+
+
+def test_extract_facts_abbreviation_stop_keeps_the_tense_of_its_sentence():
+    # REF05 is Friday 2005-03-11: "are due" makes Thursday the coming one, over the "p.m." stop
+    assert _x("Results are due at 11 p.m. ET and by midnight Thursday.") == [
+        ("11 p.m.", "TIME", "2005-03-11T23:00"),
+        ("midnight", "TIME", "2005-03-17T24:00"),
+        ("Thursday", "DATE", "2005-03-17"),
+    ]
+
+
+def test_extract_facts_relative_at_a_sentence_start_and_this_past_weekend():
+    assert _x("The same day, it fell. It rose this past weekend.") == [
+        ("The same day", "DATE", "2005-03-11"),
+        ("this past weekend", "DATE", "2005-W09-WE"),
+    ]

@@ -27,7 +27,7 @@ _HALF_MORE = r"(?:-and-a-half|\sand\sa\shalf)"
 _COUNT = rf"(?:(?:\d+(?:\.\d+)?|{WORD_NUMBER}){_HALF_MORE}?|[Aa]|[Aa]n|several|[Aa] few|few|[Aa] couple of|many|some)"
 _DUR_QUAL = r"(?:(?:nearly|almost|about|around|over|more than|less than|at least|just|some|up to)\s)"
 _EDGE = r"(?:(?:early|late|mid|the end of|the start of|the beginning of|the middle of|the rest of)[- ]?\s?)"
-_REL_DET = r"(?:[Tt]his|[Nn]ext|[Ll]ast|[Tt]he coming|[Cc]oming|the past|the previous|the following|the next|the last|the current|the same|the first|the final|the new|earlier this|later this|early next|late next|early this|late last|early last|late this|Earlier this|Later this)"
+_REL_DET = r"(?:[Tt]his|[Nn]ext|[Ll]ast|[Tt]he coming|[Cc]oming|[Tt]he past|[Tt]he previous|[Tt]he following|[Tt]he next|[Tt]he last|[Tt]he current|[Tt]he same|[Tt]he first|[Tt]he final|[Tt]he new|[Tt]his past|earlier this|later this|early next|late next|early this|late last|early last|late this|Earlier this|Later this)"
 
 _HOLIDAY = (r"(?:Christmas|New\sYear)(?:'s)?\s(?:Day|Eve)|Christmas|Boxing\sDay|Valentine's\sDay|Hallowe'?en"
             r"|Easter(?:\s(?:Sunday|Monday|Day))?|Good\sFriday|Bonfire\sNight|Thanksgiving(?:\sDay)?")
@@ -79,6 +79,7 @@ _TEMPORAL = re.compile(
     rf"|(?=an?\s)(?:(?<=for\s)|(?<=than\s)|(?<=over\s)|(?<=within\s)|(?<=after\s)|(?<=nearly\s)|(?<=in\s)|(?<=by\s)|(?<=took\s))an?\s(?:hour|minute)(?![\w-])"
     rf"|[Hh]alf[- ]an?[- ](?:hour|year|century|day)(?![\w-])"
     rf"|(?=[a-z])(?<=for\s)(?:years|months|weeks|days|decades|centuries|hours)(?![\w-]))"  # "for decades"
+
     rf"|(?P<these_days>these\sdays(?![\w-]))"
     rf")"
 )
@@ -297,10 +298,16 @@ def _timex(group: str, kind: str, grain: str, surface: str, begin: date | None, 
     return "DATE", value
 
 
+# A full stop that ends a sentence, not an abbreviation's ("11 p.m. ET", "Jan. 5", "Mr. Smith").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?]\s+(?=[A-Z\"“‘'])")
+
+
 def _tense(text: str, start: int, end: int) -> int:
     """1 when the nearest tense cue of the sentence around [start, end) speaks of the future ("will", "is due
     to", "next"), -1 of the past ("said", "was", "-ed"), 0 without one."""
-    lo = max(text.rfind(". ", 0, start) + 1, start - 70)
+    lo = max(0, start - 70)
+    for end_of_sentence in _SENTENCE_END.finditer(text, lo, start):
+        lo = end_of_sentence.end()
     hi = min(end + 30, len(text))  # cues come before, or just after ("on Friday held")
     stop = _CLAUSE_END.search(text, end, hi)  # not in the next sentence or a quotation after it
     hi = stop.start() if stop else hi
