@@ -277,3 +277,16 @@ def test_extract_facts_relative_at_a_sentence_start_and_this_past_weekend():
         ("The same day", "DATE", "2005-03-11"),
         ("this past weekend", "DATE", "2005-W09-WE"),
     ]
+
+
+def test_extract_facts_quarter_and_season_without_a_year_follow_the_tense():
+    ref = date(2016, 1, 20)
+    facts = extract_facts(article("Profit rose in the fourth quarter and will rise in the first quarter. "
+                                  "In the summer, sales rose."), ref)
+    assert [(t.span.text, t.timex_value) for t in facts.temporals] == [
+        ("the fourth quarter", "2015-Q4"), ("the first quarter", "2016-Q1"), ("the summer", "2015-SU")]
+
+
+def test_extract_facts_years_later_counts_from_the_last_date():
+    assert _x("He was elected in 1997 and re-elected four years later.") == [
+        ("1997", "DATE", "1997"), ("four years later", "DATE", "2001")]

@@ -263,8 +263,12 @@ def _temporal(group: str, kind: str, grain: str, span: Span, reference: date | N
             begin = finish = value_ref  # moved to the day named beside it by _times_on_their_days
         elif group == "holiday":
             begin = finish = resolve_holiday(surface, value_ref, tense)
+        elif group == "relative" and surface.endswith(_AFTER_ANOTHER):  # "four years later": after the last date
+            begin, finish = resolve(kind, surface, _last_date(surface, (*earlier, *here), value_ref), tense)
         else:
             begin, finish = resolve(kind, surface, value_ref, tense)
+        if group in ("quarter", "season") and begin is not None and not _SAYS_WHICH.search(surface):
+            begin, finish = _by_tense(begin, finish, value_ref, _tense(text, span.start, span.end))
     timex_type, value = _timex(group, kind, grain, surface, begin, finish)
     if reference is None:
         begin = finish = None
@@ -274,6 +278,37 @@ def _temporal(group: str, kind: str, grain: str, span: Span, reference: date | N
     elif group == "present" and surface.lower() in ("now", "currently", "nowadays", "these days"):
         begin = finish = reference
     return Temporal(span, kind, grain, begin, finish, timex_type, value)
+
+
+_AFTER_ANOTHER = ("later", "earlier")
+_UNIT_IN = re.compile(r"(day|week|month|year|decade)s?\s(?:later|earlier)$")
+# A quarter or season that names its year or its place ("this summer", "the next quarter") needs no tense.
+_SAYS_WHICH = re.compile(r"\b(?:this|last|next|coming|past|previous|following|current|same|(?:19|20)\d\d)\b", re.I)
+
+
+def _last_date(surface: str, before: tuple, ref: date) -> date:
+    """The date a "later"/"earlier" counts from: the latest expression at least as fine as its unit, else the
+    reference date ("elected in 2012 and re-elected four years later" is 2016)."""
+    unit = _UNIT_IN.search(surface.lower())
+    if unit is None:
+        return ref
+    finer = _FINER_THAN[unit.group(1)]
+    return next((t.start_date for t in reversed(before) if t.start_date is not None and t.granularity in finer
+                 and t.timex_type in ("DATE", "TIME")), ref)
+
+
+def _by_tense(begin: date, finish: date, ref: date, tense: int) -> tuple[date, date]:
+    """A quarter or season named without its year: the last one in a past-tense sentence ("profit rose in the
+    fourth quarter" in January), the next one in a future-tense one."""
+    step = -1 if tense < 0 and begin > ref else 1 if tense > 0 and finish < ref else 0
+    return (_plus_years(begin, step), _plus_years(finish, step)) if step else (begin, finish)
+
+
+def _plus_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _timex(group: str, kind: str, grain: str, surface: str, begin: date | None, finish: date | None):
