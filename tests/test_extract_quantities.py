@@ -406,3 +406,10 @@ def test_extract_facts_distance_per_hour_is_a_speed():
 def test_extract_facts_fraction_of_a_percentage_point():
     assert _q("Rates were cut by a quarter of a percentage point.") == [
         ("a quarter of a percentage point", 0.25, None, "percentage point", None, "percent")]
+
+
+def test_extract_facts_minus_sign_before_digits_is_negative_not_a_season_or_a_name():
+    assert _q("Growth of -0.5% followed a (-2.1%) fall in the 2004-05 season, and Covid-19 spread.") == [
+        ("-0.5%", -0.5, None, "percent", None, "percent"),
+        ("-2.1%", -2.1, None, "percent", None, "percent"),
+    ]

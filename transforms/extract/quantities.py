@@ -32,7 +32,7 @@ _QUALIFIERS = ("just over", "just under", "more than", "less than", "fewer than"
 _QUAL_RE = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
 
 _QTY = re.compile(
-    rf"(?<![\w{units.SIGN_CHARS}.,/:#-])(?:(?P<cur>{units.CURRENCY_PREFIX})\s?)?(?P<num>{NUMBER})"
+    rf"(?<![\w{units.SIGN_CHARS}.,/:#-])(?P<minus>[-−](?=\d))?(?:(?P<cur>{units.CURRENCY_PREFIX})\s?)?(?P<num>{NUMBER})"
     rf"(?:(?:\s|(?<=[a-z])-|-(?=[mbt]\w+ion))?(?P<mult>{MULTIPLIER}))?(?P<pct1>{_PCT})?"
     rf"(?:(?P<dash>\s?[-–]\s?|\s(?:to|and|or)\s)(?:(?P<cur2>{units.CURRENCY_PREFIX})\s?)?(?P<num2>{NUMBER})"
     rf"(?:\s?(?P<mult2>{MULTIPLIER}))?)?(?P<pct>{_PCT})?"
@@ -125,7 +125,10 @@ def _starts(text: str, number_words: list[tuple[int, int]]) -> list[int]:
 
 
 def _with_currency(text: str, start: int) -> int:
-    """Move a number's start back over its currency sign or code ("£ 5", "US$10", "$A4m", "CHF 300m")."""
+    """Move a number's start back over its currency sign or code ("£ 5", "US$10", "$A4m", "CHF 300m"), or its
+    minus sign ("growth of -0.5%", not "2004-05")."""
+    if start and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " ("):
+        return start - 1
     before = text[start - 2] if start >= 2 and text[start - 1] == " " else text[start - 1] if start else ""
     if before not in _PREFIX_ENDS:
         return start
@@ -224,6 +227,8 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
             unit, end = _SPEEDS[(unit, per.group("t"))], per.end()
     if text.endswith("minus ", 0, start) and not text.endswith("plus or minus ", 0, start):  # "minus 0.4%"
         start, value = start - 6, -value
+    elif m.group("minus"):
+        value = -value
     qualifier = _qualifier(text, start)
     if qualifier:
         start -= len(qualifier) + 1
