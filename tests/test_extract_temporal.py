@@ -290,3 +290,7 @@ def test_extract_facts_quarter_and_season_without_a_year_follow_the_tense():
 def test_extract_facts_years_later_counts_from_the_last_date():
     assert _x("He was elected in 1997 and re-elected four years later.") == [
         ("1997", "DATE", "1997"), ("four years later", "DATE", "2001")]
+
+
+def test_extract_facts_year_after_a_place_is_still_a_date():
+    assert _x("Think of Jimmy Carter in Iowa 1976.") == [("1976", "DATE", "1976")]

@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 
 from transforms.extract import lexicon, timex, triggers
+from transforms.extract.gazetteer import places
 from transforms.extract.numbers import WORD_NUMBER
 from transforms.extract.resolve import MONTHS, resolve
 from transforms.extract.resolve import holiday as resolve_holiday
@@ -229,7 +230,8 @@ def find_temporals(text: str, loc: int | None, headline: int | None, reference: 
     return _times_on_their_days(out) if reference else out
 
 
-# A year right after a capitalised word mid-sentence is part of a name: "Fifa 2005", "Windows 2000", "Office 2003".
+# A year right after a capitalised word mid-sentence is part of a name: "Fifa 2005", "Windows 2000", "Office 2003";
+# after a place it is a time still ("Jimmy Carter in Iowa 1976", "a record going back to Vienna 2003").
 _NAME_BEFORE = re.compile(r"(?:[^.!?\"“\s]\s|^)(?P<word>[A-Z][A-Za-z]+)\s$")
 _BEFORE_A_YEAR = lexicon.NOT_NAMES | frozenset("Summer Spring Autumn Winter Fall Christmas Easter".split())
 
@@ -237,7 +239,7 @@ _BEFORE_A_YEAR = lexicon.NOT_NAMES | frozenset("Summer Spring Autumn Winter Fall
 def _named(text: str, start: int) -> bool:
     m = _NAME_BEFORE.search(text, max(0, start - 20), start)
     return m is not None and m.group("word") not in _BEFORE_A_YEAR \
-        and m.group("word").lower() not in MONTHS
+        and m.group("word").lower() not in MONTHS and m.group("word") not in places()
 
 
 def _temporal(group: str, kind: str, grain: str, span: Span, reference: date | None, text: str,
