@@ -18,8 +18,9 @@ from transforms.extract import extract_facts
 from transforms.model import Article, Paragraph
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
-DEFAULT_SETS = (FIXTURES / "quantities_dev.jsonl", FIXTURES / "quantities_holdout.jsonl",
-                FIXTURES / "quantities_holdout2.jsonl")
+DEFAULT_SETS = (FIXTURES / "quantities_dev.jsonl", FIXTURES / "quantities_dev_kinds.jsonl",
+                FIXTURES / "quantities_holdout.jsonl", FIXTURES / "quantities_holdout2.jsonl",
+                FIXTURES / "quantities_holdout3.jsonl")
 
 
 def _close(a: float, b: float) -> bool:

@@ -6,6 +6,8 @@ at the first whole-word occurrence after the previous one. Printed, as TimeML ev
 (same offsets), relaxed span F1 (overlap), and, over the relaxed matches, type and value accuracy.
 
     python -m news_etl.timex_eval tests/fixtures/timex_dev/dev tests/fixtures/timex_dev/holdout
+
+Without a folder, every set under tests/fixtures/timex_dev is scored (dev, holdout, holdout2).
 """
 from __future__ import annotations
 
@@ -99,8 +101,12 @@ def _figures(t: dict) -> dict:
             "value_accuracy": round(t["value"] / matched, 3)}
 
 
+DEFAULT_SETS = tuple(Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "timex_dev" / name
+                     for name in ("dev", "holdout", "holdout2"))
+
+
 def main(argv: list[str]) -> int:
-    for folder in argv:
+    for folder in argv or DEFAULT_SETS:
         print(folder, json.dumps(score(Path(folder))))
     return 0
 

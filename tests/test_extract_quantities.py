@@ -181,7 +181,7 @@ def test_extract_facts_percent_ranges_are_one_quantity():
 def test_extract_facts_ranges_share_their_scale_word():
     assert _q("There were six to seven thousand people; bids of £250m to £300m; between five and six million "
               "voters; it cost £5-6m.") == [
-        ("six to seven thousand", 6000.0, 7000.0, None, None, "range"),
+        ("six to seven thousand people", 6000.0, 7000.0, "people", None, "range"),
         ("£250m to £300m", 250000000.0, 300000000.0, "GBP", None, "money"),
         ("between five and six million voters", 5000000.0, 6000000.0, "voters", "between", "range"),
         ("£5-6m", 5000000.0, 6000000.0, "GBP", None, "money"),
@@ -318,4 +318,98 @@ def test_extract_facts_index_names_hyphenated_scales_and_one_in_n_digits():
         ("2.5-billion-euro", 2500000000.0, None, "EUR", None, "money"),
         ("1 in 5", 20.0, None, "percent", None, "percent"),
         ("150bhp", 150.0, None, "hp", None, "measure"),
+    ]
+
+
+def test_extract_facts_bare_m_after_a_movement_or_before_a_drop_is_metres():
+    assert _q("The sprinter ran 40m before pulling up. Climbers faced a 40m drop. The club spent £40m.") == [
+        ("40m", 40.0, None, "m", None, "measure"),
+        ("40m", 40.0, None, "m", None, "measure"),
+        ("£40m", 40000000.0, None, "GBP", None, "money"),
+    ]
+
+
+def test_extract_facts_one_half_of_a_pair_is_no_share():
+    assert _q("He is one half of the duo, and half of the voters stayed at home.") == [
+        ("half", 50.0, None, "percent", None, "percent"),
+    ]
+
+
+def test_extract_facts_age_in_apposition_with_a_qualifier():
+    assert _q("The striker, only 27, has won titles; the victim, aged 27, and a 27-year-old man.") == [
+        ("only 27", 27.0, None, "years", "only", "age"),
+        ("27", 27.0, None, "years", None, "age"),
+        ("27-year-old", 27.0, None, "years", None, "age"),
+    ]
+
+
+def test_extract_facts_currency_code_is_no_entity():
+    facts = extract_facts(article("The bank was fined CHF 300m by regulators in Zurich, and paid HK$20m and RM 2.5bn."))
+    assert [(q.span.text, q.value, q.unit) for q in facts.quantities] == [
+        ("CHF 300m", 300000000.0, "CHF"), ("HK$20m", 20000000.0, "HKD"), ("RM 2.5bn", 2500000000.0, "MYR")]
+    assert [(e.name, e.type) for e in facts.entities] == [("Zurich", "GPE")]
+
+
+def test_extract_facts_cubic_metres_after_a_scale_word_and_a_range_of_people():
+    assert _q("The dam holds 39 billion cubic metres; between five and six million people watched.") == [
+        ("39 billion cubic metres", 39000000000.0, None, "m3", None, "measure"),
+        ("between five and six million people", 5000000.0, 6000000.0, "people", "between", "range"),
+    ]
+
+
+def test_extract_facts_race_distances_named_together_and_a_best_of_are_metres():
+    assert _q("The 400m and 200m legend retired. A season's best of 7.95m won the event.") == [
+        ("400m", 400.0, None, "m", None, "measure"),
+        ("200m", 200.0, None, "m", None, "measure"),
+        ("7.95m", 7.95, None, "m", None, "measure"),
+    ]
+
+
+def test_extract_facts_n_time_winner_counts_times():
+    assert _q("The five-time champion lost.") == [("five-time", 5.0, None, "times", None, "count")]
+
+
+def test_extract_facts_age_after_a_person_and_a_copula():
+    assert _q("I'm only 27 and she was just 19.") == [
+        ("only 27", 27.0, None, "years", "only", "age"),
+        ("just 19", 19.0, None, "years", "just", "age"),
+    ]
+
+
+def test_extract_facts_percent_shared_by_two_numbers_and_a_negative_rate():
+    assert _q("He won by 52 to 48 percent, and the deposit rate fell to minus 0.4%.") == [
+        ("52", 52.0, None, "percent", None, "percent"),
+        ("48 percent", 48.0, None, "percent", None, "percent"),
+        ("minus 0.4%", -0.4, None, "percent", None, "percent"),
+    ]
+
+
+def test_extract_facts_noun_with_a_lowercase_initial_is_counted():
+    assert _q("Apple sold 77.3 million iPhones.") == [
+        ("77.3 million iPhones", 77300000.0, None, "iPhones", None, "count")]
+
+
+def test_extract_facts_margin_of_error_and_one_time_are_not_negative_or_counts():
+    assert _q("The poll has a margin of plus or minus six percentage points, after a one-time charge.") == [
+        ("six percentage points", 6.0, None, "percentage point", None, "percent"),
+    ]
+
+
+def test_extract_facts_distance_per_hour_is_a_speed():
+    assert _q("Cars travelled at 50 kilometres per hour, or 31 miles an hour.") == [
+        ("50 kilometres per hour", 50.0, None, "km/h", None, "measure"),
+        ("31 miles an hour", 31.0, None, "mph", None, "measure"),
+    ]
+    assert dimension("km/s", "measure") == "speed"
+
+
+def test_extract_facts_fraction_of_a_percentage_point():
+    assert _q("Rates were cut by a quarter of a percentage point.") == [
+        ("a quarter of a percentage point", 0.25, None, "percentage point", None, "percent")]
+
+
+def test_extract_facts_minus_sign_before_digits_is_negative_not_a_season_or_a_name():
+    assert _q("Growth of -0.5% followed a (-2.1%) fall in the 2004-05 season, and Covid-19 spread.") == [
+        ("-0.5%", -0.5, None, "percent", None, "percent"),
+        ("-2.1%", -2.1, None, "percent", None, "percent"),
     ]

@@ -210,3 +210,87 @@ def test_extract_facts_timex_day_after_century_and_fortnight():
 def test_extract_facts_timex_weekend_is_not_cut_to_week():
     assert _x("They met last weekend and meet again this weekend.") == [
         ("last weekend", "DATE", "2005-W09-WE"), ("this weekend", "DATE", "2005-W10-WE")]
+
+
+def test_extract_facts_durations_with_a_half_keep_their_whole_span():
+    assert _x("The project will take two and a half years; the last deal lasted a year and a half.") == [
+        ("two and a half years", "DURATION", "P2.5Y"),
+        ("a year and a half", "DURATION", "P1.5Y"),
+    ]
+
+
+def test_extract_facts_year_inside_a_name_is_no_date():
+    assert _x("Fans of Fifa 2005 and Windows 2000 users upgraded in 2005, and Office 2003 sold well.") == [
+        ("2005", "DATE", "2005"),
+    ]
+
+
+def test_extract_facts_scheduled_for_is_future_and_back_in_is_past():
+    # REF05 is 2005-03-11
+    assert _x("Elections are also scheduled for 5 May. Unions backed him way back in October.") == [
+        ("5 May", "DATE", "2005-05-05"),
+        ("October", "DATE", "2004-10"),
+    ]
+
+
+def test_extract_facts_a_week_after_is_a_duration():
+    assert _x("The game is back at the top, a week after losing it to a rival.") == [("a week", "DURATION", "P1W")]
+
+
+def test_extract_facts_eastern_time_is_no_easter():
+    assert _x("The debate starts at 9 p.m. Eastern, and the vote is on Easter Monday.") == [
+        ("9 p.m.", "TIME", "2005-03-11T21:00"),
+        ("Easter Monday", "DATE", "2005-03-28"),
+    ]
+
+
+def test_extract_facts_adjectival_and_bare_plural_durations():
+    assert _x("A four-year deal, a 12-minute delay and a 27-year-old man; turnout has fallen for decades.") == [
+        ("four-year", "DURATION", "P4Y"),
+        ("12-minute", "DURATION", "PT12M"),
+        ("decades", "DURATION", "PXDE"),
+    ]
+
+
+def test_extract_facts_the_weekend_by_tense_and_earlier_this_month_and_fiscal_year():
+    # REF05 is Friday 2005-03-11
+    assert _x("Over the weekend, shoppers spent more. At the weekend the team will play. "
+              "Earlier this month, it cut jobs in fiscal 2004.") == [
+        ("the weekend", "DATE", "2005-W09-WE"),
+        ("the weekend", "DATE", "2005-W10-WE"),
+        ("Earlier this month", "DATE", "2005-03"),
+        ("fiscal 2004", "DATE", "2004"),
+    ]
+
+
+def test_extract_facts_abbreviation_stop_keeps_the_tense_of_its_sentence():
+    # REF05 is Friday 2005-03-11: "are due" makes Thursday the coming one, over the "p.m." stop
+    assert _x("Results are due at 11 p.m. ET and by midnight Thursday.") == [
+        ("11 p.m.", "TIME", "2005-03-11T23:00"),
+        ("midnight", "TIME", "2005-03-17T24:00"),
+        ("Thursday", "DATE", "2005-03-17"),
+    ]
+
+
+def test_extract_facts_relative_at_a_sentence_start_and_this_past_weekend():
+    assert _x("The same day, it fell. It rose this past weekend.") == [
+        ("The same day", "DATE", "2005-03-11"),
+        ("this past weekend", "DATE", "2005-W09-WE"),
+    ]
+
+
+def test_extract_facts_quarter_and_season_without_a_year_follow_the_tense():
+    ref = date(2016, 1, 20)
+    facts = extract_facts(article("Profit rose in the fourth quarter and will rise in the first quarter. "
+                                  "In the summer, sales rose."), ref)
+    assert [(t.span.text, t.timex_value) for t in facts.temporals] == [
+        ("the fourth quarter", "2015-Q4"), ("the first quarter", "2016-Q1"), ("the summer", "2015-SU")]
+
+
+def test_extract_facts_years_later_counts_from_the_last_date():
+    assert _x("He was elected in 1997 and re-elected four years later.") == [
+        ("1997", "DATE", "1997"), ("four years later", "DATE", "2001")]
+
+
+def test_extract_facts_year_after_a_place_is_still_a_date():
+    assert _x("Think of Jimmy Carter in Iowa 1976.") == [("1976", "DATE", "1976")]

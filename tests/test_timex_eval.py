@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from news_etl.timex_eval import normalise, score
+from news_etl.timex_eval import main, normalise, score
 
 
 def test_normalise_duration_spellings_agree():
@@ -22,3 +22,9 @@ def test_score_strict_relaxed_and_value(tmp_path):
     # found: "Monday" and "three days" exactly, "the spring" (overlap only, value 2005-SP), "next year" (extra)
     assert score(tmp_path) == {"gold": 3, "predicted": 4, "strict_f1": 0.571, "relaxed_f1": 0.857,
                                "type_accuracy": 1.0, "value_accuracy": 0.667}
+
+
+def test_main_without_folders_scores_every_set(capsys):
+    assert main([]) == 0
+    printed = [line.split(" ", 1)[0].rsplit("/", 1)[-1] for line in capsys.readouterr().out.splitlines()]
+    assert printed == ["dev", "holdout", "holdout2"]

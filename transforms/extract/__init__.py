@@ -56,6 +56,8 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     for i, (pi, _, text) in enumerate(texts):
         weak = pi == TITLE or pi is None or shouting
         mentions.extend(entities.find_mentions(i, text, body, weak, sport, seen))
+    quantities = [q for (pi, hp, text), h in zip(texts, heads) for q in find_quantities(text, pi, hp, sport, h)]
+    mentions = _outside_money(mentions, quantities, locs)
     cued = {i for i, h in enumerate(heads) if h["works"]}
     if cued:
         mentions = _without_works(mentions, [t for _, _, t in texts], sport, cued)
@@ -79,12 +81,21 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     quotes.continue_speakers(body_quotes, resolver.person_between, resolver.carried_on)
     facts_quotes = tuple(_quote(q, locs) for q in raw_quotes)
 
-    quantities, temporals = [], []
+    temporals = []
     for (pi, hp, text), text_heads in zip(texts, heads):
-        quantities.extend(find_quantities(text, pi, hp, sport, text_heads))
         temporals.extend(find_temporals(text, pi, hp, reference_date, text_heads["temporal"], temporals))
     return Facts(ents, facts_quotes, tuple(quantities), tuple(temporals),
                  headline_entities=tuple(_entity(c, locs) for c in _ordered(headline_clusters)))
+
+
+def _outside_money(mentions: list, quantities: list, locs: list) -> list:
+    """`mentions` less those inside an amount of money: "CHF" in "CHF 300m", "HK" in "HK$20m" is a currency."""
+    where = {loc: i for i, loc in enumerate(locs)}
+    money = [(where[(q.span.paragraph_index, q.span.headline_position)], q.span.start, q.span.end)
+             for q in quantities if q.kind == "money"]
+    if not money:
+        return mentions
+    return [m for m in mentions if not any(i == m.loc and s <= m.start and m.end <= e for i, s, e in money)]
 
 
 def _full_name(m) -> bool:

@@ -32,7 +32,7 @@ _QUALIFIERS = ("just over", "just under", "more than", "less than", "fewer than"
 _QUAL_RE = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
 
 _QTY = re.compile(
-    rf"(?<![\w{units.SIGN_CHARS}.,/:#-])(?:(?P<cur>{units.CURRENCY_PREFIX})\s?)?(?P<num>{NUMBER})"
+    rf"(?<![\w{units.SIGN_CHARS}.,/:#-])(?P<minus>[-−](?=\d))?(?:(?P<cur>{units.CURRENCY_PREFIX})\s?)?(?P<num>{NUMBER})"
     rf"(?:(?:\s|(?<=[a-z])-|-(?=[mbt]\w+ion))?(?P<mult>{MULTIPLIER}))?(?P<pct1>{_PCT})?"
     rf"(?:(?P<dash>\s?[-–]\s?|\s(?:to|and|or)\s)(?:(?P<cur2>{units.CURRENCY_PREFIX})\s?)?(?P<num2>{NUMBER})"
     rf"(?:\s?(?P<mult2>{MULTIPLIER}))?)?(?P<pct>{_PCT})?"
@@ -40,7 +40,7 @@ _QTY = re.compile(
 _PREFIX_ENDS = frozenset(p[-1] for p in units.CURRENCY_PREFIXES)  # a cheap test before _PREFIX_BEFORE
 _PREFIX_BEFORE = re.compile(rf"(?<![\w$])(?:{units.CURRENCY_PREFIX})\s?$")
 # The words after a number: whole words, an acronym whole too ("6,500 US stores" is not 6,500 "U"; "DJs").
-_AFTER_WORD = re.compile(r"(?:-|\s)(?P<w1>(?:[A-Z]{2,}s?|[A-Za-z][a-z]*(?:-[a-z]+)*)(?![A-Za-z]))"
+_AFTER_WORD = re.compile(r"(?:-|\s)(?P<w1>(?:[A-Z]{2,}s?|(?:[a-z](?=[A-Z][a-z]))?[A-Za-z][a-z]*(?:-[a-z]+)*)(?![A-Za-z]))"
                          r"(?:\s(?P<w2>[A-Za-z][a-z]*(?![A-Za-z])))?")
 _CUR_WORD = re.compile(r"[\s-]?(?P<word>" + "|".join(sorted(units.CURRENCY_WORDS, key=len, reverse=True)) +
                        r")(?![A-Za-z])")
@@ -57,10 +57,12 @@ _FRACTION = re.compile(
     r"|(?P<half_mult>[Hh]alf an? (?P<hm>million|billion|dozen))"
     rf"|(?P<num>(?:[Aa]|[Oo]ne)(?=[- ]\w+ of\b)|[Oo]ne(?=-)|(?:{_AFTER_A.replace('|', '[Aa]|')[:-1]})|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Nn]ine)"
     r"[- ](?P<den>thirds?|quarters?|fifths?|sixths?|seventh|eighth|ninth|tenths?|twentieth|hundredth)(?![\w-])"
-    r"(?:\sof\san?\s(?P<of_scale>million|billion))?"  # "a quarter of a million": a count
+    r"(?:\sof\san?\s(?P<of_scale>million|billion|percentage\spoint))?"  # "a quarter of a million": a count
     r"(?!\s(?:of\s)?(?:the\s)?(?:year|season|century|round|time|period))"
     # "half of them", not "the second half of the year"
     r"|(?<!first )(?<!second )(?<!other )(?<!latter )(?<!back )(?P<half>[Hh]alf)(?= of\b)"
+    # "one half of the duo": one of a pair, not a share
+    r"(?! of (?:the |a |an |this |that |his |her |their )?(?:[\w-]+ )?(?:duo|pair|partnership|couple|double act|twins)\b)"
     r"|(?P<fold>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)-?fold\b)"
 )
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
@@ -123,7 +125,10 @@ def _starts(text: str, number_words: list[tuple[int, int]]) -> list[int]:
 
 
 def _with_currency(text: str, start: int) -> int:
-    """Move a number's start back over its currency sign or code ("£ 5", "US$10", "$A4m", "CHF 300m")."""
+    """Move a number's start back over its currency sign or code ("£ 5", "US$10", "$A4m", "CHF 300m"), or its
+    minus sign ("growth of -0.5%", not "2004-05")."""
+    if start and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " ("):
+        return start - 1
     before = text[start - 2] if start >= 2 and text[start - 1] == " " else text[start - 1] if start else ""
     if before not in _PREFIX_ENDS:
         return start
@@ -153,6 +158,8 @@ def _fraction(m: re.Match, text: str, loc: int | None, headline: int | None) -> 
         if numerator > 1 and not den.endswith("s"):
             return None  # "the Scarlets three-quarter", "a three-quarter length coat": not a share
         value = 100.0 * numerator / _DENOMINATORS[den]
+        if m.group("of_scale") and m.group("of_scale")[0] == "p":  # "a quarter of a percentage point"
+            return Quantity(span, value / 100, unit=units.PERCENTAGE_POINT, qualifier=qualifier, kind="percent")
         if m.group("of_scale"):
             return Quantity(span, value / 100 * numwords.SCALES[m.group("of_scale")], qualifier=qualifier)
     return Quantity(span, round(value, 4), unit="percent", qualifier=qualifier, kind="percent")
@@ -200,13 +207,13 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
                 return None
         elif kind == "count":
             kind = "range"
-    if kind in ("count", "range") and not mult:
+    if kind in ("count", "range") and (not mult or len(mult) > 2):  # "39 billion cubic metres", not "5m m"
         measured = _measure_at(text, end)
         if measured:
             (unit, end), kind = measured, "measure"
     if kind == "range" and unit is None:
         noun, _, noun_end = _unit_after(text, end, value2, True)
-        if noun and (noun.endswith("s") or noun in units.MEASURE_WORDS.values()):  # "five or six awards", not "30-39 paid"
+        if noun and (_plural(noun) or noun in units.MEASURE_WORDS.values()):  # "five or six awards", not "30-39 paid"
             unit, end = noun, noun_end
     if kind == "count" and is_digit and not value2 and _age_context(text, start, end):
         unit, kind = "years", "age"  # "aged 62", "Rob Da Bank, 38,"
@@ -214,10 +221,23 @@ def _quantity(m: re.Match, text: str, loc: int | None, headline: int | None, spo
         unit, kind, end = _unit_after(text, end, value, is_digit)
         if kind is None:
             return None
+    if kind == "measure" and unit in _PER_TIME_UNITS:
+        per = _PER_TIME.match(text, end)  # "50 kilometres per hour", "70 miles an hour"
+        if per and (unit, per.group("t")) in _SPEEDS:
+            unit, end = _SPEEDS[(unit, per.group("t"))], per.end()
+    if text.endswith("minus ", 0, start) and not text.endswith("plus or minus ", 0, start):  # "minus 0.4%"
+        start, value = start - 6, -value
+    elif m.group("minus"):
+        value = -value
     qualifier = _qualifier(text, start)
     if qualifier:
         start -= len(qualifier) + 1
     return Quantity(Span(loc, headline, start, end, text[start:end]), value, value2, unit, qualifier, kind)
+
+
+_SPEEDS = {("km", "hour"): "km/h", ("mi", "hour"): "mph", ("m", "second"): "m/s", ("km", "second"): "km/s"}
+_PER_TIME_UNITS = frozenset(u for u, _ in _SPEEDS)
+_PER_TIME = re.compile(r"\s(?:per|an|a)\s(?P<t>hour|second)\b")
 
 
 def _exact(value: float) -> float:
@@ -232,7 +252,13 @@ def _currency_word(text: str, end: int, value: float, is_digit: bool, mult: str 
         return m
     if m.group("word") == "p":
         return m if is_digit and m.start("word") == end else None
+    if _VERB_AFTER.match(text, m.end()):
+        return None  # "7.95m won the event": a verb
     return m if is_digit and (mult or value >= 100) else None
+
+
+_VERB_AFTER = re.compile(r"\s(?:the|a|an|his|her|their|its|it|them|him|by|in|on|at|over|against|after|last|this"
+                         r"|gold|silver|bronze|\d)\b")
 
 
 # A change and a level, not a range: "rose by $12.5bn to $310.4bn", "fell from 5% to 3%".
@@ -271,13 +297,21 @@ def _measure_at(text: str, end: int) -> tuple[str, int] | None:
 
 _METRE_WORDS = frozenset("tall high long wide deep taller higher longer deeper per track away above below from into"
                          " up down run race sprint hurdles freestyle backstroke breaststroke butterfly relay medley"
-                         " final record dash".split())
+                         " final record dash drop drops fall plunge climb descent dive jump swim wall walls cliff"
+                         " cliffs tower mast crane wave waves shaft crater kick penalty conversion pass strike shot"
+                         " effort".split())
+# A movement before a bare "40m" makes it a distance: "ran 40m", "plunged 30m", "threw 80m".
+_MOVED_BEFORE = re.compile(r"\b(?:ran|run|runs|running|swam|swim|swims|sprinted|jumped|leapt|leaped|plunged|plummeted"
+                           r"|climbed|dived|dove|walked|crawled|dragged|carried|threw|thrown|hurled|tumbled|fell"
+                           r"|(?:best|record|distance|height|depth|length|width|altitude|throw|jump|leap)\sof)\s$")
 # Athletics: "the European 100m champion", "the 10,000m in Athens" (athletics reports often miss the sport
 # triggers, and the distances are over the 1,000 a match report's metres are held to).
 _RACE_DISTANCES = frozenset((60.0, 100.0, 110.0, 200.0, 400.0, 800.0, 1500.0, 3000.0, 5000.0, 10000.0))
 _RACE_WORDS = frozenset("champion champions championship championships title gold silver bronze medal medals"
                         " medallist runner runners event world indoor indoors outdoor heat heats best specialist"
-                        " star winner crown".split())
+                        " star winner crown legend".split())
+# "the 400m and 200m": two races named together.
+_ANOTHER_RACE = re.compile(r"\s(?:and|or)\s(?:60|100|110|200|400|800|1500|1,500|3000|3,000|5000|5,000|10,000)m\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s(?:[A-Z][a-z]+\s)?$")
 _AFTER_A_RACE = frozenset(("in", "at", "on", ""))  # "the 10,000m in Athens", "won the 1500m." (not "the 200m people")
 
@@ -291,9 +325,11 @@ def _metres(text: str, m: re.Match, sport: bool, value: float) -> bool:
     word = after.group("w1").lower() if after else ""
     if word in _METRE_WORDS or (sport and value < 1000 and word not in units.CURRENCY_WORDS):
         return True
+    if _MOVED_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        return True
     if value not in _RACE_DISTANCES or m.group("mult") != "m":  # glued: "100m", not "100 m"
         return False
-    return word in _RACE_WORDS or (word in _AFTER_A_RACE and _THE_BEFORE.search(text, max(0, m.start() - 20),
+    return word in _RACE_WORDS or bool(_ANOTHER_RACE.match(text, end)) or (word in _AFTER_A_RACE and _THE_BEFORE.search(text, max(0, m.start() - 20),
                                                                               m.start()) is not None)
 
 
@@ -301,7 +337,10 @@ def _single(m: re.Match, text: str, loc, headline, sport) -> Quantity | None:
     """Re-read a match that swallowed a second, unrelated number: only up to the first one."""
     cut = next(m.end(g) for g in ("pct1", "mult", "num") if m.group(g))
     short = _QTY.match(text[:cut], m.start())
-    return _quantity(short, text, loc, headline, sport) if short else None
+    q = _quantity(short, text, loc, headline, sport) if short else None
+    if q is not None and q.unit is None and m.group("pct") and not m.group("pct1"):  # "52 to 48 percent": both
+        q = q._replace(unit=units.PERCENTAGE_POINT if "point" in m.group("pct") else units.PERCENT, kind="percent")
+    return q
 
 
 def _excluded(m: re.Match, text: str, is_digit: bool) -> bool:
@@ -393,6 +432,8 @@ def _unit_after(text: str, end: int, value: float, is_digit: bool):
     lower = (w1 or "").lower()
     if lower.startswith(("year-old", "years-old")) or (lower in ("years", "year") and text.startswith(" old", after.end("w1"))):
         return "years", "age", after.end("w1") if lower.startswith("year") and "-" in lower else after.end("w1") + 4
+    if lower == "time" and text[end] == "-" and value >= 2:  # not "a one-time charge"
+        return "times", "count", after.end("w1")  # "a five-time champion"
     if lower in units.DURATIONS:
         return units.DURATIONS[lower], "duration", after.end("w1")
     base = lower.split("-")[0]
@@ -474,13 +515,21 @@ _NOT_AFTER_ONE = frozenset("another other thing way or more less point hand side
 
 _AGED = re.compile(r"\b(?:aged|age|ages)\s$")
 _NAME_COMMA = re.compile(r"[A-Za-z]{2}, $")
+# An age in apposition after a noun: ", now 34,", ", only 27,", ", still just 19," (not "In 2004, 27 people").
+_APPOSITION = re.compile(r"[a-z]{2}, (?:(?:only|just|still|now|then|barely|aged) )+$")
+_AGE_AFTER = re.compile(r"[,)]\s[a-z]")
+_PERSON_IS = re.compile(r"\b(?:I['’]m|I\sam|I\swas|(?:[Hh]e|[Ss]he|[Ww]ho)(?:['’]s|\sis|\swas))\s"
+                        r"(?:(?:only|just|still|now|barely|not\syet)\s)*$")
+_END_OF_AGE = re.compile(r"[,.;!?]|\s(?:and|but|when|now)\b")
 
 
 def _age_context(text: str, start: int, end: int) -> bool:
     if _AGED.search(text, max(0, start - 6), start):
         return True
-    if text.endswith(", now ", 0, start) and text.startswith((",", ")"), end):
-        return True  # "Agassi, now 34, has"
+    if _PERSON_IS.search(text, max(0, start - 24), start) and _END_OF_AGE.match(text, end):
+        return True  # "I'm only 27 and", "she was just 19."
+    if _APPOSITION.search(text, max(0, start - 12), start) and _AGE_AFTER.match(text, end):
+        return True  # "Agassi, now 34, has", "the striker, only 27, has"
     return bool(_NAME_COMMA.search(text, max(0, start - 4), start)) and text.startswith((",", ")"), end) and \
         text[max(0, start - 30):start].rstrip(", ").split(" ")[-1][:1].isupper()
 

@@ -30,7 +30,7 @@ _UNIT_CODES = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True)
 _UNIT_WORD = re.compile(r"\b(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|season|year|decade"
                         r"|centur(?:y|ies)|term|summer|winter|spring|autumn)s?\b")
 _VAGUE = re.compile(r"\b(?:several|few|many|some|recent|coming|past\s(?:few|several|many)|next\s(?:few|several|many)"
-                    r"|[a-z]+\s(?:more|fewer)|(?<!an\s)(?<!a\s)(?:days|weeks|months|years|decades)\b)")
+                    r"|[a-z]+\s(?:more|fewer)|(?<!an\s)(?<!a\s)(?:minutes|hours|days|weeks|months|years|decades)\b)")
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s?(am|pm|a\.m\.|p\.m\.)?", re.I)
 _MILITARY = re.compile(r"([0-2]\d)([0-5]\d)\s?(?:GMT|BST|hrs|hours)")
 _HALF_A = re.compile(r"\bhalf[- ]an?[- ]")

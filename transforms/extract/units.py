@@ -92,10 +92,11 @@ _MEASURE_WORD = re.compile(
 
 _DIMENSIONS = {"percent": "percent", "percentage point": "percent", "times": "ratio", "tonne": "mass", "ton": "mass",
                "lb": "mass", "oz": "mass", "st": "mass", "mi": "length", "ft": "length", "in": "length",
-               "yd": "length", "mph": "speed", "km/h": "speed", "kn": "speed", "m/s": "speed", "gal": "volume",
+               "yd": "length", "mph": "speed", "km/h": "speed", "kn": "speed", "m/s": "speed", "km/s": "speed", "gal": "volume",
                "bbl": "volume", "pt": "volume", "acre": "area", "ha": "area", "degree": "degrees",
                "°C": "temperature", "°F": "temperature", "MP": "resolution", "hp": "power", "km2": "area", "mi2": "area",
-               "m2": "area", "ft2": "area"}
+               "m2": "area", "ft2": "area",
+               "km3": "volume", "m3": "volume", "ft3": "volume"}
 
 
 def symbol_at(text: str, pos: int) -> tuple[str, int] | None:
@@ -121,18 +122,21 @@ def measure_word_at(text: str, pos: int) -> tuple[str, int] | None:
 
 _AREA_OR_TEMPERATURE = re.compile(
     r"\s(?:square|sq\.?)\s(?P<area>kilometres|kilometers|km|miles|mi|metres|meters|m|feet|ft)(?![A-Za-z])"
+    r"|\scubic\s(?P<volume>kilometres|kilometers|km|metres|meters|m|feet|ft)(?![A-Za-z])"
     r"|\s?(?:degrees?\s|°\s?)(?P<temp>Celsius|centigrade|C|Fahrenheit|F)(?![A-Za-z])")
 _AREAS = {"kilometres": "km2", "kilometers": "km2", "km": "km2", "miles": "mi2", "mi": "mi2", "metres": "m2",
           "meters": "m2", "m": "m2", "feet": "ft2", "ft": "ft2"}
 
 
 def area_or_temperature_at(text: str, pos: int) -> tuple[str, int] | None:
-    """"1,500 square miles" -> mi2, "40 degrees Celsius", "5°C" -> °C."""
+    """"1,500 square miles" -> mi2, "39 billion cubic metres" -> m3, "40 degrees Celsius", "5°C" -> °C."""
     m = _AREA_OR_TEMPERATURE.match(text, pos)
     if m is None:
         return None
     if m.group("area"):
         return _AREAS[m.group("area")], m.end()
+    if m.group("volume"):  # "39 billion cubic metres" -> m3
+        return _AREAS[m.group("volume")][:-1] + "3", m.end()
     return ("°F" if m.group("temp")[0] == "F" else "°C"), m.end()
 
 
