@@ -41,7 +41,7 @@ eval: setup
 	@# quotes and speakers against PolNeAR's own attributions, where the shared corpus is beside the repository
 	if [ -d ../shared/corpus/polnear/attributions ]; then $(BIN)/python -m news_etl.attributions ../shared/corpus/polnear; fi
 	$(BIN)/python -m news_etl.quantity_eval
-	$(BIN)/python -m news_etl.timex_eval tests/fixtures/timex_dev/dev tests/fixtures/timex_dev/holdout
+	$(BIN)/python -m news_etl.timex_eval
 	$(BIN)/python -m news_etl.ner_eval tests/fixtures/agency_dev tests/fixtures/agency_holdout
 
 bench: setup
