@@ -98,13 +98,20 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
             if m.name in lexicon.HONORIFICS and text[max(0, m.start - 4):m.start] in _THE:
                 continue  # "the Queen", "the Home Secretary": a title on its own is no one's name (gold convention)
             if m.type == "UNKNOWN" and " " not in m.name:
-                m.common_word = _in_lower_case(m.name, body, seen)
+                m.common_word = _in_lower_case(m.name, body, seen) or not sport and _dictionary_word(m, text)
             if results and m.type in ("UNKNOWN", "PERSON", "GPE") and m.canonical not in gazetteer.countries():
                 m.type, m.initial, m.guess = "ORG", False, False  # "Leeds 2 Middlesbrough 1": two clubs
             out.append(m)
         if found and out:  # the last mention, if this run's ("(SNP)" after it)
             _link_acronym_definition(text, run.end(), out[-1])
     return out
+
+
+def _dictionary_word(m: Mention, text: str) -> bool:
+    """A lone word the dictionary has in lower case, with no "the" before it ("the House") and no person's
+    words around it ("the album Musicology by Prince", "Usher said")."""
+    return lexicon.common_word(m.name) and text[max(0, m.start - 4):m.start] != "the " \
+        and not _PERSON_BEFORE.search(text, max(0, m.start - 24), m.start) and not ONLY_A_PERSON_AFTER.match(text, m.end)
 
 
 def _extended(m: Mention, end: int, text: str) -> Mention:

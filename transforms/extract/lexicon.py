@@ -4,6 +4,8 @@ Kept as plain space-separated strings so they are easy to review; each list says
 """
 from __future__ import annotations
 
+import functools
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -143,6 +145,8 @@ KNOWN_ORGS = _phrases(
     "|New York Times|Washington Post|Wall Street Journal|Financial Times|The Times|Guardian|Independent"
     "|Daily Mail|Daily Telegraph|Sun|Mirror|Observer|Economist|Time Magazine|Newsweek|Variety"
     "|Hollywood Reporter|Billboard|Academy|Bafta|BAFTA|Labour Party|Conservative Party|Nottingham Forest"
+    # social networks, named like common words ("Twitter") and cited as sources in any news story
+    "|Twitter|Facebook|Instagram|YouTube|WhatsApp|LinkedIn|Snapchat|TikTok|Reddit|Politico"
 )
 # Short forms of organisations whose expansion is general knowledge, so the alias links without a definition.
 ORG_SHORT = {
@@ -319,3 +323,19 @@ STOP_AFTER_NUMBER = _words(
     " has have had will would can could may might it its this these those their his her our your"
     " more less over under about around up down out off into onto after before since during between"
 )
+
+
+@functools.cache
+def _dictionary() -> frozenset[str]:
+    """Webster's Second International word list (public domain, shipped in the MIT-licensed `english-words`):
+    common words in lower case, proper nouns capitalised ("life", "prejudice"; "Texas", "Clyde")."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], alpha=True))
+
+
+def common_word(word: str) -> bool:
+    """A capitalised word the dictionary has only in lower case ("Life", "Prejudice", "Information"): alone and
+    with nothing else to go on, a word of a title or a stressed word rather than a name. Not one with inner capitals
+    ("DeLay", "iPod")."""
+    return word.lower() in _dictionary() and word not in _dictionary() and not any(c.isupper() for c in word[1:])

@@ -1,0 +1,40 @@
+"""Entity boundaries and types in prose: titles of works, common words, names that open with a number."""
+from __future__ import annotations
+
+from extract_helpers import article
+
+from transforms.extract import extract_facts, lexicon
+
+
+def _entities(*paragraphs, **kw):
+    return [(e.name, e.type) for e in extract_facts(article(*paragraphs, **kw)).entities]
+
+
+def test_common_word_is_a_dictionary_word_written_in_lower_case_only():
+    assert [lexicon.common_word(w) for w in ("Prejudice", "Information", "Texas", "DeLay", "Okonkwo")] == [
+        True, True, False, False, False]
+
+
+def test_extract_facts_lone_dictionary_word_mid_sentence_is_no_entity():
+    assert _entities("The festival screened Redemption and then Gravity, Ann Lee said.") == [("Ann Lee", "PERSON")]
+
+
+def test_extract_facts_dictionary_word_with_a_person_around_it_stays_a_name():
+    names = [name for name, _ in _entities("The album Musicology by Prince sold well.", "Fans cheered Usher, who won.")]
+    assert names == ["Prince", "Usher"]
+
+
+def test_extract_facts_dictionary_word_after_the_stays_a_name():
+    assert _entities("He served in the House for six years before joining Okonkwo Holdings.") == [
+        ("House", "ORG"), ("Okonkwo Holdings", "ORG")]
+
+
+def test_extract_facts_dictionary_word_in_a_match_report_is_still_a_player():
+    assert ("Wood", "PERSON") in _entities(
+        "The striker scored twice as the league leaders won the match. Wood hit the post.",
+        "The goalkeeper saved a penalty from Wood before the final whistle, and the defender was injured.")
+
+
+def test_extract_facts_social_networks_are_known_organisations():
+    assert _entities("The senator posted the video on Twitter and Facebook.") == [
+        ("Twitter", "ORG"), ("Facebook", "ORG")]
