@@ -38,3 +38,14 @@ def test_extract_facts_dictionary_word_in_a_match_report_is_still_a_player():
 def test_extract_facts_social_networks_are_known_organisations():
     assert _entities("The senator posted the video on Twitter and Facebook.") == [
         ("Twitter", "ORG"), ("Facebook", "ORG")]
+
+
+def test_extract_facts_title_in_title_case_is_no_entity():
+    assert _entities("Martin Scorsese's Gangs Of New York opened in Paris.",
+                     "Tarantino's Once Upon a Time in Hollywood won, and Lost In Translation lost.") == [
+        ("Martin Scorsese", "PERSON"), ("Paris", "GPE"), ("Hollywood", "GPE")]
+
+
+def test_extract_facts_title_case_small_word_after_a_known_name_keeps_the_name():
+    assert _entities("Ann Lee spoke on CBS This Morning about the watchdog Reporters Without Borders.") == [
+        ("Ann Lee", "PERSON"), ("CBS", "ORG"), ("Reporters Without Borders", "ORG")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from transforms.extract import aliases, entities, quotes, triggers
+from transforms.extract import aliases, entities, lexicon, quotes, triggers
 from transforms.extract.gazetteer import orgs, places, towns
 from transforms.extract.names import GIVEN_NAMES
 from transforms.extract.quantities import FRACTION_HEADS, NUMBER_WORDS, find_quantities
@@ -59,6 +59,8 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     cued = {i for i, h in enumerate(heads) if h["works"]}
     if cued:
         mentions = _without_works(mentions, [t for _, _, t in texts], sport, cued)
+    if not shouting:
+        mentions = _outside_title_case_titles(mentions, texts)
     clusters, headline_clusters, of_mention = aliases.merge(mentions, headline_locs, sport)
     ents = tuple(_entity(c, locs) for c in _ordered(clusters))
     quoted = {i: quotes.quote_spans(text) for i, (_, _, text) in enumerate(texts)}
@@ -133,6 +135,38 @@ def _without_works(mentions: list, texts: list[str], sport: bool, cued: set[int]
         return mentions
     titles |= _listed_with(mentions, titles, texts)
     return [m for m in mentions if m.canonical is not None or m.name not in titles and by_place(m) not in inside]
+
+
+# A title in title case capitalises its small words ("Gangs Of New York", "Once Upon a Time", "Lost In Translation");
+# news prose never does mid-sentence, and names hardly ever ("Bank of America"): one such word after a word or a
+# comma marks a title, with the capitalised words before it and the title-case words after it. Not after a title
+# word ("Chief Of Staff Rahm Emanuel"); not "Without" ("Reporters Without Borders"); a known name opening the
+# title is kept ("CBS This Morning").
+_TITLE_SMALL_WORD = re.compile(r" (?:Upon|With|Of|In|On|At|To|For|From|Into|Over|By|Is|Are|Was|Were|Be|It"
+                               r"|Its|My|Your|Me|You|We|Not|Do|Don't|And|Her|His|Their|Our|This|That|Have|Has) ")
+_TITLE_WORDS_AFTER = re.compile(r"(?:(?:the |a |an |of )?[A-Z][\w'’\-]*(?: |$))*")
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w\-]*(?<![’']s) )*$")
+
+
+def _outside_title_case_titles(mentions: list, texts) -> list:
+    """`mentions` less those inside a title written in title case in a body paragraph."""
+    spans = {}
+    for i, (pi, _, text) in enumerate(texts):
+        if pi is None or pi == TITLE:
+            continue
+        for small in _TITLE_SMALL_WORD.finditer(text):
+            at = small.start()
+            if not text[at - 1:at].isalnum() and text[at - 1:at] != ",":
+                continue  # "... said. In London": a sentence's first word
+            if text[text.rfind(" ", 0, at) + 1:at] in lexicon.HONORIFICS:
+                continue
+            before = _CAPITALISED_BEFORE.search(text, max(0, at - 60), at + 1)
+            after = _TITLE_WORDS_AFTER.match(text, small.end())
+            spans.setdefault(i, []).append((before.start(), after.end()))
+    if not spans:
+        return mentions
+    return [m for m in mentions if not any(start <= m.start and m.end <= end and not (m.canonical and m.start == start)
+                                           for start, end in spans.get(m.loc, ()))]
 
 
 def _cued(text: str, start: int, sport: bool) -> bool:
