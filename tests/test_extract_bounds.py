@@ -49,3 +49,13 @@ def test_extract_facts_title_in_title_case_is_no_entity():
 def test_extract_facts_title_case_small_word_after_a_known_name_keeps_the_name():
     assert _entities("Ann Lee spoke on CBS This Morning about the watchdog Reporters Without Borders.") == [
         ("Ann Lee", "PERSON"), ("CBS", "ORG"), ("Reporters Without Borders", "ORG")]
+
+
+def test_extract_facts_ordinal_opening_an_organisation_is_part_of_its_name():
+    assert _entities("The deal gives 21st Century Fox control of the network.",
+                     "The 2nd Circuit Court of Appeals ruled on Monday.") == [
+        ("21st Century Fox", "ORG"), ("2nd Circuit Court of Appeals", "ORG")]
+
+
+def test_extract_facts_shares_in_a_company_at_a_sentence_start_is_no_place():
+    assert _entities("Shares in Tesla rose 5% after the carmaker reported record deliveries.") == [("Tesla", "ORG")]

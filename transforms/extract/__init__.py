@@ -56,6 +56,7 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     for i, (pi, _, text) in enumerate(texts):
         weak = pi == TITLE or pi is None or shouting
         mentions.extend(entities.find_mentions(i, text, body, weak, sport, seen))
+    _with_ordinals(mentions, texts)
     cued = {i for i, h in enumerate(heads) if h["works"]}
     if cued:
         mentions = _without_works(mentions, [t for _, _, t in texts], sport, cued)
@@ -87,6 +88,22 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
         temporals.extend(find_temporals(text, pi, hp, reference_date, text_heads["temporal"], temporals))
     return Facts(ents, facts_quotes, tuple(quantities), tuple(temporals),
                  headline_entities=tuple(_entity(c, locs) for c in _ordered(headline_clusters)))
+
+
+_ORDINAL_BEFORE = re.compile(r"(?<![\w,.])\d{1,3}(?:st|nd|rd|th) $")
+
+
+def _with_ordinals(mentions: list, texts) -> None:
+    """"21st Century Fox", "101st Airborne Division": an ordinal right before an organisation's name is part of
+    it (the run of capitals starts after it)."""
+    for m in mentions:
+        if m.type == "ORG" and m.canonical is None and " " in m.name and m.start > 3 and not m.weak:
+            text = texts[m.loc][2]
+            ordinal = text[m.start - 1] == " " and _ORDINAL_BEFORE.search(text, max(0, m.start - 6), m.start)
+            if ordinal:
+                m.start = ordinal.start()
+                m.text = text[m.start:m.end]
+                m.name = f"{ordinal.group()}{m.name}"
 
 
 def _full_name(m) -> bool:

@@ -46,7 +46,7 @@ _LOCATED_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|to|from|at
 # "a stake in Southcorp", "his role in Closer", "a flaw in Firefox": "in" after these is no place.
 _HOLDING_BEFORE = re.compile(r"\b(?:stakes?|shares?|holdings?|interests?|investments?|invest|invested|investing|roles?"
                              r"|starring|starred|stars|appeared|appears|parts?|flaws?|bugs?|holes?|vulnerabilit(?:y|ies)"
-                             r"|features?|changes?|versions?)\sin\s$")
+                             r"|features?|changes?|versions?)\sin\s$", re.IGNORECASE)  # "Shares in Tesla rose"
 _TEAM_CONTEXT = re.compile(r"\s\d{1,3}-\d{1,3}\b")  # "Clyde 0-5 Celtic": the names around a score are teams
 _SCORE_BEFORE = re.compile(r"\b\d{1,3}-\d{1,3}\s$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
