@@ -59,3 +59,8 @@ def test_extract_facts_ordinal_opening_an_organisation_is_part_of_its_name():
 
 def test_extract_facts_shares_in_a_company_at_a_sentence_start_is_no_place():
     assert _entities("Shares in Tesla rose 5% after the carmaker reported record deliveries.") == [("Tesla", "ORG")]
+
+
+def test_extract_facts_lone_census_first_names_in_a_list_are_people():
+    assert _entities("The guests included Lara and Carly, and the fund backs Hope.") == [
+        ("Lara", "PERSON"), ("Carly", "PERSON")]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from transforms.extract import gazetteer, lexicon
 from transforms.extract.entities import Mention
-from transforms.extract.names import GIVEN_NAMES
+from transforms.extract.names import FIRST_NAMES, GIVEN_NAMES
 
 _SCORED_TYPES = ("PERSON", "ORG", "GPE", "LOC")
 _INITIAL_SKIP = frozenset("of the for and & de du da van von der".split())
@@ -191,13 +191,19 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
             return
         # An unexplained mid-sentence name: in a match report most often a player (line-ups, scorers),
         # elsewhere most often a company, club or body.
-        type_ = "PERSON" if merger.sport else "ORG"
+        type_ = "PERSON" if merger.sport or _given_name(m.name) else "ORG"  # "Tiffany, Lara and Barron"
     name = m.canonical or m.name
     existing = merger.by_key.get((type_, name))
     if existing and existing.headline_only == in_headline:
         merger.add(m, existing)
     else:
         merger.new(m, name, type_, headline_only=in_headline)
+
+
+def _given_name(word: str) -> bool:
+    """A census first name (1 in 10,000 or more) that is neither a place nor a dictionary word: "Tiffany",
+    "Barron"; not "Hope", "Rich" (the hand list of given names is typed before)."""
+    return word in FIRST_NAMES and word not in gazetteer.places() and not lexicon.common_word(word)
 
 
 _ADVERB_ENDINGS = ("ally", "fully", "ously", "ately", "ively", "ently", "antly", "ibly", "ably")
