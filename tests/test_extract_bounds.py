@@ -64,3 +64,15 @@ def test_extract_facts_shares_in_a_company_at_a_sentence_start_is_no_place():
 def test_extract_facts_lone_census_first_names_in_a_list_are_people():
     assert _entities("The guests included Lara and Carly, and the fund backs Hope.") == [
         ("Lara", "PERSON"), ("Carly", "PERSON")]
+
+
+def test_extract_facts_names_with_an_age_or_listed_with_people_are_people():
+    assert _entities("The candidate has five children: Donald Trump, Jr., 38; Ivanka, 34; Eric Trump, 32; "
+                     "Tiffany, 22; and Barron, 10.", "The panel heard Paula Radcliffe, Okafor and Dimitrov.") == [
+        ("Donald Trump Jr.", "PERSON"), ("Ivanka", "PERSON"), ("Eric Trump", "PERSON"), ("Tiffany", "PERSON"),
+        ("Barron", "PERSON"), ("Paula Radcliffe", "PERSON"), ("Okafor", "PERSON"), ("Dimitrov", "PERSON")]
+
+
+def test_extract_facts_a_sentence_opening_word_or_a_percentage_makes_no_list_of_people():
+    assert _entities("Meantime, 32% said Mr Blair was right.", "Unfortunately, John Smith and Kwasi left.") == [
+        ("Blair", "PERSON"), ("John Smith", "PERSON"), ("Kwasi", "PERSON")]

@@ -296,7 +296,7 @@ def test_extract_facts_titles_cued_by_a_part_an_award_a_cast_or_a_list_are_not_e
                         "Singer Alicia Keys won best album for the album The Diary of Alicia Keys.",
                         "Former Westlife star Brian McFadden sang with the band Westlife.")
     assert sorted(ents) == [("Alicia Keys", "PERSON"), ("Brian McFadden", "PERSON"), ("Clint Eastwood", "PERSON"),
-                            ("Clive Owen", "PERSON"), ("Jamie Foxx", "PERSON"), ("Twista", "ORG"),
+                            ("Clive Owen", "PERSON"), ("Jamie Foxx", "PERSON"), ("Twista", "PERSON"),
                             ("Westlife", "ORG")]
     assert len(ents[("Alicia Keys", "PERSON")].mentions) == 1
 

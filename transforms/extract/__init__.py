@@ -57,6 +57,7 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
         weak = pi == TITLE or pi is None or shouting
         mentions.extend(entities.find_mentions(i, text, body, weak, sport, seen))
     _with_ordinals(mentions, texts)
+    _people_in_lists(mentions, texts)
     cued = {i for i, h in enumerate(heads) if h["works"]}
     if cued:
         mentions = _without_works(mentions, [t for _, _, t in texts], sport, cued)
@@ -104,6 +105,43 @@ def _with_ordinals(mentions: list, texts) -> None:
                 m.start = ordinal.start()
                 m.text = text[m.start:m.end]
                 m.name = f"{ordinal.group()}{m.name}"
+
+
+# "Ivanka, 34;": an age after a name; "Eric Trump, 32; Tiffany, 22; and Barron": the items of a list of people.
+_AGE_AFTER = re.compile(r",\s\d{1,3}(?=[,;)]|\.?$|\.\s)")  # not "Meantime, 32% said"
+_LIST_GAP = re.compile(r"(?:,\s\d{1,3})?(?:[,;]\s(?:and\s)?|\sand\s)")
+
+
+def _people_in_lists(mentions: list, texts) -> None:
+    """A lone unexplained name with an age after it, or listed beside people, is a person (even after a ";")."""
+    group = []
+    for m in mentions + [None]:
+        if m is not None and m.type == "UNKNOWN" and _AGE_AFTER.match(texts[m.loc][2], m.end):
+            _as_listed_person(m)
+        prev = group[-1] if group else None
+        if m is not None and prev is not None and m.loc == prev.loc and m.start - prev.end <= 12 \
+                and _LIST_GAP.fullmatch(texts[m.loc][2], prev.end, m.start):
+            group.append(m)
+            continue
+        if _a_list_of_people(group, texts):
+            for g in group:
+                # not "Unfortunately, John Smith said" (a sentence's first word), nor "Women" (a common word)
+                if not g.initial and not g.common_word and not lexicon.common_word(g.name):
+                    _as_listed_person(g)
+        group = [m] if m is not None else []
+
+
+def _a_list_of_people(group: list, texts) -> bool:
+    """Three names or more, or two joined by "and", one of them a person by a given name or a title (two
+    joined by a comma are often a name and its outlet or place: "Dana Reyes, HuffPost")."""
+    if len(group) < 2 or not any(g.type == "PERSON" and not g.guess for g in group):
+        return False
+    return len(group) >= 3 or "and" in texts[group[1].loc][2][group[0].end:group[1].start]
+
+
+def _as_listed_person(m) -> None:
+    if m.type == "UNKNOWN" and " " not in m.name and not m.weak:
+        m.type, m.initial, m.common_word = "PERSON", False, False
 
 
 def _full_name(m) -> bool:
