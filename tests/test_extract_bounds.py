@@ -76,3 +76,15 @@ def test_extract_facts_names_with_an_age_or_listed_with_people_are_people():
 def test_extract_facts_a_sentence_opening_word_or_a_percentage_makes_no_list_of_people():
     assert _entities("Meantime, 32% said Mr Blair was right.", "Unfortunately, John Smith and Kwasi left.") == [
         ("Blair", "PERSON"), ("John Smith", "PERSON"), ("Kwasi", "PERSON")]
+
+
+def test_extract_facts_organisation_opening_with_old_great_or_western_keeps_that_word():
+    assert _entities("She trained at the Old Vic Theatre School and worked at Great Ormond Street Hospital.",
+                     "The Free Syrian Army said top Republican Party officials met.") == [
+        ("Old Vic Theatre School", "ORG"), ("Great Ormond Street Hospital", "ORG"), ("Free Syrian Army", "ORG"),
+        ("Republican Party", "ORG")]
+
+
+def test_extract_facts_technology_firm_suffixes_make_an_organisation():
+    assert _entities("Norland Cloud said profits rose, and Quanta Therapeutics agreed.") == [
+        ("Norland Cloud", "ORG"), ("Quanta Therapeutics", "ORG")]

@@ -68,6 +68,7 @@ ORG_SUFFIXES = _words(
     " Instruments Electric Steel Foods Stores Brewery Brewing Publishing Logistics Shipping Aerospace"
     " Brigade Regiment Squad Institute Consortium Cooperative Watch Review Magazine Records FC AFC RFC"
     " United City Rovers Athletic Wanderers Albion Hotspur Rangers Celtic Harlequins Saracens Blues"
+    " Cloud Analytics Therapeutics Biosciences Biotech Robotics Semiconductor Semiconductors Dynamics"  # tech firms
 )
 # Org suffixes that can also end a place name ("Leicester City" is a club but "Mexico City" is a city):
 # a gazetteer hit wins over these.

@@ -156,9 +156,15 @@ _NAME_STARTERS = frozenset("All Will Old Big Great Best High Good Top Free Low N
                            " Eastern Western Central Internet".split())
 
 
+_ORG_STARTERS = _NAME_STARTERS - frozenset("All Will Top Best Good".split())  # "top Republican Party officials"
+
+
 def _starts_a_name(tokens, initial: bool) -> bool:
     """"All Blacks", "Will Young", "Old Trafford", "West Brom", "Internet Explorer": mid-sentence, these words
     capitalised before one more capitalised word begin the name instead of being dropped."""
+    if not initial and len(tokens) > 2 and tokens[0][0] in _ORG_STARTERS and tokens[-1][0] in lexicon.ORG_SUFFIXES \
+            and tokens[-1][0] not in lexicon.WEAK_ORG_SUFFIXES:
+        return True  # "Old Vic Theatre School", "Great Ormond Street Hospital": an organisation's first word
     return not initial and len(tokens) == 2 and tokens[0][0] in _NAME_STARTERS and tokens[1][0][:1].isupper() \
         and tokens[1][0] not in lexicon.NOT_NAMES and tokens[1][0] not in lexicon.DEMONYMS  # "North Koreans"
 
