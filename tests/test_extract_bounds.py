@@ -88,3 +88,10 @@ def test_extract_facts_organisation_opening_with_old_great_or_western_keeps_that
 def test_extract_facts_technology_firm_suffixes_make_an_organisation():
     assert _entities("Norland Cloud said profits rose, and Quanta Therapeutics agreed.") == [
         ("Norland Cloud", "ORG"), ("Quanta Therapeutics", "ORG")]
+
+
+def test_extract_facts_state_before_a_title_is_a_place_and_the_title_no_name():
+    assert _entities("Texas Sen. Ted Cruz and Michigan Gov. spoke, as did Ohio Gov. John Kasich.",
+                     "He praised Texas Instruments.") == [
+        ("Texas", "GPE"), ("Ted Cruz", "PERSON"), ("Michigan", "GPE"), ("Ohio", "GPE"), ("John Kasich", "PERSON"),
+        ("Texas Instruments", "ORG")]

@@ -223,6 +223,7 @@ def _one_name(head: Mention, rest: list[Mention], tokens, size: int) -> bool:
         return True  # "BBC Radio Wales", "Sky Sports News", "CNN International": a broadcaster's service
     return (len(tail) == 1 and head.type == "GPE" and tail[0][0] not in GIVEN_NAMES
             and tail[0][0] not in _DAYS_AND_MONTHS  # "Philadelphia Wednesday": a place, then a day
+            and tail[0][0] not in lexicon.HONORIFICS  # "Texas Sen. Ted Cruz": a place, then a title
             and (not rest or rest[0].type == "UNKNOWN") and tail[0][0] not in lexicon.DEMONYMS)
 
 
@@ -423,8 +424,8 @@ def _unknown(tokens, initial) -> list[Mention]:
         if word in lexicon.LANGUAGES:
             return [Mention(0, start, end, name, name, "MISC")]  # a language (no LANGUAGE type in the warehouse)
         if word in lexicon.LONE_NOT_NAMES or word in lexicon.ORG_SUFFIXES or word in _EVENT_SUFFIXES \
-                or any(c.isdigit() for c in word) or _PARTY_STATE.match(word):
-            return []  # "Campaign", "Party", "Council" alone are common nouns in capitals
+                or any(c.isdigit() for c in word) or _PARTY_STATE.match(word) or word in _TITLE_ENDS:
+            return []  # "Campaign", "Party", "Council" alone are common nouns in capitals; "Gov." a title
         if name in FAMOUS_SURNAMES or name in GIVEN_NAMES and not initial:  # "his wife, ex-model Sandra"
             return [Mention(0, start, end, name, name, "PERSON", initial=initial)]
         return [Mention(0, start, end, name, name, "UNKNOWN", initial=initial)]
