@@ -95,3 +95,13 @@ def test_extract_facts_state_before_a_title_is_a_place_and_the_title_no_name():
                      "He praised Texas Instruments.") == [
         ("Texas", "GPE"), ("Ted Cruz", "PERSON"), ("Michigan", "GPE"), ("Ohio", "GPE"), ("John Kasich", "PERSON"),
         ("Texas Instruments", "ORG")]
+
+
+def test_extract_facts_plural_and_hyphenated_peoples_are_no_organisations():
+    facts = extract_facts(article("Hispanics and African-Americans backed him, as did Iowans and Mexicans."))
+    assert [(e.name, e.type) for e in facts.entities] == [
+        ("Hispanics", "NORP"), ("African-Americans", "NORP"), ("Iowans", "NORP"), ("Mexicans", "NORP")]
+
+
+def test_extract_facts_contractions_acronyms_and_letters_alone_are_no_names():
+    assert _entities("I’m sure the PAC will pay by 9 p.m. EST, she said of Plan B.") == []

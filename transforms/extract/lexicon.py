@@ -250,6 +250,7 @@ NOT_NAMES = _words(
     " AIDS Aids SMS PIN PDA PDAs RSS URL HTML PDF GMT BST FM AM DJ DJs MC VIP Q A&E TB AGM IPO ISP ISPs"
     " MRI DNA UHF LCD LED GPS USB RAM CPU PIN ATM SUV SUVs WMD WMDs PhD MBA BA MSc ASBO ASBOs"
     " Mr. Mrs. Ms. Dr. Mum Dad God Prime Internet-based Web-based Government-backed"
+    " I’m I’ve I’d I’ll PAC PACs EST EDT PST PDT CST CDT LGBT LGBTQ"  # curly apostrophes; common acronyms
 )
 
 # Capitalised common nouns that are no name on their own, though they start or end names ("World Health

@@ -377,7 +377,7 @@ def _by_shape(tokens, sport) -> Mention | None:
         return Mention(0, start, end, name, name, "ORG")
     if len(tokens) > 1 and (first in lexicon.LOC_HEADS or last in lexicon.LOC_HEADS) and first not in GIVEN_NAMES:
         return Mention(0, start, end, name, name, "LOC")
-    if first in lexicon.DEMONYMS:
+    if _demonym(first):
         return Mention(0, start, end, name, name, "NORP")
     if len(tokens) == 1 and _ALLCAPS.match(first) and first not in lexicon.LONE_NOT_NAMES:
         return Mention(0, start, end, name, name, "ORG")
@@ -390,6 +390,17 @@ def _by_shape(tokens, sport) -> Mention | None:
             _name_like(t) or t in _NAME_PARTICLES for t, _ in tokens[1:]):  # "Nick Van den Brul", "Ruud van Nistelrooy"
         return Mention(0, start, end, name, name, "PERSON")
     return None
+
+
+def _demonym(word: str) -> bool:
+    """"Hispanic", "Mexicans", "African-Americans", "Iowans", "Syrians": a people, by the list or the place."""
+    if word in lexicon.DEMONYMS:
+        return True
+    if word.endswith("s") and word[:-1] in lexicon.DEMONYMS:
+        return True
+    if "-" in word:
+        return all(_demonym(part) for part in word.split("-"))
+    return word.endswith("ns") and word[:-2] in gazetteer.places()  # "Iowans", "Californians"
 
 
 def _first_name(word: str) -> bool:
@@ -421,6 +432,8 @@ def _unknown(tokens, initial) -> list[Mention]:
         return []
     if len(tokens) == 1:
         word = tokens[0][0]
+        if len(word) == 1:
+            return []  # a letter alone ("Plan B", "the letter T"): no name
         if word in lexicon.LANGUAGES:
             return [Mention(0, start, end, name, name, "MISC")]  # a language (no LANGUAGE type in the warehouse)
         if word in lexicon.LONE_NOT_NAMES or word in lexicon.ORG_SUFFIXES or word in _EVENT_SUFFIXES \
