@@ -105,3 +105,9 @@ def test_extract_facts_plural_and_hyphenated_peoples_are_no_organisations():
 
 def test_extract_facts_contractions_acronyms_and_letters_alone_are_no_names():
     assert _entities("I’m sure the PAC will pay by 9 p.m. EST, she said of Plan B.") == []
+
+
+def test_extract_facts_towns_of_two_words_under_the_population_cut_are_places():
+    assert _entities("The Beverly Hills ceremony was held before a rally in Palo Alto.",
+                     "Sales at the Gap store rose.") == [
+        ("Beverly Hills", "GPE"), ("Palo Alto", "GPE"), ("Gap", "ORG")]
