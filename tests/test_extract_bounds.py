@@ -111,3 +111,16 @@ def test_extract_facts_towns_of_two_words_under_the_population_cut_are_places():
     assert _entities("The Beverly Hills ceremony was held before a rally in Palo Alto.",
                      "Sales at the Gap store rose.") == [
         ("Beverly Hills", "GPE"), ("Palo Alto", "GPE"), ("Gap", "ORG")]
+
+
+def test_extract_facts_weekday_after_a_name_is_a_date_not_part_of_it():
+    assert _entities("The United States Tuesday said no, he told CNBC Saturday.", "Mike Friday scored.",
+                     "Voters went to the polls on Super Tuesday.") == [
+        ("United States", "GPE"), ("CNBC", "ORG"), ("Mike Friday", "PERSON"), ("Super Tuesday", "EVENT")]
+
+
+def test_extract_facts_us_job_titles_before_a_name_are_not_part_of_it():
+    assert _entities("NBC News Senior Investigative Correspondent Cynthia McFadden and Sheriff Joe Arpaio spoke.",
+                     "He quoted the Economist Intelligence Unit.") == [
+        ("NBC", "ORG"), ("Cynthia McFadden", "PERSON"), ("Joe Arpaio", "PERSON"),
+        ("Economist Intelligence Unit", "ORG")]

@@ -29,6 +29,9 @@ _MONTH_SURNAMES = frozenset("May June April August Friday Monday West North Sout
 _EVENT_SUFFIXES = frozenset("Award Awards Prize Prizes Trophy Cup Championship Championships Open Games Olympics"
                             " Festival Grand Prix Classic Marathon Tour Series Final Finals Show Expo Summit".split())
 _ARTICLES = frozenset(["The", "A", "An"])
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+# Days named by the word before them: "Super Tuesday", "Good Friday", "Bloody Sunday".
+_DAY_NAMERS = frozenset("Super Black Good Ash Bloody Palm Easter Cyber Holy Maundy Blue Whit Shrove".split())
 _DAYS_AND_MONTHS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
                               " May June July August September October November December".split())
 _SERVICES = frozenset("Radio Television TV News Sport Sports Online World International".split())
@@ -100,6 +103,8 @@ def resolve(tokens, initial, common, sport) -> list[Mention]:
     loose = _split_at(tokens, _LOOSE_JOINERS)
     if loose:  # "London Critics' Circle on Wednesday": "on" never sits inside a name
         return [m for part in loose for m in resolve(part, initial and part is loose[0], common, sport)]
+    if _dated(tokens):  # "The United States Tuesday said", "told CNBC Saturday"
+        return resolve(tokens[:-1], initial, common, sport)
     split = _split_at(tokens, _SPLITTERS)
     if split:
         return _resolve_split(tokens, split, initial, common, sport)
@@ -157,6 +162,14 @@ _NAME_STARTERS = frozenset("All Will Old Big Great Best High Good Top Free Low N
 
 
 _ORG_STARTERS = _NAME_STARTERS - frozenset("All Will Top Best Good".split())  # "top Republican Party officials"
+
+
+def _dated(tokens) -> bool:
+    """A weekday ends the run after a name, as US style dates a statement: not a day's own name ("Super
+    Tuesday") nor a surname after a given name ("Mike Friday")."""
+    if len(tokens) < 2 or tokens[-1][0] not in _WEEKDAYS or tokens[-2][0] in _DAY_NAMERS:
+        return False
+    return not (len(tokens) == 2 and _first_name(tokens[0][0]))
 
 
 def _starts_a_name(tokens, initial: bool) -> bool:
@@ -365,8 +378,9 @@ def _by_shape(tokens, sport) -> Mention | None:
     if first in lexicon.AWARDS and (len(tokens) == 1 or first not in GIVEN_NAMES or last in _EVENT_SUFFIXES):
         # "Oscar", "Golden Globe", "Tony Awards"; "Tony Smith" and "Olivier Beauvillain" are people
         return Mention(0, start, end, name, name, "EVENT")
-    if len(tokens) > 1 and last in _EVENT_SUFFIXES and first not in GIVEN_NAMES:
-        return Mention(0, start, end, name, name, "EVENT")  # "Century Award", "World Cup": events, not names
+    if len(tokens) > 1 and (last in _EVENT_SUFFIXES or last in _WEEKDAYS and first in _DAY_NAMERS) \
+            and first not in GIVEN_NAMES:
+        return Mention(0, start, end, name, name, "EVENT")  # "Century Award", "World Cup", "Super Tuesday"
     if len(tokens) > 1 and (last in _LAWS or first in _LAWS and tokens[1][0] == "of"):
         return Mention(0, start, end, name, name, "LAW")  # a law is named like an organisation, but is not one
     if len(tokens) > 1 and last in lexicon.ORG_SUFFIXES and not (first in GIVEN_NAMES and any(
