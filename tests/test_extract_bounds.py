@@ -124,3 +124,11 @@ def test_extract_facts_us_job_titles_before_a_name_are_not_part_of_it():
                      "He quoted the Economist Intelligence Unit.") == [
         ("NBC", "ORG"), ("Cynthia McFadden", "PERSON"), ("Joe Arpaio", "PERSON"),
         ("Economist Intelligence Unit", "ORG")]
+
+
+def test_extract_facts_issue_examples_of_boundaries_and_unknown_names():
+    assert _entities("He told BBC Radio Wales that Health Minister Nkechi Obi would resign.",
+                     "Wizz Air said Siddharth Iyer of Razorpay would join its board.",
+                     "OpenAI said its plant in Eindhoven would open after the company's Q3 FY26 results.") == [
+        ("BBC Radio Wales", "ORG"), ("Nkechi Obi", "PERSON"), ("Wizz Air", "ORG"), ("Siddharth Iyer", "PERSON"),
+        ("Razorpay", "ORG"), ("OpenAI", "ORG"), ("Eindhoven", "GPE")]
