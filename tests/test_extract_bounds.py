@@ -132,3 +132,8 @@ def test_extract_facts_issue_examples_of_boundaries_and_unknown_names():
                      "OpenAI said its plant in Eindhoven would open after the company's Q3 FY26 results.") == [
         ("BBC Radio Wales", "ORG"), ("Nkechi Obi", "PERSON"), ("Wizz Air", "ORG"), ("Siddharth Iyer", "PERSON"),
         ("Razorpay", "ORG"), ("OpenAI", "ORG"), ("Eindhoven", "GPE")]
+
+
+def test_extract_facts_unexplained_small_town_is_a_place_unless_named_like_a_surname():
+    assert _entities("The cars are built at Dingolfing and sold by Hammond.") == [
+        ("Dingolfing", "GPE"), ("Hammond", "ORG")]

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from transforms.extract import aliases, entities, lexicon, quotes, triggers
-from transforms.extract.gazetteer import orgs, places, towns
+from transforms.extract.gazetteer import orgs, places, small_towns, towns
 from transforms.extract.names import GIVEN_NAMES
 from transforms.extract.quantities import FRACTION_HEADS, NUMBER_WORDS, find_quantities
 from transforms.extract.runs import by_place
@@ -38,7 +38,7 @@ _WORKS = triggers.Heads((), prefixes=_WORK_WORDS + _SHOW_WORDS + (
 _HEADS = triggers.Scanner({"sport": _SPORT, "temporal": TEMPORAL_HEADS, "numbers": NUMBER_WORDS,
                            "fraction": FRACTION_HEADS, "works": _WORKS})
 
-places(), orgs(), towns()  # build the gazetteers at import, not inside the first timed call
+places(), orgs(), towns(), small_towns()  # build the gazetteers at import, not inside the first timed call
 
 
 def extract_facts(article: Article, reference_date: date | None = None) -> Facts:

@@ -191,7 +191,8 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
             return
         # An unexplained mid-sentence name: in a match report most often a player (line-ups, scorers),
         # elsewhere most often a company, club or body.
-        type_ = "PERSON" if merger.sport or _given_name(m.name) else "ORG"  # "Tiffany, Lara and Barron"
+        type_ = "PERSON" if merger.sport or _given_name(m.name) else "GPE" if m.name in gazetteer.small_towns() \
+            else "ORG"  # "Tiffany, Lara and Barron"; "the plant at Dingolfing"
     name = m.canonical or m.name
     existing = merger.by_key.get((type_, name))
     if existing and existing.headline_only == in_headline:
