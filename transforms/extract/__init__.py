@@ -116,14 +116,15 @@ def _people_in_lists(mentions: list, texts) -> None:
     """A lone unexplained name with an age after it, or listed beside people, is a person (even after a ";")."""
     group = []
     for m in mentions + [None]:
-        if m is not None and m.type == "UNKNOWN" and _AGE_AFTER.match(texts[m.loc][2], m.end):
+        if m is not None and m.type == "UNKNOWN" and texts[m.loc][2].startswith(", ", m.end) \
+                and _AGE_AFTER.match(texts[m.loc][2], m.end):
             _as_listed_person(m)
         prev = group[-1] if group else None
-        if m is not None and prev is not None and m.loc == prev.loc and m.start - prev.end <= 12 \
+        if m is not None and prev is not None and m.loc == prev.loc and 2 <= m.start - prev.end <= 12 \
                 and _LIST_GAP.fullmatch(texts[m.loc][2], prev.end, m.start):
             group.append(m)
             continue
-        if _a_list_of_people(group, texts):
+        if len(group) > 1 and _a_list_of_people(group, texts):
             for g in group:
                 # not "Unfortunately, John Smith said" (a sentence's first word), nor "Women" (a common word)
                 if not g.initial and not g.common_word and not lexicon.common_word(g.name):
@@ -134,7 +135,7 @@ def _people_in_lists(mentions: list, texts) -> None:
 def _a_list_of_people(group: list, texts) -> bool:
     """Three names or more, or two joined by "and", one of them a person by a given name or a title (two
     joined by a comma are often a name and its outlet or place: "Dana Reyes, HuffPost")."""
-    if len(group) < 2 or not any(g.type == "PERSON" and not g.guess for g in group):
+    if not any(g.type == "PERSON" and not g.guess for g in group):
         return False
     return len(group) >= 3 or "and" in texts[group[1].loc][2][group[0].end:group[1].start]
 

@@ -343,4 +343,8 @@ def common_word(word: str) -> bool:
     """A capitalised word the dictionary has only in lower case ("Life", "Prejudice", "Information"): alone and
     with nothing else to go on, a word of a title or a stressed word rather than a name. Not one with inner capitals
     ("DeLay", "iPod")."""
-    return word.lower() in _dictionary() and word not in _dictionary() and not any(c.isupper() for c in word[1:])
+    rest = word[1:]
+    if rest != rest.lower():
+        return False
+    words = _dictionary()
+    return word not in words and word.lower() in words
