@@ -137,3 +137,8 @@ def test_extract_facts_issue_examples_of_boundaries_and_unknown_names():
 def test_extract_facts_unexplained_small_town_is_a_place_unless_named_like_a_surname():
     assert _entities("The cars are built at Dingolfing and sold by Hammond.") == [
         ("Dingolfing", "GPE"), ("Hammond", "ORG")]
+
+
+def test_extract_facts_a_family_named_in_the_plural_is_its_member_named_in_full():
+    ents = {e.name: e for e in extract_facts(article("Bill Clinton spoke. The Clintons left early.")).entities}
+    assert [(name, e.type, e.aliases) for name, e in ents.items()] == [("Bill Clinton", "PERSON", ("Clintons",))]

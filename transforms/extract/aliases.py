@@ -237,6 +237,9 @@ def _find_target(merger: Merger, m: Mention) -> Cluster | None:
     same = merger.by_key.get((m.type, m.name))
     if same:
         return same
+    if m.type in ("UNKNOWN", "ORG") and m.canonical is None and len(tokens) == 1 and m.name.endswith("s") \
+            and m.name[:-1] in merger.by_last:
+        return _person_surnamed(merger, m.name[:-1])  # "the Clintons", "the Trumps": the family, by its member
     if m.type in ("PERSON", "UNKNOWN") and len(tokens) <= 2:
         person = _person_by_part(merger, tokens, m.honorific is not None)
         if person:
