@@ -121,9 +121,9 @@ def test_extract_facts_weekday_after_a_name_is_a_date_not_part_of_it():
 
 def test_extract_facts_us_job_titles_before_a_name_are_not_part_of_it():
     assert _entities("NBC News Senior Investigative Correspondent Cynthia McFadden and Sheriff Joe Arpaio spoke.",
-                     "He quoted the Economist Intelligence Unit.") == [
+                     "He quoted the Economist Intelligence Unit.", "Pastor Darrell Scott defended the line.") == [
         ("NBC", "ORG"), ("Cynthia McFadden", "PERSON"), ("Joe Arpaio", "PERSON"),
-        ("Economist Intelligence Unit", "ORG")]
+        ("Economist Intelligence Unit", "ORG"), ("Darrell Scott", "PERSON")]
 
 
 def test_extract_facts_issue_examples_of_boundaries_and_unknown_names():

@@ -37,7 +37,7 @@ HONORIFICS = _phrases(
     "|Film-maker|Filmmaker|Director-General|Director General|Head coach|Team-mate|Teammate|Chef|Artist"
     # US style capitalises the job before a name ("Senior Investigative Correspondent Cynthia McFadden")
     "|Correspondent|Anchor|Editor|Columnist|Spokesman|Spokeswoman|Spokesperson|Strategist|Pollster"
-    "|Adviser|Advisor|Aide|Attorney|Prosecutor|Sheriff|Supervisor|Chairwoman|Founder|Lawmaker"
+    "|Adviser|Advisor|Aide|Attorney|Prosecutor|Sheriff|Supervisor|Chairwoman|Founder|Lawmaker|Pastor|Deacon"
 )
 # Letters after a name: "Peter Ainsworth MP".
 POSTNOMINALS = _words("MP MEP MSP AM QC KC OBE MBE CBE KBE Jr Jr. Jnr Snr Sr PhD")
