@@ -264,10 +264,10 @@ def test_extract_facts_party_or_title_before_a_full_name_describes_the_person():
 
 
 def test_extract_facts_a_name_in_brackets_is_no_acronym_definition():
-    """"A Troncon (Treviso)": the club in brackets is not an abbreviation of the player, so a later "Treviso" is
+    """"A Troncon (Treviso)": the name in brackets is not an abbreviation of the player, so a later "Treviso" is
     not him; "Scottish National Party (SNP)" still defines SNP."""
     ents, _ = _entities("A Troncon (Treviso) played. Treviso won.", "The Scottish National Party (SNP) said the SNP won.")
-    assert ents["Treviso", "ORG"].mentions[-1].text == "Treviso" and len(ents["Treviso", "ORG"].mentions) == 2
+    assert ents["Treviso", "GPE"].mentions[-1].text == "Treviso" and len(ents["Treviso", "GPE"].mentions) == 2
     assert ents["Scottish National Party", "ORG"].aliases == ("SNP",)
 
 
@@ -296,7 +296,7 @@ def test_extract_facts_titles_cued_by_a_part_an_award_a_cast_or_a_list_are_not_e
                         "Singer Alicia Keys won best album for the album The Diary of Alicia Keys.",
                         "Former Westlife star Brian McFadden sang with the band Westlife.")
     assert sorted(ents) == [("Alicia Keys", "PERSON"), ("Brian McFadden", "PERSON"), ("Clint Eastwood", "PERSON"),
-                            ("Clive Owen", "PERSON"), ("Jamie Foxx", "PERSON"), ("Twista", "ORG"),
+                            ("Clive Owen", "PERSON"), ("Jamie Foxx", "PERSON"), ("Twista", "PERSON"),
                             ("Westlife", "ORG")]
     assert len(ents[("Alicia Keys", "PERSON")].mentions) == 1
 

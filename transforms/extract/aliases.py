@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from transforms.extract import gazetteer, lexicon
 from transforms.extract.entities import Mention
-from transforms.extract.names import GIVEN_NAMES
+from transforms.extract.names import FIRST_NAMES, GIVEN_NAMES
 
 _SCORED_TYPES = ("PERSON", "ORG", "GPE", "LOC")
 _INITIAL_SKIP = frozenset("of the for and & de du da van von der".split())
@@ -192,13 +192,20 @@ def _attach_short(merger: Merger, m: Mention, in_headline: bool) -> None:
             return
         # An unexplained mid-sentence name: in a match report most often a player (line-ups, scorers),
         # elsewhere most often a company, club or body.
-        type_ = "PERSON" if merger.sport else "ORG"
+        type_ = "PERSON" if merger.sport or _given_name(m.name) else "GPE" if m.name in gazetteer.small_towns() \
+            else "ORG"  # "Tiffany, Lara and Barron"; "the plant at Dingolfing"
     name = m.canonical or m.name
     existing = merger.by_key.get((type_, name))
     if existing and existing.headline_only == in_headline:
         merger.add(m, existing)
     else:
         merger.new(m, name, type_, headline_only=in_headline)
+
+
+def _given_name(word: str) -> bool:
+    """A census first name (1 in 10,000 or more) that is neither a place nor a dictionary word: "Tiffany",
+    "Barron"; not "Hope", "Rich" (the hand list of given names is typed before)."""
+    return word in FIRST_NAMES and word not in gazetteer.places() and not lexicon.common_word(word)
 
 
 _ADVERB_ENDINGS = ("ally", "fully", "ously", "ately", "ively", "ently", "antly", "ibly", "ably")
@@ -231,6 +238,9 @@ def _find_target(merger: Merger, m: Mention) -> Cluster | None:
     same = merger.by_key.get((m.type, m.name))
     if same:
         return same
+    if m.type in ("UNKNOWN", "ORG") and m.canonical is None and len(tokens) == 1 and m.name.endswith("s") \
+            and m.name[:-1] in merger.by_last:
+        return _person_surnamed(merger, m.name[:-1])  # "the Clintons", "the Trumps": the family, by its member
     if m.type in ("PERSON", "UNKNOWN") and len(tokens) <= 2:
         person = _person_by_part(merger, tokens, m.honorific is not None)
         if person:

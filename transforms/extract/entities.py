@@ -47,7 +47,7 @@ _LOCATED_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|to|from|at
 # "a stake in Southcorp", "his role in Closer", "a flaw in Firefox": "in" after these is no place.
 _HOLDING_BEFORE = re.compile(r"\b(?:stakes?|shares?|holdings?|interests?|investments?|invest|invested|investing|roles?"
                              r"|starring|starred|stars|appeared|appears|parts?|flaws?|bugs?|holes?|vulnerabilit(?:y|ies)"
-                             r"|features?|changes?|versions?)\sin\s$")
+                             r"|features?|changes?|versions?)\sin\s$", re.IGNORECASE)  # "Shares in Tesla rose"
 _TEAM_CONTEXT = re.compile(r"\s\d{1,3}-\d{1,3}\b")  # "Clyde 0-5 Celtic": the names around a score are teams
 _SCORE_BEFORE = re.compile(r"\b\d{1,3}-\d{1,3}\s$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
@@ -118,7 +118,7 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
             if m.name in lexicon.HONORIFICS and text[max(0, m.start - 4):m.start] in _THE:
                 continue  # "the Queen", "the Home Secretary": a title on its own is no one's name (gold convention)
             if m.type == "UNKNOWN" and " " not in m.name:
-                m.common_word = _in_lower_case(m.name, body, seen)
+                m.common_word = _in_lower_case(m.name, body, seen) or not sport and _dictionary_word(m, text)
             if results and m.type in ("UNKNOWN", "PERSON", "GPE") and m.canonical not in gazetteer.countries():
                 m.type, m.initial, m.guess = "ORG", False, False  # "Leeds 2 Middlesbrough 1": two clubs
             out.append(m)
@@ -176,6 +176,13 @@ def _dateline_names(loc: int, dateline: re.Match) -> list[Mention]:
         start = dateline.start() + agency.start(1)
         out.append(Mention(loc, start, start + len(name), name, name, "ORG", gazetteer.orgs().get(name)))
     return out
+
+
+def _dictionary_word(m: Mention, text: str) -> bool:
+    """A lone word the dictionary has in lower case, with no "the" before it ("the House") and no person's
+    words around it ("the album Musicology by Prince", "Usher said")."""
+    return lexicon.common_word(m.name) and text[max(0, m.start - 4):m.start] != "the " \
+        and not _PERSON_BEFORE.search(text, max(0, m.start - 24), m.start) and not ONLY_A_PERSON_AFTER.match(text, m.end)
 
 
 def _extended(m: Mention, end: int, text: str) -> Mention:

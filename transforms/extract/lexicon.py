@@ -4,6 +4,8 @@ Kept as plain space-separated strings so they are easy to review; each list says
 """
 from __future__ import annotations
 
+import functools
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -33,6 +35,9 @@ HONORIFICS = _phrases(
     "|Producer|Director|Singer|Actor|Actress|Striker|Midfielder|Defender|Goalkeeper|Keeper|Winger|Skipper"
     "|Boss|Analyst|Writer|Author|Novelist|Comedian|Presenter|DJ|Rapper|Guitarist|Drummer|Veteran|Designer"
     "|Film-maker|Filmmaker|Director-General|Director General|Head coach|Team-mate|Teammate|Chef|Artist"
+    # US style capitalises the job before a name ("Senior Investigative Correspondent Cynthia McFadden")
+    "|Correspondent|Anchor|Editor|Columnist|Spokesman|Spokeswoman|Spokesperson|Strategist|Pollster"
+    "|Adviser|Advisor|Aide|Attorney|Prosecutor|Sheriff|Supervisor|Chairwoman|Founder|Lawmaker|Pastor|Deacon"
 )
 # Letters after a name: "Peter Ainsworth MP".
 POSTNOMINALS = _words("MP MEP MSP AM QC KC OBE MBE CBE KBE Jr Jr. Jnr Snr Sr PhD")
@@ -66,6 +71,7 @@ ORG_SUFFIXES = _words(
     " Instruments Electric Steel Foods Stores Brewery Brewing Publishing Logistics Shipping Aerospace"
     " Brigade Regiment Squad Institute Consortium Cooperative Watch Review Magazine Records FC AFC RFC"
     " United City Rovers Athletic Wanderers Albion Hotspur Rangers Celtic Harlequins Saracens Blues"
+    " Cloud Analytics Therapeutics Biosciences Biotech Robotics Semiconductor Semiconductors Dynamics"  # tech firms
 )
 # Org suffixes that can also end a place name ("Leicester City" is a club but "Mexico City" is a city):
 # a gazetteer hit wins over these.
@@ -143,6 +149,8 @@ KNOWN_ORGS = _phrases(
     "|New York Times|Washington Post|Wall Street Journal|Financial Times|The Times|Guardian|Independent"
     "|Daily Mail|Daily Telegraph|Sun|Mirror|Observer|Economist|Time Magazine|Newsweek|Variety"
     "|Hollywood Reporter|Billboard|Academy|Bafta|BAFTA|Labour Party|Conservative Party|Nottingham Forest"
+    # social networks, named like common words ("Twitter") and cited as sources in any news story
+    "|Twitter|Facebook|Instagram|YouTube|WhatsApp|LinkedIn|Snapchat|TikTok|Reddit|Politico"
 )
 # Short forms of organisations whose expansion is general knowledge, so the alias links without a definition.
 ORG_SHORT = {
@@ -245,6 +253,7 @@ NOT_NAMES = _words(
     " AIDS Aids SMS PIN PDA PDAs RSS URL HTML PDF GMT BST FM AM DJ DJs MC VIP Q A&E TB AGM IPO ISP ISPs"
     " MRI DNA UHF LCD LED GPS USB RAM CPU PIN ATM SUV SUVs WMD WMDs PhD MBA BA MSc ASBO ASBOs"
     " Mr. Mrs. Ms. Dr. Mum Dad God Prime Internet-based Web-based Government-backed"
+    " I’m I’ve I’d I’ll PAC PACs EST EDT PST PDT CST CDT LGBT LGBTQ"  # curly apostrophes; common acronyms
 )
 
 # Capitalised common nouns that are no name on their own, though they start or end names ("World Health
@@ -319,3 +328,23 @@ STOP_AFTER_NUMBER = _words(
     " has have had will would can could may might it its this these those their his her our your"
     " more less over under about around up down out off into onto after before since during between"
 )
+
+
+@functools.cache
+def _dictionary() -> frozenset[str]:
+    """Webster's Second International word list (public domain, shipped in the MIT-licensed `english-words`):
+    common words in lower case, proper nouns capitalised ("life", "prejudice"; "Texas", "Clyde")."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], alpha=True))
+
+
+def common_word(word: str) -> bool:
+    """A capitalised word the dictionary has only in lower case ("Life", "Prejudice", "Information"): alone and
+    with nothing else to go on, a word of a title or a stressed word rather than a name. Not one with inner capitals
+    ("DeLay", "iPod")."""
+    rest = word[1:]
+    if rest != rest.lower():
+        return False
+    words = _dictionary()
+    return word not in words and word.lower() in words

@@ -116,3 +116,15 @@ def _census_first_names() -> frozenset[str]:
 
 
 FIRST_NAMES = GIVEN_NAMES | _census_first_names()
+
+
+# Common US surnames (the same census, same package: held by at least 2 in 100,000 people, ~7,500 names): a small
+# town named like one ("Anderson", "Shaw") is not typed a place on that alone.
+_SURNAME_MIN_PERCENT = 0.002
+
+
+def census_surnames() -> frozenset[str]:
+    from importlib.resources import files
+
+    lines = files("names").joinpath("dist.all.last").read_text(encoding="ascii").splitlines()
+    return frozenset(f[0].title() for f in map(str.split, lines) if len(f) >= 2 and float(f[1]) >= _SURNAME_MIN_PERCENT)

@@ -29,6 +29,9 @@ _MONTH_SURNAMES = frozenset("May June April August Friday Monday West North Sout
 _EVENT_SUFFIXES = frozenset("Award Awards Prize Prizes Trophy Cup Championship Championships Open Games Olympics"
                             " Festival Grand Prix Classic Marathon Tour Series Final Finals Show Expo Summit".split())
 _ARTICLES = frozenset(["The", "A", "An"])
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+# Days named by the word before them: "Super Tuesday", "Good Friday", "Bloody Sunday".
+_DAY_NAMERS = frozenset("Super Black Good Ash Bloody Palm Easter Cyber Holy Maundy Blue Whit Shrove".split())
 _DAYS_AND_MONTHS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
                               " May June July August September October November December".split())
 _SERVICES = frozenset("Radio Television TV News Sport Sports Online World International".split())
@@ -100,6 +103,8 @@ def resolve(tokens, initial, common, sport) -> list[Mention]:
     loose = _split_at(tokens, _LOOSE_JOINERS)
     if loose:  # "London Critics' Circle on Wednesday": "on" never sits inside a name
         return [m for part in loose for m in resolve(part, initial and part is loose[0], common, sport)]
+    if _dated(tokens):  # "The United States Tuesday said", "told CNBC Saturday"
+        return resolve(tokens[:-1], initial, common, sport)
     split = _split_at(tokens, _SPLITTERS)
     if split:
         return _resolve_split(tokens, split, initial, common, sport)
@@ -156,9 +161,23 @@ _NAME_STARTERS = frozenset("All Will Old Big Great Best High Good Top Free Low N
                            " Eastern Western Central Internet".split())
 
 
+_ORG_STARTERS = _NAME_STARTERS - frozenset("All Will Top Best Good".split())  # "top Republican Party officials"
+
+
+def _dated(tokens) -> bool:
+    """A weekday ends the run after a name, as US style dates a statement: not a day's own name ("Super
+    Tuesday") nor a surname after a given name ("Mike Friday")."""
+    if len(tokens) < 2 or tokens[-1][0] not in _WEEKDAYS or tokens[-2][0] in _DAY_NAMERS:
+        return False
+    return not (len(tokens) == 2 and _first_name(tokens[0][0]))
+
+
 def _starts_a_name(tokens, initial: bool) -> bool:
     """"All Blacks", "Will Young", "Old Trafford", "West Brom", "Internet Explorer": mid-sentence, these words
     capitalised before one more capitalised word begin the name instead of being dropped."""
+    if not initial and len(tokens) > 2 and tokens[0][0] in _ORG_STARTERS and tokens[-1][0] in lexicon.ORG_SUFFIXES \
+            and tokens[-1][0] not in lexicon.WEAK_ORG_SUFFIXES:
+        return True  # "Old Vic Theatre School", "Great Ormond Street Hospital": an organisation's first word
     return not initial and len(tokens) == 2 and tokens[0][0] in _NAME_STARTERS and tokens[1][0][:1].isupper() \
         and tokens[1][0] not in lexicon.NOT_NAMES and tokens[1][0] not in lexicon.DEMONYMS  # "North Koreans"
 
@@ -217,6 +236,7 @@ def _one_name(head: Mention, rest: list[Mention], tokens, size: int) -> bool:
         return True  # "BBC Radio Wales", "Sky Sports News", "CNN International": a broadcaster's service
     return (len(tail) == 1 and head.type == "GPE" and tail[0][0] not in GIVEN_NAMES
             and tail[0][0] not in _DAYS_AND_MONTHS  # "Philadelphia Wednesday": a place, then a day
+            and tail[0][0] not in lexicon.HONORIFICS  # "Texas Sen. Ted Cruz": a place, then a title
             and (not rest or rest[0].type == "UNKNOWN") and tail[0][0] not in lexicon.DEMONYMS)
 
 
@@ -358,8 +378,9 @@ def _by_shape(tokens, sport) -> Mention | None:
     if first in lexicon.AWARDS and (len(tokens) == 1 or first not in GIVEN_NAMES or last in _EVENT_SUFFIXES):
         # "Oscar", "Golden Globe", "Tony Awards"; "Tony Smith" and "Olivier Beauvillain" are people
         return Mention(0, start, end, name, name, "EVENT")
-    if len(tokens) > 1 and last in _EVENT_SUFFIXES and first not in GIVEN_NAMES:
-        return Mention(0, start, end, name, name, "EVENT")  # "Century Award", "World Cup": events, not names
+    if len(tokens) > 1 and (last in _EVENT_SUFFIXES or last in _WEEKDAYS and first in _DAY_NAMERS) \
+            and first not in GIVEN_NAMES:
+        return Mention(0, start, end, name, name, "EVENT")  # "Century Award", "World Cup", "Super Tuesday"
     if len(tokens) > 1 and (last in _LAWS or first in _LAWS and tokens[1][0] == "of"):
         return Mention(0, start, end, name, name, "LAW")  # a law is named like an organisation, but is not one
     if len(tokens) > 1 and last in lexicon.ORG_SUFFIXES and not (first in GIVEN_NAMES and any(
@@ -370,7 +391,7 @@ def _by_shape(tokens, sport) -> Mention | None:
         return Mention(0, start, end, name, name, "ORG")
     if len(tokens) > 1 and (first in lexicon.LOC_HEADS or last in lexicon.LOC_HEADS) and first not in GIVEN_NAMES:
         return Mention(0, start, end, name, name, "LOC")
-    if first in lexicon.DEMONYMS:
+    if _demonym(first):
         return Mention(0, start, end, name, name, "NORP")
     if len(tokens) == 1 and _ALLCAPS.match(first) and first not in lexicon.LONE_NOT_NAMES:
         return Mention(0, start, end, name, name, "ORG")
@@ -383,6 +404,17 @@ def _by_shape(tokens, sport) -> Mention | None:
             _name_like(t) or t in _NAME_PARTICLES for t, _ in tokens[1:]):  # "Nick Van den Brul", "Ruud van Nistelrooy"
         return Mention(0, start, end, name, name, "PERSON")
     return None
+
+
+def _demonym(word: str) -> bool:
+    """"Hispanic", "Mexicans", "African-Americans", "Iowans", "Syrians": a people, by the list or the place."""
+    if word in lexicon.DEMONYMS:
+        return True
+    if word.endswith("s") and word[:-1] in lexicon.DEMONYMS:
+        return True
+    if "-" in word:
+        return all(_demonym(part) for part in word.split("-"))
+    return word.endswith("ns") and word[:-2] in gazetteer.places()  # "Iowans", "Californians"
 
 
 def _first_name(word: str) -> bool:
@@ -414,11 +446,13 @@ def _unknown(tokens, initial) -> list[Mention]:
         return []
     if len(tokens) == 1:
         word = tokens[0][0]
+        if len(word) == 1:
+            return []  # a letter alone ("Plan B", "the letter T"): no name
         if word in lexicon.LANGUAGES:
             return [Mention(0, start, end, name, name, "MISC")]  # a language (no LANGUAGE type in the warehouse)
         if word in lexicon.LONE_NOT_NAMES or word in lexicon.ORG_SUFFIXES or word in _EVENT_SUFFIXES \
-                or any(c.isdigit() for c in word) or _PARTY_STATE.match(word):
-            return []  # "Campaign", "Party", "Council" alone are common nouns in capitals
+                or any(c.isdigit() for c in word) or _PARTY_STATE.match(word) or word in _TITLE_ENDS:
+            return []  # "Campaign", "Party", "Council" alone are common nouns in capitals; "Gov." a title
         if name in FAMOUS_SURNAMES or name in GIVEN_NAMES and not initial:  # "his wife, ex-model Sandra"
             return [Mention(0, start, end, name, name, "PERSON", initial=initial)]
         return [Mention(0, start, end, name, name, "UNKNOWN", initial=initial)]
