@@ -123,8 +123,10 @@ def test_extract_facts_capitals_paragraph_people_named_in_full():
 
 
 def test_extract_facts_name_before_country_in_prose_is_not_typed_by_the_row():
-    # one "Name ( Country )" in a sentence of prose is no results entry, even one closed by a number
-    assert _typed("Shares in Norland Cloud ( Sweden ) rose 5 percent to 120") == [("Sweden", "GPE", ["Sweden"])]
+    # one "Name ( Country )" in a sentence of prose is no results entry, even one closed by a number: the company
+    # is typed by its own words ("Cloud"), never as a ranked person
+    assert _typed("Shares in Norland Cloud ( Sweden ) rose 5 percent to 120") == [
+        ("Norland Cloud", "ORG", ["Norland Cloud"]), ("Sweden", "GPE", ["Sweden"])]
 
 
 def test_extract_facts_capitals_words_the_body_writes_as_one_name():
