@@ -471,3 +471,23 @@ def test_extract_facts_quote_fragment_after_a_list_of_what_the_subject_did():
                   'and more.', 'Angela Merkel heralded the deal as a "breakthrough."')
     assert [(g[0], g[2], g[3], g[5]) for g in got] == [(0, "rapists", "Donald Trump", "referred"),
                                                       (1, "breakthrough.", "Angela Merkel", "heralded")]
+
+
+def test_extract_facts_quote_speaker_with_a_long_lower_case_title():
+    got = _quotes('"We must rebuild our alliances," said former secretary of state Condoleezza Rice on Tuesday.',
+                  '"Voters want results," said former tech executive Meg Whitman during the debate.')
+    assert [(g[0], g[3], g[4]) for g in got] == [
+        (0, "Condoleezza Rice", "former secretary of state Condoleezza Rice"),
+        (1, "Meg Whitman", "former tech executive Meg Whitman")]
+
+
+def test_extract_facts_quote_closed_by_a_mistyped_opening_mark():
+    got = _quotes("“The count could take a week in some counties,“ said Elaine Marshall, the state’s top official.")
+    assert got == [(0, None, "The count could take a week in some counties,", "Elaine Marshall", "Elaine Marshall",
+                    "said")]
+
+
+def test_extract_facts_quote_us_reporting_verbs_and_an_adverb():
+    got = _quotes("Hillary Clinton shot back, “We have the votes and we will pass this bill.”",
+                  "Later, John Kerry flatly asserted at a news conference, “The Senate will not take it up.”")
+    assert [(g[0], g[3], g[5]) for g in got] == [(0, "Hillary Clinton", "shot back"), (1, "John Kerry", "asserted")]

@@ -17,7 +17,11 @@ from dataclasses import dataclass
 
 from transforms.extract import lexicon
 
-SPEECH_VERB = "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))  # longest first
+# Reporting verbs of US and agency house styles ("Clinton proclaimed", "Trump shot back"), beside the lexicon's.
+_REPORTING_VERBS = frozenset((
+    "proclaimed proclaims asserted asserts contended contends emphasized emphasised emphasizes demanded demands"
+    " pledged pledges scoffed scoffs mused muses chided chides").split()) | {"shot back", "fired back"}
+SPEECH_VERB = "|".join(sorted(lexicon.SPEECH_VERBS | _REPORTING_VERBS, key=len, reverse=True))  # longest first
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|\d{1,2}\b|of|the|de|van|von|&)){0,6}"  # Radio 1
 # A full stop after a word of four letters or more, then a capital, inside a matched name: a sentence end.
 _SENTENCE_IN_NAME = re.compile(r"(?<=[a-z][a-z][a-z][a-z])\.\s+(?=[A-Z])")
@@ -36,7 +40,7 @@ _WHO = (
     rf"|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{_NOT_AUX}[\w\-]+\s+){{0,3}}?{_NOT_AUX}[\w\-]+"  # the leader
     r"|(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b"  # not the start of "Wenger" or "Italy"
     rf"|(?:[A-Z][\w'’.\-]*\s){{1,2}}(?:{_TITLE_WORD}\s){{1,3}}{_NAME}"  # KSE chairman Yaseen Lakhani
-    rf"|(?:{_TITLE_WORD}\s){{0,2}}{_NAME})"  # shop owner Hayriye Evren, coach Jose Mourinho
+    rf"|(?:{_TITLE_WORD}\s(?:of\s(?:the\s)?)?){{0,3}}{_NAME})"  # shop owner Hayriye Evren, former secretary of state X
 )
 # An apposition between the speaker and the verb: "Tevfik Aksoy, chief economist at Deutsche Bank, told".
 # also "X, who presents Y tells" and "A spokesman for the British Phonographic Industry (BPI) said"
@@ -45,7 +49,8 @@ _WHO = (
 _APP = (r"(?P<app>(?:,(?:[^,\"“”()]|\([A-Z][\w&]{1,8}\)){2,90}){1,2}(?:,|\s\([A-Z][\w&]{1,8}\)(?=\s))"
         r"|,\swho\s[^,.\"“”]{2,60}?(?=\s)"
         r"|\s\([^()\"“”]{1,40}\),?|,)?")  # "Gov. John Kasich (R-OH), said"
-_ADVERB = r"(?:(?:also|later|then|has|had|have|previously|recently|will|would)\s+){0,2}"  # "has also said"
+# "has also said", "emphatically proclaimed"
+_ADVERB = r"(?:(?:also|later|then|has|had|have|previously|recently|will|would|[a-z]{3,}ly)\s+){0,2}"
 _AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{SPEECH_VERB})\s+(?P<who>{_WHO})")
 # A list attribution after a quote, with no verb: '"...," Dana Reyes, NBC News.' (a person, then an outlet).
@@ -118,8 +123,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i, ch, after = mark.start(), mark.group(), mark.end()
         straight = ch != "“" and ch != "”"
         opening = ch == "“" or (straight and (i == 0 or text[i - 1] in _OPENERS))
-        if straight and opening and after < len(text) and text[after] == " " and pending is not None:
-            opening = False  # a lone mark between spaces closes what is open
+        if opening and pending is not None and (after == len(text) or text[after] == " ") and (
+                straight or text[i - 1] in ",.!?"):
+            opening = False  # a lone mark between spaces, or a mistyped `here,“ said`, closes what is open
         if opening:
             if pending is not None:  # re-opened without closing: the earlier quote ended here
                 spans.append((pending, i))
