@@ -491,3 +491,20 @@ def test_extract_facts_quote_us_reporting_verbs_and_an_adverb():
     got = _quotes("Hillary Clinton shot back, “We have the votes and we will pass this bill.”",
                   "Later, John Kerry flatly asserted at a news conference, “The Senate will not take it up.”")
     assert [(g[0], g[3], g[5]) for g in got] == [(0, "Hillary Clinton", "shot back"), (1, "John Kerry", "asserted")]
+
+
+def test_extract_facts_quote_progressive_and_participle_reporting_verbs():
+    got = _quotes("Former Gov. Mike Huckabee, for his part, is labeling the order “a blatant abuse of power.”",
+                  "Donald Trump won. He’s predicting he will do “very, very well” in the next contest.",
+                  "Hillary Clinton faced Ron Johnson at the hearing, chiding him, “What difference does it make?”")
+    assert [(g[0], g[3], g[4], g[5]) for g in got] == [
+        (0, "Mike Huckabee", "Former Gov. Mike Huckabee", "labeling"), (1, "Donald Trump", "He", "predicting"),
+        (2, "Hillary Clinton", "Hillary Clinton", "chiding")]
+
+
+def test_extract_facts_quote_reporting_clause_closing_its_sentence():
+    got = _quotes('China has used "velvet gloves" in its dealings with its neighbours, said Sarah Cook, a researcher.',
+                  '"It seems extremely unlikely" that the senator can catch up, Steve Elmendorf said in an interview.',
+                  "Bill Bush is joining the ''Today'' show as an anchor, NBC announced on Tuesday.")
+    assert [(g[0], g[2], g[3], g[5]) for g in got] == [
+        (0, "velvet gloves", "Sarah Cook", "said"), (1, "It seems extremely unlikely", "Steve Elmendorf", "said")]

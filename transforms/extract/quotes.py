@@ -57,14 +57,20 @@ _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{SPEECH_VERB})\s+(?P<who>{
 _LISTED_AFTER = re.compile(rf"\s*(?P<who>{_NAME})(?P<verb>,)\s+(?:the\s)?{_NAME}\.?\s*(?:$|[\"“])")
 # A quote signed on the next line: '-President Obama, tweeting after the speech.'
 _SIGNED = re.compile(rf"[-–—]\s*(?P<who>{_WHO})(?P<verb>[,.])")
+# The same clauses closing the sentence a few words after the quote: '"unlikely" that he can win, said X.'
+_LATER = r"(?:[^.!?\"“”]|(?<=[A-Z])\.){0,160}?,\s+"
+_LATER_VERB_WHO = re.compile(rf"{_LATER}(?P<verb>{SPEECH_VERB})\s+(?P<who>{_WHO})(?=\s*(?:[,.!?(]|$))")
+_LATER_WHO_VERB = re.compile(rf"{_LATER}(?P<who>{_NAME}|[Hh]e|[Ss]he){_APP}\s+(?P<verb>{SPEECH_VERB})"
+                             r"(?:\s[^.!?\"“”,]{0,40})?[.!?]")
 _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P<verb>according to)\s+(?P<who>{_WHO})")
 # A character of a clause: no sentence end, but the full stops of "U.S." and "D.C." are inside it.
 _CLAUSE_CHAR = r"(?:[^.!?]|(?<=[A-Z])\.)"
 # The reported clause may run on before a short quote: `He said it would make the law "tolerable"`.
 _BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b(?P<tail>{_CLAUSE_CHAR}{{0,150}}?)[:,]?\s*$")
 # "Mr Blair is saying:", "she was telling reporters that"
-_PROGRESSIVES = ("saying", "telling", "adding", "warning", "insisting", "arguing", "claiming")
-_BEFORE_PROGRESSIVE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+(?:is|was|are|were|has\s+been|had\s+been)\s+"
+_PROGRESSIVES = ("saying", "telling", "adding", "warning", "insisting", "arguing", "claiming", "calling", "labeling",
+                 "labelling", "describing", "predicting", "pledging", "vowing")
+_BEFORE_PROGRESSIVE = re.compile(rf"(?P<who>{_WHO}){_APP}\s*(?:\s(?:is|was|are|were|has\s+been|had\s+been)|['’]s)\s+"
                                  rf"(?P<verb>{'|'.join(_PROGRESSIVES)})\b(?P<tail>{_CLAUSE_CHAR}{{0,150}}?)[:,]?\s*$")
 # A passive reporting verb before the quote and its agent after it.
 _PASSIVE = re.compile(r"\b(?:branded|described|called|dubbed|labelled|labeled|termed)\b")
@@ -74,9 +80,10 @@ _NAME_AFTER_DASH = re.compile(rf"\s[\-–]\s(?P<who>{_NAME})\s?(?P<verb>:)\s*(?:
 _NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*(?:[\"“]|'')$")
 # A participle clause reporting speech: its subject is the sentence's ("X hit back, saying: ...", "X was
 # quoted as saying").
-_PARTICIPLE = re.compile(r"(?:,|\bas|\bby|\b(?:statement|tweet|post|letter|interview))\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
+_PARTICIPLE = re.compile(r"(?:,|\bas|\bby|\bupon|\b(?:statement|tweet|post|letter|interview))\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
                          r"calling|branding|declaring|stating|explaining|noting|telling|complaining|admitting|"
-                         r"stressing|urging|joking|suggesting|tweeting|accusing|writing|stating|noting|mocking)\b(?:[^.!?\"“”]|(?<=[A-Z])\.){0,150}?"
+                         r"stressing|urging|joking|suggesting|tweeting|accusing|writing|stating|noting|mocking|"
+                         r"chiding|proclaiming|quipping|pledging|vowing|labeling|labelling)\b(?:[^.!?\"“”]|(?<=[A-Z])\.){0,150}?"
                          r"[:,]?\s*$")
 _ANY_VERB = re.compile(rf"\b(?:{SPEECH_VERB})\b")  # a cheap test before the grammars that need one
 _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
@@ -157,6 +164,8 @@ def find_quotes(loc: int, text: str, resolver, spans: list[tuple[int, int]] | No
         _resolve_speaker(q, text, close, nxt, prev_end, resolver)
         if q.cue is None:
             _participle(q, text, prev_end, resolver)
+        if q.cue is None and not (q.text[:1].isupper() and _looks_like_term(q.text)):  # not a title: ''Today'' show
+            _closing_clause(q, text, close, nxt, resolver)
         if q.cue is None and not _looks_like_term(q.text):
             _last_reporting_clause(q, text, prev_end, resolver)
         if q.cue is None and _looks_like_term(q.text):
@@ -220,6 +229,21 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
         _set(q, m, 0, resolver)
         if getattr(q.speaker, "type", None) not in ("PERSON", "ORG"):  # 'Title: "Fahrenheit 9/11"': no one
             q.speaker = q.cue = q.surface = None
+
+
+def _closing_clause(q: RawQuote, text: str, close: int, nxt: int, resolver) -> None:
+    """`it has used "velvet gloves" in Central Asia, said Nargis Kassenova.`: a reporting clause closing the
+    sentence the quote is in speaks for it."""
+    if q.text.rstrip()[-1:] in (".", "?", "!") or text[close:close + 1] in (".", "?", "!") or \
+            _ANY_VERB.search(text, close, nxt) is None:
+        return  # the quote ended its sentence
+    for pattern in (_LATER_VERB_WHO, _LATER_WHO_VERB):
+        m = pattern.match(text, close, nxt)
+        if m:
+            _set(q, m, 0, resolver)
+            if getattr(q.speaker, "type", None) not in ("PERSON", "ORG"):
+                q.speaker = q.cue = q.surface = None
+            return
 
 
 def _participle(q: RawQuote, text: str, prev_end: int, resolver) -> None:
