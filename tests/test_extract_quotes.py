@@ -508,3 +508,11 @@ def test_extract_facts_quote_reporting_clause_closing_its_sentence():
                   "Bill Bush is joining the ''Today'' show as an anchor, NBC announced on Tuesday.")
     assert [(g[0], g[2], g[3], g[5]) for g in got] == [
         (0, "velvet gloves", "Sarah Cook", "said"), (1, "It seems extremely unlikely", "Steve Elmendorf", "said")]
+
+
+def test_extract_facts_quote_short_fragment_is_the_sentence_subjects_words():
+    got = _quotes('Hillary Clinton supports "appropriate pay raises" for federal workers.',
+                  'Donald Trump further summed up his rival as "terrible," and moved on.',
+                  'Many voters fear the "yob culture" of the town. Barack Obama watched "Game of Thrones" on Sunday.')
+    assert got == [(0, None, "appropriate pay raises", "Hillary Clinton", "Hillary Clinton", "supports"),
+                   (1, None, "terrible,", "Donald Trump", "Donald Trump", "summed")]

@@ -168,10 +168,33 @@ def find_quotes(loc: int, text: str, resolver, spans: list[tuple[int, int]] | No
             _closing_clause(q, text, close, nxt, resolver)
         if q.cue is None and not _looks_like_term(q.text):
             _last_reporting_clause(q, text, prev_end, resolver)
-        if q.cue is None and _looks_like_term(q.text):
-            continue  # scare quotes, titles, nicknames: nobody is quoted
+        if q.cue is None and _looks_like_term(q.text) and (q.text[:1].isupper() or not _subject_words(q, text, resolver)):
+            continue  # titles, names, nicknames, and terms no one in the sentence uses: nobody is quoted
         out.append(q)
     return out
+
+
+def _subject_words(q: RawQuote, text: str, resolver) -> bool:
+    """`Clinton supports "appropriate pay raises"`, `Moore thanked him for "stepping up"`: a short lower-case
+    fragment inside a sentence whose subject is a person or organisation is the subject's words (cue: the
+    verb after the subject)."""
+    opened = _opening_mark(text, q.start)
+    start = _sentence_start(text, opened)
+    if start >= opened:
+        return False
+    found = resolver.subject_of(q.loc, opened)
+    if found is None or found[0].type not in ("PERSON", "ORG"):
+        return False
+    at = text.find(found[1], start, opened)
+    verb = _VERB_AFTER_SUBJECT.match(text, at + len(found[1])) if at >= 0 else None
+    if verb is None:
+        return False
+    q.speaker, q.surface, q.cue = found[0], found[1], verb.group("verb")
+    return True
+
+
+# The verb after a sentence's subject: "Trump further summed up", "Sanders has consistently pushed".
+_VERB_AFTER_SUBJECT = re.compile(r"(?:,[^,\"“”]{1,80},)?\s+(?:(?:has|have|had|also|further|then|later|still|even|again|once|[a-z]+ly)\s+){0,2}(?P<verb>[a-z]+)\b")
 
 
 def _looks_like_term(inner: str) -> bool:
