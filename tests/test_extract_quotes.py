@@ -516,3 +516,10 @@ def test_extract_facts_quote_short_fragment_is_the_sentence_subjects_words():
                   'Many voters fear the "yob culture" of the town. Barack Obama watched "Game of Thrones" on Sunday.')
     assert got == [(0, None, "appropriate pay raises", "Hillary Clinton", "Hillary Clinton", "supports"),
                    (1, None, "terrible,", "Donald Trump", "Donald Trump", "summed")]
+
+
+def test_extract_facts_quote_role_subject_after_an_opening_phrase():
+    got = _quotes("Judge Sonia Sotomayor regrets her remarks about the race.",
+                  'In three separate interviews, the judge sounded off on Donald Trump, saying she did not "want to '
+                  'contemplate" a change.')
+    assert got == [(1, None, "want to contemplate", "Sonia Sotomayor", "the judge", "saying")]
