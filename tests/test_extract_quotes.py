@@ -523,3 +523,20 @@ def test_extract_facts_quote_role_subject_after_an_opening_phrase():
                   'In three separate interviews, the judge sounded off on Donald Trump, saying she did not "want to '
                   'contemplate" a change.')
     assert got == [(1, None, "want to contemplate", "Sonia Sotomayor", "the judge", "saying")]
+
+
+def test_extract_facts_quote_plural_noun_and_prepositional_phrase_are_not_speakers():
+    got = _quotes("Bill de Blasio called Trump a “blowhard,” and said his anti-Muslim remarks were priceless “propaganda” "
+                  "for terrorist groups.", "Donald Trump spoke. Trump at the time said he’d asked his “people” to "
+                  "“look into” paying the fees.")
+    assert [(g[0], g[2], g[3], g[5]) for g in got] == [
+        (0, "blowhard,", "Bill de Blasio", "called"), (0, "propaganda", "Bill de Blasio", "called"),
+        (1, "people", "Donald Trump", "said"), (1, "look into", "Donald Trump", "said")]
+
+
+def test_extract_facts_quote_us_honorific_keeps_the_sentence_whole():
+    got = _quotes('On Tuesday, Gov. Jerry Brown endorsed her, citing her "long experience," "firm grasp of the issues" '
+                  "and preparedness.")
+    assert [(g[2], g[3], g[4], g[5]) for g in got] == [
+        ("long experience,", "Jerry Brown", "Gov. Jerry Brown", "citing"),
+        ("firm grasp of the issues", "Jerry Brown", "Gov. Jerry Brown", "citing")]

@@ -20,7 +20,7 @@ from transforms.extract import lexicon
 # Reporting verbs of US and agency house styles ("Clinton proclaimed", "Trump shot back"), beside the lexicon's.
 _REPORTING_VERBS = frozenset((
     "proclaimed proclaims asserted asserts contended contends emphasized emphasised emphasizes demanded demands"
-    " pledged pledges scoffed scoffs mused muses chided chides").split()) | {"shot back", "fired back"}
+    " pledged pledges scoffed scoffs mused muses chided chides interjected blogged demurred").split()) | {"shot back", "fired back"}
 SPEECH_VERB = "|".join(sorted(lexicon.SPEECH_VERBS | _REPORTING_VERBS, key=len, reverse=True))  # longest first
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|\d{1,2}\b|of|the|de|van|von|&)){0,6}"  # Radio 1
 # A full stop after a word of four letters or more, then a capital, inside a matched name: a sentence end.
@@ -83,7 +83,7 @@ _NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*(
 _PARTICIPLE = re.compile(r"(?:,|\bas|\bby|\bupon|\b(?:statement|tweet|post|letter|interview))\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
                          r"calling|branding|declaring|stating|explaining|noting|telling|complaining|admitting|"
                          r"stressing|urging|joking|suggesting|tweeting|accusing|writing|stating|noting|mocking|"
-                         r"chiding|proclaiming|quipping|pledging|vowing|labeling|labelling)\b(?:[^.!?\"“”]|(?<=[A-Z])\.){0,150}?"
+                         r"chiding|proclaiming|quipping|pledging|vowing|labeling|labelling|citing)\b(?:[^.!?\"“”]|(?<=[A-Z])\.){0,150}?"
                          r"[:,]?\s*$")
 _ANY_VERB = re.compile(rf"\b(?:{SPEECH_VERB})\b")  # a cheap test before the grammars that need one
 _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
@@ -339,10 +339,13 @@ def _reports(m: re.Match) -> bool:
     who, verb = m.group("who"), m.group("verb")
     possessive_noun = who.endswith(("'s", "’s")) and verb.endswith("s") and verb not in _S_VERBS \
         and _REPORTED_NEXT.match(m.string, m.end("verb")) is None
-    return who not in _NOT_SPEAKERS and not possessive_noun
+    return who not in _NOT_SPEAKERS and not possessive_noun and _PLURAL_NOUN_SUBJECT.match(m.string, m.end("verb")) is None
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:at|in|on|by|for|with|from|of|to|after|before|during|since|over|under)\s+$")
 _REPORTED_NEXT = re.compile(r"\s*(?::|\sthat\b|[\"“])")
+# "his anti-Muslim remarks were": the "verb" was a plural noun, the subject of the verb after it
+_PLURAL_NOUN_SUBJECT = re.compile(r"(?<=s)\s+(?:were|are|have|had)\b")
 
 
 def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None) -> None:
@@ -361,8 +364,11 @@ def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None
         more = _ROLE_AFTER_NAME.match(m.string, who_start + len(who))
         if more and more.end() > more.start():  # "said the Chelsea star": a player, not the club; "said his
             who = m.string[who_start:more.end()]  # coach Peter Stanley": the coach
-    if who.rsplit(" ", 1)[-1] in ("and", "but") and m.start("verb") > who_start:
-        # "Trump called on her to resign from her post and said": the verb's subject is the sentence's
+    if m.start("verb") > who_start and (who.rsplit(" ", 1)[-1] in ("and", "but") or (
+            who.split(" ", 1)[0].lower() in _DETERMINERS and role_kind(who) is None
+            and _PREPOSITION_BEFORE.search(m.string, max(0, who_start - 12), who_start))):
+        # "Trump called on her to resign from her post and said", "Trump at the time said": the verb's subject
+        # is the sentence's
         found = resolver.subject_of(q.loc if loc is None else loc, offset + who_start)
         if found is not None:
             q.speaker, q.surface, q.cue = found[0], found[1], m.group("verb")

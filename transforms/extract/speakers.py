@@ -343,7 +343,7 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:by|to|with|from|for|of|against|on|at|abou
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s*$")
 # A sentence ends at . ! or ? (perhaps inside a closing quote mark) before a capital or an opening quote.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Rev|No)|(?<![\w.])[A-Z])\.[\"”’']?\s*$")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Rev|No|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr)|(?<![\w.])[A-Z])\.[\"”’']?\s*$")
 # an opening adverbial phrase may come first: "In three separate interviews, the justice ..."
 _OPENING_PRONOUN = re.compile(r"(?:(?:But|And|However,|Yet|So|Now|Then|Later,?|Earlier,?|Instead,?|Meanwhile,?|Still,?)"
                               r"\s+|(?:In|On|At|After|During|Before|Speaking|Asked|Last)\s[^,.!?\"“”]{1,50},\s+)?(?:(?P<p>[Hh]e|[Ss]he)|(?P<role>[Tt]he(?:\s[\w\-]+){1,3}))\s+(?![\"“])")
