@@ -540,3 +540,12 @@ def test_extract_facts_quote_us_honorific_keeps_the_sentence_whole():
     assert [(g[2], g[3], g[4], g[5]) for g in got] == [
         ("long experience,", "Jerry Brown", "Gov. Jerry Brown", "citing"),
         ("firm grasp of the issues", "Jerry Brown", "Gov. Jerry Brown", "citing")]
+
+
+def test_extract_facts_quote_possessive_noun_object_relative_and_closing_clause_with_has():
+    got = _quotes("Ruth Bader Ginsburg spoke.",
+                  "House Speaker Paul Ryan told CNN on Tuesday that Ginsburg’s comments “show bias to me.”",
+                  "Glenn Beck turned on Steve Bannon, who Beck on Wednesday called “a horrible human being.”",
+                  'James Comey leads the FBI. The FBI made a "mistake" in the background check, Comey has said.')
+    assert [(g[0], g[3], g[5]) for g in got] == [(1, "Paul Ryan", "told"), (2, "Glenn Beck", "called"),
+                                                (3, "James Comey", "said")]

@@ -47,10 +47,11 @@ _WHO = (
 # ("Jeff Joseph, from the Consumer Electronics Association (CEA) told"; "Digby Jones, director general of the
 # Confederation of British Industry (CBI), said")
 _APP = (r"(?P<app>(?:,(?:[^,\"“”()]|\([A-Z][\w&]{1,8}\)){2,90}){1,2}(?:,|\s\([A-Z][\w&]{1,8}\)(?=\s))"
-        r"|,\swho\s[^,.\"“”]{2,60}?(?=\s)"
+        r"|,\swho\s(?![A-Z])[^,.\"“”]{2,60}?(?=\s)"  # not "Bannon, who Beck called": Beck is the subject
         r"|\s\([^()\"“”]{1,40}\),?|,)?")  # "Gov. John Kasich (R-OH), said"
-# "has also said", "emphatically proclaimed"
-_ADVERB = r"(?:(?:also|later|then|has|had|have|previously|recently|will|would|[a-z]{3,}ly)\s+){0,2}"
+# "has also said", "emphatically proclaimed", "on Wednesday called" (US style puts the day before the verb)
+_ADVERB = (r"(?:(?:also|later|then|has|had|have|previously|recently|will|would|[a-z]{3,}ly"
+           r"|on\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+){0,2}")
 _AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{SPEECH_VERB})\s+(?P<who>{_WHO})")
 # A list attribution after a quote, with no verb: '"...," Dana Reyes, NBC News.' (a person, then an outlet).
@@ -60,7 +61,7 @@ _SIGNED = re.compile(rf"[-–—]\s*(?P<who>{_WHO})(?P<verb>[,.])")
 # The same clauses closing the sentence a few words after the quote: '"unlikely" that he can win, said X.'
 _LATER = r"(?:[^.!?\"“”]|(?<=[A-Z])\.){0,160}?,\s+"
 _LATER_VERB_WHO = re.compile(rf"{_LATER}(?P<verb>{SPEECH_VERB})\s+(?P<who>{_WHO})(?=\s*(?:[,.!?(]|$))")
-_LATER_WHO_VERB = re.compile(rf"{_LATER}(?P<who>{_NAME}|[Hh]e|[Ss]he){_APP}\s+(?P<verb>{SPEECH_VERB})"
+_LATER_WHO_VERB = re.compile(rf"{_LATER}(?P<who>{_NAME}|[Hh]e|[Ss]he){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})"
                              r"(?:\s[^.!?\"“”,]{0,40})?[.!?]")
 _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P<verb>according to)\s+(?P<who>{_WHO})")
 # A character of a clause: no sentence end, but the full stops of "U.S." and "D.C." are inside it.
@@ -343,7 +344,7 @@ def _reports(m: re.Match) -> bool:
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:at|in|on|by|for|with|from|of|to|after|before|during|since|over|under)\s+$")
-_REPORTED_NEXT = re.compile(r"\s*(?::|\sthat\b|[\"“])")
+_REPORTED_NEXT = re.compile(r"\s*(?::|\sthat\b)")  # not a quote: 'Ginsburg's comments "show bias"'
 # "his anti-Muslim remarks were": the "verb" was a plural noun, the subject of the verb after it
 _PLURAL_NOUN_SUBJECT = re.compile(r"(?<=s)\s+(?:were|are|have|had)\b")
 
