@@ -549,3 +549,16 @@ def test_extract_facts_quote_possessive_noun_object_relative_and_closing_clause_
                   'James Comey leads the FBI. The FBI made a "mistake" in the background check, Comey has said.')
     assert [(g[0], g[3], g[5]) for g in got] == [(1, "Paul Ryan", "told"), (2, "Glenn Beck", "called"),
                                                 (3, "James Comey", "said")]
+
+
+def test_extract_facts_quote_infinitive_of_purpose_takes_the_sentence_subject():
+    got = _quotes('Bernie Sanders took to Twitter to say the system was "rigged against working families and the young."')
+    assert got == [(0, None, "rigged against working families and the young.", "Bernie Sanders", "Bernie Sanders",
+                    "say")]
+
+
+def test_extract_facts_quote_honorific_picks_the_namesake_of_its_gender():
+    got = _quotes("Donald Trump and his daughter Ivanka Trump arrived.",
+                  '"My father has always been a fighter," Ms. Trump said.',
+                  '"She is a great businesswoman," Mr. Trump said.')
+    assert [(g[0], g[3], g[4]) for g in got] == [(1, "Ivanka Trump", "Ms. Trump"), (2, "Donald Trump", "Mr. Trump")]

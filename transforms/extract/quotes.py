@@ -81,7 +81,10 @@ _NAME_AFTER_DASH = re.compile(rf"\s[\-–]\s(?P<who>{_NAME})\s?(?P<verb>:)\s*(?:
 _NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*(?:[\"“]|'')$")
 # A participle clause reporting speech: its subject is the sentence's ("X hit back, saying: ...", "X was
 # quoted as saying").
-_PARTICIPLE = re.compile(r"(?:,|\bas|\bby|\bupon|\b(?:statement|tweet|post|letter|interview))\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
+# ... or an infinitive of purpose: "Sanders took to Twitter to say the system was "rigged"".
+_PARTICIPLE = re.compile(r"(?:(?:,|\bas|\bby|\bupon|\b(?:statement|tweet|post|letter|interview))\s+|\bto\s(?=say\b|write\b|tweet\b|"
+                         r"declare\b|argue\b|insist\b|warn\b|complain\b))(?P<verb>say|write|tweet|declare|argue|insist|"
+                         r"warn|complain|saying|adding|insisting|arguing|claiming|warning|describing|"
                          r"calling|branding|declaring|stating|explaining|noting|telling|complaining|admitting|"
                          r"stressing|urging|joking|suggesting|tweeting|accusing|writing|stating|noting|mocking|"
                          r"chiding|proclaiming|quipping|pledging|vowing|labeling|labelling|citing)\b(?:[^.!?\"“”]|(?<=[A-Z])\.){0,150}?"

@@ -68,6 +68,8 @@ class SpeakerResolver:
         # The person the phrase ends on ("Kasabian's singer Tom Meighan"), else the first in its apposition.
         in_who = [c for mstart, c in inside if mstart < start + len(who) and c.type == "PERSON"]
         person = in_who[-1] if in_who else next((c for _, c in inside if c.type == "PERSON"), None)
+        if person is not None and _HONORIFIC_GENDER.get(who.split(" ", 1)[0]) not in (None, _gender(person)):
+            person = self._namesake(loc, start, person, _HONORIFIC_GENDER[who.split(" ", 1)[0]]) or person
         inside = [c for _, c in inside]
         if person or (inside and kind is None):
             named = person or inside[0]
@@ -112,6 +114,16 @@ class SpeakerResolver:
                 return cluster
             fallback = fallback or cluster
         return fallback
+
+    def _namesake(self, loc: int, pos: int, person, gender: str):
+        """"Mr. Trump" when the surname was last given to Ivanka Trump: the most recent person named before with
+        that surname and the honorific's gender (Donald Trump)."""
+        surname = _surname(person.name)
+        for key, cluster in reversed(self.outside):
+            if key < (loc, pos) and cluster.type == "PERSON" and cluster is not person \
+                    and _surname(cluster.name) == surname and _gender(cluster) == gender:
+                return cluster
+        return None
 
     def _org_called(self, loc: int, pos: int, head: str):
         """"The union said": the most recent organisation in the last 3 paragraphs whose name has that word
@@ -377,6 +389,14 @@ def _gender(cluster) -> str | None:
     if any(m.honorific in _MALE_TITLES for m in cluster.mentions):
         return "m"
     return "m" if first in GIVEN_NAMES else None
+
+
+_HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f", "Miss": "f"}
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if w not in ("Jr.", "Jr", "Sr.", "Sr", "II", "III")]
+    return words[-1] if words else name
 
 
 _FEMALE_TITLES = frozenset("Mrs Mrs. Ms Ms. Miss Lady Dame Baroness Queen Princess Duchess Sister Actress".split())
