@@ -562,3 +562,9 @@ def test_extract_facts_quote_honorific_picks_the_namesake_of_its_gender():
                   '"My father has always been a fighter," Ms. Trump said.',
                   '"She is a great businesswoman," Mr. Trump said.')
     assert [(g[0], g[3], g[4]) for g in got] == [(1, "Ivanka Trump", "Ms. Trump"), (2, "Donald Trump", "Mr. Trump")]
+
+
+def test_extract_facts_quote_short_exclamation_is_a_quote():
+    got = _quotes("As the man was led away, Donald Trump yelled, “Out, out, out!”",
+                  'The crowd watched "Mamma Mia!" and "Game of Thrones" on a big screen.')
+    assert got == [(0, None, "Out, out, out!", "Donald Trump", "Donald Trump", "yelled")]

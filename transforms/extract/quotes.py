@@ -20,7 +20,8 @@ from transforms.extract import lexicon
 # Reporting verbs of US and agency house styles ("Clinton proclaimed", "Trump shot back"), beside the lexicon's.
 _REPORTING_VERBS = frozenset((
     "proclaimed proclaims asserted asserts contended contends emphasized emphasised emphasizes demanded demands"
-    " pledged pledges scoffed scoffs mused muses chided chides interjected blogged demurred").split()) | {"shot back", "fired back"}
+    " pledged pledges scoffed scoffs mused muses chided chides interjected blogged demurred assured assures"
+    " yelled yells shouted shouts chanted chant chants screamed").split()) | {"shot back", "fired back"}
 SPEECH_VERB = "|".join(sorted(lexicon.SPEECH_VERBS | _REPORTING_VERBS, key=len, reverse=True))  # longest first
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|\d{1,2}\b|of|the|de|van|von|&)){0,6}"  # Radio 1
 # A full stop after a word of four letters or more, then a capital, inside a matched name: a sentence end.
@@ -202,7 +203,11 @@ _VERB_AFTER_SUBJECT = re.compile(r"(?:,[^,\"“”]{1,80},)?\s+(?:(?:has|have|ha
 
 
 def _looks_like_term(inner: str) -> bool:
+    """Few words, or a few capitalised ones: a term, title or name, unless exclaimed or asked ("Stay there!",
+    not a title such as "Mamma Mia!")."""
     words = inner.split()
+    if inner.rstrip()[-1:] in ("!", "?") and not all(w[:1].isupper() for w in words):
+        return False
     return len(words) <= _SHORT_WORDS or (len(words) <= 6 and inner.rstrip()[-1:] not in ".,!?;:" and
                                           sum(w[:1].isupper() for w in words) * 2 > len(words))
 
