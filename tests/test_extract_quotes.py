@@ -568,3 +568,13 @@ def test_extract_facts_quote_short_exclamation_is_a_quote():
     got = _quotes("As the man was led away, Donald Trump yelled, “Out, out, out!”",
                   'The crowd watched "Mamma Mia!" and "Game of Thrones" on a big screen.')
     assert got == [(0, None, "Out, out, out!", "Donald Trump", "Donald Trump", "yelled")]
+
+
+def test_extract_facts_quote_put_it_smiled_and_said_and_inverted_verb_before_the_quote():
+    got = _quotes('As prosecutor Marc Lambert put it, "there was not much to complain about in the strict terms."',
+                  "Asked whom she backed, Ms. Sherry smiled and said, ''I'm waiting for Michael Bloomberg to run.''",
+                  "Because of how the party crafted the schedule, explained Jim Rosenberg, “with this thing being over "
+                  "by mid-March it was hard.”",
+                  'Former secretary of state Hillary Rodham Clinton:"We learned that from the State Department."')
+    assert [(g[0], g[3], g[5]) for g in got] == [(0, "Marc Lambert", "put it"), (1, "Sherry", "said"),
+                                                (2, "Jim Rosenberg", "explained"), (3, "Hillary Rodham Clinton", ":")]

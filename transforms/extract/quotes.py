@@ -21,7 +21,8 @@ from transforms.extract import lexicon
 _REPORTING_VERBS = frozenset((
     "proclaimed proclaims asserted asserts contended contends emphasized emphasised emphasizes demanded demands"
     " pledged pledges scoffed scoffs mused muses chided chides interjected blogged demurred assured assures"
-    " yelled yells shouted shouts chanted chant chants screamed").split()) | {"shot back", "fired back"}
+    " yelled yells shouted shouts chanted chant chants screamed").split()) | {
+    "put it", "puts it", "shot back", "fired back"}
 SPEECH_VERB = "|".join(sorted(lexicon.SPEECH_VERBS | _REPORTING_VERBS, key=len, reverse=True))  # longest first
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|\d{1,2}\b|of|the|de|van|von|&)){0,6}"  # Radio 1
 # A full stop after a word of four letters or more, then a capital, inside a matched name: a sentence end.
@@ -40,7 +41,7 @@ _WHO = (
     rf"|{_NAME}['’]s?\s{_VOICE}"  # Chelsea's statement
     rf"|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{_NOT_AUX}[\w\-]+\s+){{0,3}}?{_NOT_AUX}[\w\-]+"  # the leader
     r"|(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b"  # not the start of "Wenger" or "Italy"
-    rf"|(?:[A-Z][\w'’.\-]*\s){{1,2}}(?:{_TITLE_WORD}\s){{1,3}}{_NAME}"  # KSE chairman Yaseen Lakhani
+    rf"|(?:[A-Z][\w'’.\-]*\s){{1,2}}(?:{_TITLE_WORD}\s(?:of\s(?:the\s)?)?){{1,3}}{_NAME}"  # KSE chairman Yaseen Lakhani
     rf"|(?:{_TITLE_WORD}\s(?:of\s(?:the\s)?)?){{0,3}}{_NAME})"  # shop owner Hayriye Evren, former secretary of state X
 )
 # An apposition between the speaker and the verb: "Tevfik Aksoy, chief economist at Deutsche Bank, told".
@@ -51,8 +52,8 @@ _APP = (r"(?P<app>(?:,(?:[^,\"“”()]|\([A-Z][\w&]{1,8}\)){2,90}){1,2}(?:,|\s\
         r"|,\swho\s(?![A-Z])[^,.\"“”]{2,60}?(?=\s)"  # not "Bannon, who Beck called": Beck is the subject
         r"|\s\([^()\"“”]{1,40}\),?|,)?")  # "Gov. John Kasich (R-OH), said"
 # "has also said", "emphatically proclaimed", "on Wednesday called" (US style puts the day before the verb)
-_ADVERB = (r"(?:(?:also|later|then|has|had|have|previously|recently|will|would|[a-z]{3,}ly"
-           r"|on\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+){0,2}")
+_ADVERB = (r"(?:(?:also|later|then|has|had|have|previously|recently|will|would|[a-z]{3,}ly|[a-z]{3,}ed\sand"
+           r"|on\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+){0,2}")  # "smiled and said"
 _AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{SPEECH_VERB})\s+(?P<who>{_WHO})")
 # A list attribution after a quote, with no verb: '"...," Dana Reyes, NBC News.' (a person, then an outlet).
@@ -69,6 +70,8 @@ _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P
 _CLAUSE_CHAR = r"(?:[^.!?]|(?<=[A-Z])\.)"
 # The reported clause may run on before a short quote: `He said it would make the law "tolerable"`.
 _BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b(?P<tail>{_CLAUSE_CHAR}{{0,150}}?)[:,]?\s*$")
+# The verb before its subject, just before the quote: 'Because of the calendar, explained Rosenberg, "with ...'
+_BEFORE_INVERTED = re.compile(rf",\s+(?P<verb>{SPEECH_VERB})\s+(?P<who>{_WHO})\s*[,:]\s*$")
 # "Mr Blair is saying:", "she was telling reporters that"
 _PROGRESSIVES = ("saying", "telling", "adding", "warning", "insisting", "arguing", "claiming", "calling", "labeling",
                  "labelling", "describing", "predicting", "pledging", "vowing")
@@ -251,6 +254,8 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
             break
     if (m is None or m.end() < opened - 1) and any(text.find(v, before_start, stop) >= 0 for v in _PROGRESSIVES):
         m = _BEFORE_PROGRESSIVE.search(text, before_start, stop)
+    if m is not None and m.group("app") == ",":  # "the schedule, explained Jim Rosenberg, "...": inverted
+        m = _BEFORE_INVERTED.search(text, m.start("app"), stop) or m
     if m and m.end() >= opened - 1:
         _set(q, m, 0, resolver)
         return
