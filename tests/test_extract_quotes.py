@@ -578,3 +578,11 @@ def test_extract_facts_quote_put_it_smiled_and_said_and_inverted_verb_before_the
                   'Former secretary of state Hillary Rodham Clinton:"We learned that from the State Department."')
     assert [(g[0], g[3], g[5]) for g in got] == [(0, "Marc Lambert", "put it"), (1, "Sherry", "said"),
                                                 (2, "Jim Rosenberg", "explained"), (3, "Hillary Rodham Clinton", ":")]
+
+
+def test_extract_facts_quote_a_persons_campaign_or_office_speaks_for_them():
+    got = _quotes("Donald Trump attacked Hillary Clinton again.",
+                  "Mrs. Clinton's campaign said in a statement that ''Hillary Clinton won't be bullied'' by him.",
+                  "Trump's office said the report was \"totally false and made up by the media.\"")
+    assert [(g[0], g[3], g[4]) for g in got] == [(1, "Hillary Clinton", "Mrs. Clinton's campaign"),
+                                                (2, "Donald Trump", "Trump's office")]

@@ -29,7 +29,7 @@ _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|\d{1,2}\b|of|the|de|van|vo
 _SENTENCE_IN_NAME = re.compile(r"(?<=[a-z][a-z][a-z][a-z])\.\s+(?=[A-Z])")
 # After a role noun phrase, the name in apposition to it: "the company's chief executive, Terry Leahy".
 _ROLE_THEN_NAME = re.compile(r"(?:['’]s(?:\s+[\w\-]+){1,4})?,\s+[A-Z][^,.;:\"“”]{0,40}")
-_VOICE = r"(?:statement|spokesman|spokeswoman|spokesperson|representative|lawyer|website|source)"
+_VOICE = r"(?:statement|spokesman|spokeswoman|spokesperson|representative|lawyer|website|source|campaign|office)"
 # "The Tories are also thought likely to": a passive, not a speaker (auxiliaries are not part of a noun phrase).
 _NOT_AUX = r"(?!(?:is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|not)\b)"
 # A lower-case word of a title before a name ("chairman", "shop owner"), not a link between two phrases
