@@ -586,3 +586,12 @@ def test_extract_facts_quote_a_persons_campaign_or_office_speaks_for_them():
                   "Trump's office said the report was \"totally false and made up by the media.\"")
     assert [(g[0], g[3], g[4]) for g in got] == [(1, "Hillary Clinton", "Mrs. Clinton's campaign"),
                                                 (2, "Donald Trump", "Trump's office")]
+
+
+def test_extract_facts_quote_possessor_before_the_quote_and_excerpt_paragraph():
+    got = _quotes("It's the persistent pull of Hillary Clinton's \"if you like your plan, you can keep it\" promise.",
+                  "Steven Spielberg's \"Jaws\" was shown again.",
+                  '"Pastor Tom Baker defended Donald Trump’s “Look at my supporter over here!” line on CNN.')
+    assert [(g[0], g[2], g[3], g[5]) for g in got] == [
+        (0, "if you like your plan, you can keep it", "Hillary Clinton", "'s"),
+        (2, "Look at my supporter over here!", "Donald Trump", "’s")]

@@ -134,7 +134,10 @@ class RawQuote:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of double quote marks."""
     spans, pending = [], None
-    for mark in _MARK.finditer(text):
+    # A paragraph opened by a straight mark never closed, with curly quotes inside, is an excerpt from another
+    # article: the mark sets it off, and the curly ones are the quotes in it.
+    skip = 1 if text.startswith('"') and text.count('"') == 1 and ("“" in text or "”" in text) else 0
+    for mark in _MARK.finditer(text, skip):
         i, ch, after = mark.start(), mark.group(), mark.end()
         straight = ch != "“" and ch != "”"
         opening = ch == "“" or (straight and (i == 0 or text[i - 1] in _OPENERS))
@@ -174,12 +177,27 @@ def find_quotes(loc: int, text: str, resolver, spans: list[tuple[int, int]] | No
             _participle(q, text, prev_end, resolver)
         if q.cue is None and not (q.text[:1].isupper() and _looks_like_term(q.text)):  # not a title: ''Today'' show
             _closing_clause(q, text, close, nxt, resolver)
+            if q.cue is None:
+                _possessor(q, text, resolver)
         if q.cue is None and not _looks_like_term(q.text):
             _last_reporting_clause(q, text, prev_end, resolver)
         if q.cue is None and _looks_like_term(q.text) and (q.text[:1].isupper() or not _subject_words(q, text, resolver)):
             continue  # titles, names, nicknames, and terms no one in the sentence uses: nobody is quoted
         out.append(q)
     return out
+
+
+def _possessor(q: RawQuote, text: str, resolver) -> None:
+    """`Obama's "if you like your plan, you can keep it" promise`: the words of the one whose they are."""
+    opened = _opening_mark(text, q.start)
+    m = _POSSESSOR.search(text, max(0, opened - 60), opened)
+    if m:
+        _set(q, m, 0, resolver)
+        if getattr(q.speaker, "type", None) not in ("PERSON", "ORG"):
+            q.speaker = q.cue = q.surface = None
+
+
+_POSSESSOR = re.compile(r"(?<![\w'’])(?P<who>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3})(?P<verb>['’]s?)\s$")
 
 
 def _subject_words(q: RawQuote, text: str, resolver) -> bool:
