@@ -595,3 +595,10 @@ def test_extract_facts_quote_possessor_before_the_quote_and_excerpt_paragraph():
     assert [(g[0], g[2], g[3], g[5]) for g in got] == [
         (0, "if you like your plan, you can keep it", "Hillary Clinton", "'s"),
         (2, "Look at my supporter over here!", "Donald Trump", "’s")]
+
+
+def test_extract_facts_quote_pronoun_after_a_question_is_the_one_asked():
+    got = _quotes("Bernie Sanders spoke on CNN.",
+                  "Last month, reporter Scott Conroy asked Sanders whether his health was fair game.",
+                  "“Sure it is. I would not have run if I was not healthy,” he said.")
+    assert [(g[0], g[3], g[4]) for g in got] == [(2, "Bernie Sanders", "he")]

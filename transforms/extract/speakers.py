@@ -197,8 +197,12 @@ class SpeakerResolver:
                 key, c = persons[-1]
                 if self._fits(c, gender) and self._reports(sentence, key):
                     return c
-            for key, c in persons:
+            for n, (key, c) in enumerate(persons):
                 if key < (loc, pos) and self._fits(c, gender):
+                    asked = persons[n + 1] if n + 1 < len(persons) and sentence != here else None
+                    if asked and self._fits(asked[1], gender) and _ASKED.fullmatch(
+                            self.texts[key[0]], self.outside_ends[key], asked[0][1]):
+                        return asked[1]  # "X asked Y whether ...": the answer after it is Y's
                     return c
             sentence = self._previous_sentence(sentence)
         return None
@@ -352,6 +356,7 @@ _SPEAKS_AFTER = re.compile(rf"(?:,[^,.\"“”]{{1,60}},)?\s+(?:also\s+)?(?:{quo
 # "by All England Club chairman " Tim Phillips: the object of a preposition, a few words on
 _AFTER_PREPOSITION = re.compile(r"\b(?:by|to|with|from|for|of|against|on|at|about|over|beat|beating)"
                                 r"\s(?:[\w\-]+\s){0,4}$")
+_ASKED = re.compile(r"\s+(?:asked|had asked|pressed|questioned)\s+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s*$")
 # A sentence ends at . ! or ? (perhaps inside a closing quote mark) before a capital or an opening quote.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘]?[A-Z0-9])")
