@@ -602,3 +602,9 @@ def test_extract_facts_quote_pronoun_after_a_question_is_the_one_asked():
                   "Last month, reporter Scott Conroy asked Sanders whether his health was fair game.",
                   "“Sure it is. I would not have run if I was not healthy,” he said.")
     assert [(g[0], g[3], g[4]) for g in got] == [(2, "Bernie Sanders", "he")]
+
+
+def test_extract_facts_quote_ended_quote_is_not_given_the_next_sentences_clause():
+    got = _quotes('Donald Trump said Hillary Clinton "caused death." Bernie Sanders called Trump a "pathological liar."')
+    assert [(g[2], g[3], g[5]) for g in got] == [("caused death.", "Donald Trump", "said"),
+                                                ("pathological liar.", "Bernie Sanders", "called")]

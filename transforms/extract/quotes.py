@@ -98,6 +98,7 @@ _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})
 # `"... spin doctors." Graham Robb said the campaign ...`: after a quote that ended its sentence, a
 # reporting clause that goes on to report something else starts a new sentence about a new quote.
 _CLAUSE_GOES_ON = re.compile(r"\s+(?:that\s|the\s|it\s|he\s|she\s|they\s|[a-z]+\s[a-z]+)")
+_ANY_END = re.compile(r"[.!?]")
 _INTRODUCES = re.compile(r"[^.!?\"“”]{0,80}?:\s*(?:[\"“]|$)")
 PRONOUNS = _PRONOUNS = frozenset("he she they we i it".split())
 # "the government said" names no one in particular (its ministers are people), so it is not resolved.
@@ -243,7 +244,9 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
             continue  # `said Bill Smith. Tom Jones agreed`: that verb belongs to the next sentence
         if m and ended and pattern is not _ACCORDING and _INTRODUCES.match(after, m.end()):
             break  # `"... stage." Mark Oaten said: "This is ...`: the clause introduces the next quote
-        if m and not (ended and pattern is _AFTER_WHO_VERB and _CLAUSE_GOES_ON.match(after, m.end())):
+        if m and not (ended and pattern is _AFTER_WHO_VERB and (
+                _CLAUSE_GOES_ON.match(after, m.end())  # `"... spin doctors." Graham Robb said the campaign`
+                or nxt < close + 120 and not _ANY_END.search(after, m.end()))):  # `"..." X called Y a "liar."`
             _set(q, m, close, resolver)
             return
     opened = _opening_mark(text, q.start)
