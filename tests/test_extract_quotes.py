@@ -608,3 +608,11 @@ def test_extract_facts_quote_ended_quote_is_not_given_the_next_sentences_clause(
     got = _quotes('Donald Trump said Hillary Clinton "caused death." Bernie Sanders called Trump a "pathological liar."')
     assert [(g[2], g[3], g[5]) for g in got] == [("caused death.", "Donald Trump", "said"),
                                                 ("pathological liar.", "Bernie Sanders", "called")]
+
+
+def test_extract_facts_quote_party_tag_with_a_relative_clause_and_a_role_then_name():
+    got = _quotes("Rep. Zoe Lofgren (D-Calif.), who introduced a bill this month, said in a statement that the plans were "
+                  "“important preliminary steps.”",
+                  "''It may have been his first attempt to make his own statement,'' said his best friend at Lehigh, "
+                  "Bruce Turry, who spoke.")
+    assert [(g[0], g[3], g[4]) for g in got] == [(0, "Zoe Lofgren", "Rep. Zoe Lofgren"), (1, "Bruce Turry", "his best friend at Lehigh, Bruce Turry")]

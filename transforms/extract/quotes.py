@@ -28,7 +28,7 @@ _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|\d{1,2}\b|of|the|de|van|vo
 # A full stop after a word of four letters or more, then a capital, inside a matched name: a sentence end.
 _SENTENCE_IN_NAME = re.compile(r"(?<=[a-z][a-z][a-z][a-z])\.\s+(?=[A-Z])")
 # After a role noun phrase, the name in apposition to it: "the company's chief executive, Terry Leahy".
-_ROLE_THEN_NAME = re.compile(r"(?:['’]s(?:\s+[\w\-]+){1,4})?,\s+[A-Z][^,.;:\"“”]{0,40}")
+_ROLE_THEN_NAME = re.compile(r"(?:['’]s)?(?:\s+[\w\-]+){0,4},\s+[A-Z][^,.;:\"“”]{0,40}")  # "his best friend at Lehigh, X"
 _VOICE = r"(?:statement|spokesman|spokeswoman|spokesperson|representative|lawyer|website|source|campaign|office)"
 # "The Tories are also thought likely to": a passive, not a speaker (auxiliaries are not part of a noun phrase).
 _NOT_AUX = r"(?!(?:is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|not)\b)"
@@ -48,8 +48,9 @@ _WHO = (
 # also "X, who presents Y tells" and "A spokesman for the British Phonographic Industry (BPI) said"
 # ("Jeff Joseph, from the Consumer Electronics Association (CEA) told"; "Digby Jones, director general of the
 # Confederation of British Industry (CBI), said")
-_APP = (r"(?P<app>(?:,(?:[^,\"“”()]|\([A-Z][\w&]{1,8}\)){2,90}){1,2}(?:,|\s\([A-Z][\w&]{1,8}\)(?=\s))"
-        r"|,\swho\s(?![A-Z])[^,.\"“”]{2,60}?(?=\s)"  # not "Bannon, who Beck called": Beck is the subject
+_APP = (r"(?P<app>(?:\s\([^()\"“”]{1,40}\))?"  # "Rep. Zoe Lofgren (D-Calif.), who introduced a bill, said"
+        r"(?:(?:,(?:[^,\"“”()]|\([A-Z][\w&]{1,8}\)){2,120}){1,2}(?:,|\s\([A-Z][\w&]{1,8}\)(?=\s))"
+        r"|,\swho\s(?![A-Z])[^,.\"“”]{2,60}?(?=\s))"  # not "Bannon, who Beck called": Beck is the subject
         r"|\s\([^()\"“”]{1,40}\),?|,)?")  # "Gov. John Kasich (R-OH), said"
 # "has also said", "emphatically proclaimed", "on Wednesday called" (US style puts the day before the verb)
 _ADVERB = (r"(?:(?:also|later|then|has|had|have|previously|recently|will|would|[a-z]{3,}ly|[a-z]{3,}ed\sand"
@@ -418,6 +419,7 @@ def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None
         if named:  # `said the company's chief executive, Terry Leahy`, `said the festival's director, Craig Prater`:
             # the name in apposition speaks
             end = offset + named.end()
+            q.surface = m.string[who_start:named.end()].rstrip()
     q.speaker = resolver(q.loc if loc is None else loc, offset + who_start, end, who)
     if q.speaker is None and app == "," and m.start("verb") > who_start and who.split(" ", 1)[0] in ("a", "an"):
         # "The candidate has mocked a disabled reporter, referred to them as "rapists"": a list of what the
