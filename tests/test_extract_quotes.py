@@ -616,3 +616,8 @@ def test_extract_facts_quote_party_tag_with_a_relative_clause_and_a_role_then_na
                   "''It may have been his first attempt to make his own statement,'' said his best friend at Lehigh, "
                   "Bruce Turry, who spoke.")
     assert [(g[0], g[3], g[4]) for g in got] == [(0, "Zoe Lofgren", "Rep. Zoe Lofgren"), (1, "Bruce Turry", "his best friend at Lehigh, Bruce Turry")]
+
+
+def test_extract_facts_quote_surname_read_as_a_people_is_the_person_named_before():
+    got = _quotes("Mark Cuban spoke on Sunday.", 'Clinton, though, would have to "go more to center," Cuban said.')
+    assert got == [(1, None, "go more to center,", "Mark Cuban", "Cuban", "said")]

@@ -73,10 +73,14 @@ class SpeakerResolver:
         inside = [c for _, c in inside]
         if person or (inside and kind is None):
             named = person or inside[0]
-            # not a nationality: "said the American" is a person not named here, not "American"
-            return named if named.type in ("PERSON", "ORG", "GPE") else None
-        if kind is None:
-            return None
+            if named.type in ("PERSON", "ORG", "GPE"):
+                return named
+            # not a nationality ("said the American" is a person not named here), unless it is the surname of a
+            # person named before: "Mark Cuban ... Cuban said"
+            return self._namesake(loc, start, None, None, who.rsplit(" ", 1)[-1]) if who[:1].isupper() else None
+        if kind is None:  # a name no entity was found in: the person of that surname named before
+            last = who.rsplit(" ", 1)[-1]
+            return self._namesake(loc, start, None, None, last) if last[:1].isupper() else None
         if kind == "ORG":  # "a Fifa spokesman", "the Tesco website", "an Eton spokesperson": the organisation
             named = next((c for c in inside if c.type == "ORG"), None) or next(  # named in the phrase (a place:
                 (c for c in inside if c.type == "GPE" and "-based" not in who), None)  # its firm, not "Canada-based")
@@ -115,13 +119,13 @@ class SpeakerResolver:
             fallback = fallback or cluster
         return fallback
 
-    def _namesake(self, loc: int, pos: int, person, gender: str):
+    def _namesake(self, loc: int, pos: int, person, gender: str | None, surname: str | None = None):
         """"Mr. Trump" when the surname was last given to Ivanka Trump: the most recent person named before with
-        that surname and the honorific's gender (Donald Trump)."""
-        surname = _surname(person.name)
+        that surname (`person`'s, else `surname`) and the honorific's gender (Donald Trump)."""
+        surname = surname or _surname(person.name)
         for key, cluster in reversed(self.outside):
-            if key < (loc, pos) and cluster.type == "PERSON" and cluster is not person \
-                    and _surname(cluster.name) == surname and _gender(cluster) == gender:
+            if key < (loc, pos) and cluster.type == "PERSON" and cluster is not person and not cluster.headline_only \
+                    and _surname(cluster.name) == surname and (gender is None or _gender(cluster) == gender):
                 return cluster
         return None
 
