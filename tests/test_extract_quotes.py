@@ -539,7 +539,7 @@ def test_extract_facts_quote_us_honorific_keeps_the_sentence_whole():
                   "and preparedness.")
     assert [(g[2], g[3], g[4], g[5]) for g in got] == [
         ("long experience,", "Jerry Brown", "Gov. Jerry Brown", "citing"),
-        ("firm grasp of the issues", "Jerry Brown", "Gov. Jerry Brown", "citing")]
+        ("firm grasp of the issues", "Jerry Brown", "Gov. Jerry Brown", "endorsed")]
 
 
 def test_extract_facts_quote_possessive_noun_object_relative_and_closing_clause_with_has():
@@ -621,3 +621,9 @@ def test_extract_facts_quote_party_tag_with_a_relative_clause_and_a_role_then_na
 def test_extract_facts_quote_surname_read_as_a_people_is_the_person_named_before():
     got = _quotes("Mark Cuban spoke on Sunday.", 'Clinton, though, would have to "go more to center," Cuban said.')
     assert got == [(1, None, "go more to center,", "Mark Cuban", "Cuban", "said")]
+
+
+def test_extract_facts_quote_inside_a_sentence_is_its_subjects_words():
+    got = _quotes("John Kerry spoke first. Hillary Clinton answered him.",
+                  "Later, Kerry referenced a report that \"less than one percent of State Department emails\" were kept.")
+    assert got == [(1, None, "less than one percent of State Department emails", "John Kerry", "Kerry", "referenced")]

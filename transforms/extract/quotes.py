@@ -181,7 +181,7 @@ def find_quotes(loc: int, text: str, resolver, spans: list[tuple[int, int]] | No
             _closing_clause(q, text, close, nxt, resolver)
             if q.cue is None:
                 _possessor(q, text, resolver)
-        if q.cue is None and not _looks_like_term(q.text):
+        if q.cue is None and not _looks_like_term(q.text) and not _subject_words(q, text, resolver):
             _last_reporting_clause(q, text, prev_end, resolver)
         if q.cue is None and _looks_like_term(q.text) and (q.text[:1].isupper() or not _subject_words(q, text, resolver)):
             continue  # titles, names, nicknames, and terms no one in the sentence uses: nobody is quoted
