@@ -471,3 +471,159 @@ def test_extract_facts_quote_fragment_after_a_list_of_what_the_subject_did():
                   'and more.', 'Angela Merkel heralded the deal as a "breakthrough."')
     assert [(g[0], g[2], g[3], g[5]) for g in got] == [(0, "rapists", "Donald Trump", "referred"),
                                                       (1, "breakthrough.", "Angela Merkel", "heralded")]
+
+
+def test_extract_facts_quote_speaker_with_a_long_lower_case_title():
+    got = _quotes('"We must rebuild our alliances," said former secretary of state Condoleezza Rice on Tuesday.',
+                  '"Voters want results," said former tech executive Meg Whitman during the debate.')
+    assert [(g[0], g[3], g[4]) for g in got] == [
+        (0, "Condoleezza Rice", "former secretary of state Condoleezza Rice"),
+        (1, "Meg Whitman", "former tech executive Meg Whitman")]
+
+
+def test_extract_facts_quote_closed_by_a_mistyped_opening_mark():
+    got = _quotes("“The count could take a week in some counties,“ said Elaine Marshall, the state’s top official.")
+    assert got == [(0, None, "The count could take a week in some counties,", "Elaine Marshall", "Elaine Marshall",
+                    "said")]
+
+
+def test_extract_facts_quote_us_reporting_verbs_and_an_adverb():
+    got = _quotes("Hillary Clinton shot back, “We have the votes and we will pass this bill.”",
+                  "Later, John Kerry flatly asserted at a news conference, “The Senate will not take it up.”")
+    assert [(g[0], g[3], g[5]) for g in got] == [(0, "Hillary Clinton", "shot back"), (1, "John Kerry", "asserted")]
+
+
+def test_extract_facts_quote_progressive_and_participle_reporting_verbs():
+    got = _quotes("Former Gov. Mike Huckabee, for his part, is labeling the order “a blatant abuse of power.”",
+                  "Donald Trump won. He’s predicting he will do “very, very well” in the next contest.",
+                  "Hillary Clinton faced Ron Johnson at the hearing, chiding him, “What difference does it make?”")
+    assert [(g[0], g[3], g[4], g[5]) for g in got] == [
+        (0, "Mike Huckabee", "Former Gov. Mike Huckabee", "labeling"), (1, "Donald Trump", "He", "predicting"),
+        (2, "Hillary Clinton", "Hillary Clinton", "chiding")]
+
+
+def test_extract_facts_quote_reporting_clause_closing_its_sentence():
+    got = _quotes('China has used "velvet gloves" in its dealings with its neighbours, said Sarah Cook, a researcher.',
+                  '"It seems extremely unlikely" that the senator can catch up, Steve Elmendorf said in an interview.',
+                  "Bill Bush is joining the ''Today'' show as an anchor, NBC announced on Tuesday.")
+    assert [(g[0], g[2], g[3], g[5]) for g in got] == [
+        (0, "velvet gloves", "Sarah Cook", "said"), (1, "It seems extremely unlikely", "Steve Elmendorf", "said")]
+
+
+def test_extract_facts_quote_short_fragment_is_the_sentence_subjects_words():
+    got = _quotes('Hillary Clinton supports "appropriate pay raises" for federal workers.',
+                  'Donald Trump further summed up his rival as "terrible," and moved on.',
+                  'Many voters fear the "yob culture" of the town. Barack Obama watched "Game of Thrones" on Sunday.')
+    assert got == [(0, None, "appropriate pay raises", "Hillary Clinton", "Hillary Clinton", "supports"),
+                   (1, None, "terrible,", "Donald Trump", "Donald Trump", "summed")]
+
+
+def test_extract_facts_quote_role_subject_after_an_opening_phrase():
+    got = _quotes("Judge Sonia Sotomayor regrets her remarks about the race.",
+                  'In three separate interviews, the judge sounded off on Donald Trump, saying she did not "want to '
+                  'contemplate" a change.')
+    assert got == [(1, None, "want to contemplate", "Sonia Sotomayor", "the judge", "saying")]
+
+
+def test_extract_facts_quote_plural_noun_and_prepositional_phrase_are_not_speakers():
+    got = _quotes("Bill de Blasio called Trump a “blowhard,” and said his anti-Muslim remarks were priceless “propaganda” "
+                  "for terrorist groups.", "Donald Trump spoke. Trump at the time said he’d asked his “people” to "
+                  "“look into” paying the fees.")
+    assert [(g[0], g[2], g[3], g[5]) for g in got] == [
+        (0, "blowhard,", "Bill de Blasio", "called"), (0, "propaganda", "Bill de Blasio", "called"),
+        (1, "people", "Donald Trump", "said"), (1, "look into", "Donald Trump", "said")]
+
+
+def test_extract_facts_quote_us_honorific_keeps_the_sentence_whole():
+    got = _quotes('On Tuesday, Gov. Jerry Brown endorsed her, citing her "long experience," "firm grasp of the issues" '
+                  "and preparedness.")
+    assert [(g[2], g[3], g[4], g[5]) for g in got] == [
+        ("long experience,", "Jerry Brown", "Gov. Jerry Brown", "citing"),
+        ("firm grasp of the issues", "Jerry Brown", "Gov. Jerry Brown", "endorsed")]
+
+
+def test_extract_facts_quote_possessive_noun_object_relative_and_closing_clause_with_has():
+    got = _quotes("Ruth Bader Ginsburg spoke.",
+                  "House Speaker Paul Ryan told CNN on Tuesday that Ginsburg’s comments “show bias to me.”",
+                  "Glenn Beck turned on Steve Bannon, who Beck on Wednesday called “a horrible human being.”",
+                  'James Comey leads the FBI. The FBI made a "mistake" in the background check, Comey has said.')
+    assert [(g[0], g[3], g[5]) for g in got] == [(1, "Paul Ryan", "told"), (2, "Glenn Beck", "called"),
+                                                (3, "James Comey", "said")]
+
+
+def test_extract_facts_quote_infinitive_of_purpose_takes_the_sentence_subject():
+    got = _quotes('Bernie Sanders took to Twitter to say the system was "rigged against working families and the young."')
+    assert got == [(0, None, "rigged against working families and the young.", "Bernie Sanders", "Bernie Sanders",
+                    "say")]
+
+
+def test_extract_facts_quote_honorific_picks_the_namesake_of_its_gender():
+    got = _quotes("Donald Trump and his daughter Ivanka Trump arrived.",
+                  '"My father has always been a fighter," Ms. Trump said.',
+                  '"She is a great businesswoman," Mr. Trump said.')
+    assert [(g[0], g[3], g[4]) for g in got] == [(1, "Ivanka Trump", "Ms. Trump"), (2, "Donald Trump", "Mr. Trump")]
+
+
+def test_extract_facts_quote_short_exclamation_is_a_quote():
+    got = _quotes("As the man was led away, Donald Trump yelled, “Out, out, out!”",
+                  'The crowd watched "Mamma Mia!" and "Game of Thrones" on a big screen.')
+    assert got == [(0, None, "Out, out, out!", "Donald Trump", "Donald Trump", "yelled")]
+
+
+def test_extract_facts_quote_put_it_smiled_and_said_and_inverted_verb_before_the_quote():
+    got = _quotes('As prosecutor Marc Lambert put it, "there was not much to complain about in the strict terms."',
+                  "Asked whom she backed, Ms. Sherry smiled and said, ''I'm waiting for Michael Bloomberg to run.''",
+                  "Because of how the party crafted the schedule, explained Jim Rosenberg, “with this thing being over "
+                  "by mid-March it was hard.”",
+                  'Former secretary of state Hillary Rodham Clinton:"We learned that from the State Department."')
+    assert [(g[0], g[3], g[5]) for g in got] == [(0, "Marc Lambert", "put it"), (1, "Sherry", "said"),
+                                                (2, "Jim Rosenberg", "explained"), (3, "Hillary Rodham Clinton", ":")]
+
+
+def test_extract_facts_quote_a_persons_campaign_or_office_speaks_for_them():
+    got = _quotes("Donald Trump attacked Hillary Clinton again.",
+                  "Mrs. Clinton's campaign said in a statement that ''Hillary Clinton won't be bullied'' by him.",
+                  "Trump's office said the report was \"totally false and made up by the media.\"")
+    assert [(g[0], g[3], g[4]) for g in got] == [(1, "Hillary Clinton", "Mrs. Clinton's campaign"),
+                                                (2, "Donald Trump", "Trump's office")]
+
+
+def test_extract_facts_quote_possessor_before_the_quote_and_excerpt_paragraph():
+    got = _quotes("It's the persistent pull of Hillary Clinton's \"if you like your plan, you can keep it\" promise.",
+                  "Steven Spielberg's \"Jaws\" was shown again.",
+                  '"Pastor Tom Baker defended Donald Trump’s “Look at my supporter over here!” line on CNN.')
+    assert [(g[0], g[2], g[3], g[5]) for g in got] == [
+        (0, "if you like your plan, you can keep it", "Hillary Clinton", "'s"),
+        (2, "Look at my supporter over here!", "Donald Trump", "’s")]
+
+
+def test_extract_facts_quote_pronoun_after_a_question_is_the_one_asked():
+    got = _quotes("Bernie Sanders spoke on CNN.",
+                  "Last month, reporter Scott Conroy asked Sanders whether his health was fair game.",
+                  "“Sure it is. I would not have run if I was not healthy,” he said.")
+    assert [(g[0], g[3], g[4]) for g in got] == [(2, "Bernie Sanders", "he")]
+
+
+def test_extract_facts_quote_ended_quote_is_not_given_the_next_sentences_clause():
+    got = _quotes('Donald Trump said Hillary Clinton "caused death." Bernie Sanders called Trump a "pathological liar."')
+    assert [(g[2], g[3], g[5]) for g in got] == [("caused death.", "Donald Trump", "said"),
+                                                ("pathological liar.", "Bernie Sanders", "called")]
+
+
+def test_extract_facts_quote_party_tag_with_a_relative_clause_and_a_role_then_name():
+    got = _quotes("Rep. Zoe Lofgren (D-Calif.), who introduced a bill this month, said in a statement that the plans were "
+                  "“important preliminary steps.”",
+                  "''It may have been his first attempt to make his own statement,'' said his best friend at Lehigh, "
+                  "Bruce Turry, who spoke.")
+    assert [(g[0], g[3], g[4]) for g in got] == [(0, "Zoe Lofgren", "Rep. Zoe Lofgren"), (1, "Bruce Turry", "his best friend at Lehigh, Bruce Turry")]
+
+
+def test_extract_facts_quote_surname_read_as_a_people_is_the_person_named_before():
+    got = _quotes("Mark Cuban spoke on Sunday.", 'Clinton, though, would have to "go more to center," Cuban said.')
+    assert got == [(1, None, "go more to center,", "Mark Cuban", "Cuban", "said")]
+
+
+def test_extract_facts_quote_inside_a_sentence_is_its_subjects_words():
+    got = _quotes("John Kerry spoke first. Hillary Clinton answered him.",
+                  "Later, Kerry referenced a report that \"less than one percent of State Department emails\" were kept.")
+    assert got == [(1, None, "less than one percent of State Department emails", "John Kerry", "Kerry", "referenced")]

@@ -17,13 +17,19 @@ from dataclasses import dataclass
 
 from transforms.extract import lexicon
 
-SPEECH_VERB = "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))  # longest first
+# Reporting verbs of US and agency house styles ("Clinton proclaimed", "Trump shot back"), beside the lexicon's.
+_REPORTING_VERBS = frozenset((
+    "proclaimed proclaims asserted asserts contended contends emphasized emphasised emphasizes demanded demands"
+    " pledged pledges scoffed scoffs mused muses chided chides interjected blogged demurred assured assures"
+    " yelled yells shouted shouts chanted chant chants screamed").split()) | {
+    "put it", "puts it", "shot back", "fired back"}
+SPEECH_VERB = "|".join(sorted(lexicon.SPEECH_VERBS | _REPORTING_VERBS, key=len, reverse=True))  # longest first
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|\d{1,2}\b|of|the|de|van|von|&)){0,6}"  # Radio 1
 # A full stop after a word of four letters or more, then a capital, inside a matched name: a sentence end.
 _SENTENCE_IN_NAME = re.compile(r"(?<=[a-z][a-z][a-z][a-z])\.\s+(?=[A-Z])")
 # After a role noun phrase, the name in apposition to it: "the company's chief executive, Terry Leahy".
-_ROLE_THEN_NAME = re.compile(r"(?:['’]s(?:\s+[\w\-]+){1,4})?,\s+[A-Z][^,.;:\"“”]{0,40}")
-_VOICE = r"(?:statement|spokesman|spokeswoman|spokesperson|representative|lawyer|website|source)"
+_ROLE_THEN_NAME = re.compile(r"(?:['’]s)?(?:\s+[\w\-]+){0,4},\s+[A-Z][^,.;:\"“”]{0,40}")  # "his best friend at Lehigh, X"
+_VOICE = r"(?:statement|spokesman|spokeswoman|spokesperson|representative|lawyer|website|source|campaign|office)"
 # "The Tories are also thought likely to": a passive, not a speaker (auxiliaries are not part of a noun phrase).
 _NOT_AUX = r"(?!(?:is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|not)\b)"
 # A lower-case word of a title before a name ("chairman", "shop owner"), not a link between two phrases
@@ -35,31 +41,42 @@ _WHO = (
     rf"|{_NAME}['’]s?\s{_VOICE}"  # Chelsea's statement
     rf"|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{_NOT_AUX}[\w\-]+\s+){{0,3}}?{_NOT_AUX}[\w\-]+"  # the leader
     r"|(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b"  # not the start of "Wenger" or "Italy"
-    rf"|(?:[A-Z][\w'’.\-]*\s){{1,2}}(?:{_TITLE_WORD}\s){{1,3}}{_NAME}"  # KSE chairman Yaseen Lakhani
-    rf"|(?:{_TITLE_WORD}\s){{0,2}}{_NAME})"  # shop owner Hayriye Evren, coach Jose Mourinho
+    rf"|(?:[A-Z][\w'’.\-]*\s){{1,2}}(?:{_TITLE_WORD}\s(?:of\s(?:the\s)?)?){{1,3}}{_NAME}"  # KSE chairman Yaseen Lakhani
+    rf"|(?:{_TITLE_WORD}\s(?:of\s(?:the\s)?)?){{0,3}}{_NAME})"  # shop owner Hayriye Evren, former secretary of state X
 )
 # An apposition between the speaker and the verb: "Tevfik Aksoy, chief economist at Deutsche Bank, told".
 # also "X, who presents Y tells" and "A spokesman for the British Phonographic Industry (BPI) said"
 # ("Jeff Joseph, from the Consumer Electronics Association (CEA) told"; "Digby Jones, director general of the
 # Confederation of British Industry (CBI), said")
-_APP = (r"(?P<app>(?:,(?:[^,\"“”()]|\([A-Z][\w&]{1,8}\)){2,90}){1,2}(?:,|\s\([A-Z][\w&]{1,8}\)(?=\s))"
-        r"|,\swho\s[^,.\"“”]{2,60}?(?=\s)"
+_APP = (r"(?P<app>(?:\s\([^()\"“”]{1,40}\))?"  # "Rep. Zoe Lofgren (D-Calif.), who introduced a bill, said"
+        r"(?:(?:,(?:[^,\"“”()]|\([A-Z][\w&]{1,8}\)){2,120}){1,2}(?:,|\s\([A-Z][\w&]{1,8}\)(?=\s))"
+        r"|,\swho\s(?![A-Z])[^,.\"“”]{2,60}?(?=\s))"  # not "Bannon, who Beck called": Beck is the subject
         r"|\s\([^()\"“”]{1,40}\),?|,)?")  # "Gov. John Kasich (R-OH), said"
-_ADVERB = r"(?:(?:also|later|then|has|had|have|previously|recently|will|would)\s+){0,2}"  # "has also said"
+# "has also said", "emphatically proclaimed", "on Wednesday called" (US style puts the day before the verb)
+_ADVERB = (r"(?:(?:also|later|then|has|had|have|previously|recently|will|would|[a-z]{3,}ly|[a-z]{3,}ed\sand"
+           r"|on\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+){0,2}")  # "smiled and said"
 _AFTER_WHO_VERB = re.compile(rf"\s*[,.!?]?\s*(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"\s*[,.!?]?\s*(?P<verb>{SPEECH_VERB})\s+(?P<who>{_WHO})")
 # A list attribution after a quote, with no verb: '"...," Dana Reyes, NBC News.' (a person, then an outlet).
 _LISTED_AFTER = re.compile(rf"\s*(?P<who>{_NAME})(?P<verb>,)\s+(?:the\s)?{_NAME}\.?\s*(?:$|[\"“])")
 # A quote signed on the next line: '-President Obama, tweeting after the speech.'
 _SIGNED = re.compile(rf"[-–—]\s*(?P<who>{_WHO})(?P<verb>[,.])")
+# The same clauses closing the sentence a few words after the quote: '"unlikely" that he can win, said X.'
+_LATER = r"(?:[^.!?\"“”]|(?<=[A-Z])\.){0,160}?,\s+"
+_LATER_VERB_WHO = re.compile(rf"{_LATER}(?P<verb>{SPEECH_VERB})\s+(?P<who>{_WHO})(?=\s*(?:[,.!?(]|$))")
+_LATER_WHO_VERB = re.compile(rf"{_LATER}(?P<who>{_NAME}|[Hh]e|[Ss]he){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})"
+                             r"(?:\s[^.!?\"“”,]{0,40})?[.!?]")
 _ACCORDING = re.compile(rf"\s*[,.]?\s*(?:(?:he|she|they) (?:said|added),\s*)?(?P<verb>according to)\s+(?P<who>{_WHO})")
 # A character of a clause: no sentence end, but the full stops of "U.S." and "D.C." are inside it.
 _CLAUSE_CHAR = r"(?:[^.!?]|(?<=[A-Z])\.)"
 # The reported clause may run on before a short quote: `He said it would make the law "tolerable"`.
 _BEFORE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b(?P<tail>{_CLAUSE_CHAR}{{0,150}}?)[:,]?\s*$")
+# The verb before its subject, just before the quote: 'Because of the calendar, explained Rosenberg, "with ...'
+_BEFORE_INVERTED = re.compile(rf",\s+(?P<verb>{SPEECH_VERB})\s+(?P<who>{_WHO})\s*[,:]\s*$")
 # "Mr Blair is saying:", "she was telling reporters that"
-_PROGRESSIVES = ("saying", "telling", "adding", "warning", "insisting", "arguing", "claiming")
-_BEFORE_PROGRESSIVE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+(?:is|was|are|were|has\s+been|had\s+been)\s+"
+_PROGRESSIVES = ("saying", "telling", "adding", "warning", "insisting", "arguing", "claiming", "calling", "labeling",
+                 "labelling", "describing", "predicting", "pledging", "vowing")
+_BEFORE_PROGRESSIVE = re.compile(rf"(?P<who>{_WHO}){_APP}\s*(?:\s(?:is|was|are|were|has\s+been|had\s+been)|['’]s)\s+"
                                  rf"(?P<verb>{'|'.join(_PROGRESSIVES)})\b(?P<tail>{_CLAUSE_CHAR}{{0,150}}?)[:,]?\s*$")
 # A passive reporting verb before the quote and its agent after it.
 _PASSIVE = re.compile(r"\b(?:branded|described|called|dubbed|labelled|labeled|termed)\b")
@@ -69,15 +86,20 @@ _NAME_AFTER_DASH = re.compile(rf"\s[\-–]\s(?P<who>{_NAME})\s?(?P<verb>:)\s*(?:
 _NAME_THEN_COLON = re.compile(rf"[\s\-–•*]*(?P<who>{_WHO})\s?(?P<verb>:)\s*(?:[\"“]|'')$")
 # A participle clause reporting speech: its subject is the sentence's ("X hit back, saying: ...", "X was
 # quoted as saying").
-_PARTICIPLE = re.compile(r"(?:,|\bas|\bby|\b(?:statement|tweet|post|letter|interview))\s+(?P<verb>saying|adding|insisting|arguing|claiming|warning|describing|"
+# ... or an infinitive of purpose: "Sanders took to Twitter to say the system was "rigged"".
+_PARTICIPLE = re.compile(r"(?:(?:,|\bas|\bby|\bupon|\b(?:statement|tweet|post|letter|interview))\s+|\bto\s(?=say\b|write\b|tweet\b|"
+                         r"declare\b|argue\b|insist\b|warn\b|complain\b))(?P<verb>say|write|tweet|declare|argue|insist|"
+                         r"warn|complain|saying|adding|insisting|arguing|claiming|warning|describing|"
                          r"calling|branding|declaring|stating|explaining|noting|telling|complaining|admitting|"
-                         r"stressing|urging|joking|suggesting|tweeting|accusing|writing|stating|noting|mocking)\b(?:[^.!?\"“”]|(?<=[A-Z])\.){0,150}?"
+                         r"stressing|urging|joking|suggesting|tweeting|accusing|writing|stating|noting|mocking|"
+                         r"chiding|proclaiming|quipping|pledging|vowing|labeling|labelling|citing)\b(?:[^.!?\"“”]|(?<=[A-Z])\.){0,150}?"
                          r"[:,]?\s*$")
 _ANY_VERB = re.compile(rf"\b(?:{SPEECH_VERB})\b")  # a cheap test before the grammars that need one
 _CLAUSE = re.compile(rf"(?P<who>{_WHO}){_APP}\s+{_ADVERB}(?P<verb>{SPEECH_VERB})\b")
 # `"... spin doctors." Graham Robb said the campaign ...`: after a quote that ended its sentence, a
 # reporting clause that goes on to report something else starts a new sentence about a new quote.
 _CLAUSE_GOES_ON = re.compile(r"\s+(?:that\s|the\s|it\s|he\s|she\s|they\s|[a-z]+\s[a-z]+)")
+_ANY_END = re.compile(r"[.!?]")
 _INTRODUCES = re.compile(r"[^.!?\"“”]{0,80}?:\s*(?:[\"“]|$)")
 PRONOUNS = _PRONOUNS = frozenset("he she they we i it".split())
 # "the government said" names no one in particular (its ministers are people), so it is not resolved.
@@ -114,12 +136,16 @@ class RawQuote:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of double quote marks."""
     spans, pending = [], None
-    for mark in _MARK.finditer(text):
+    # A paragraph opened by a straight mark never closed, with curly quotes inside, is an excerpt from another
+    # article: the mark sets it off, and the curly ones are the quotes in it.
+    skip = 1 if text.startswith('"') and text.count('"') == 1 and ("“" in text or "”" in text) else 0
+    for mark in _MARK.finditer(text, skip):
         i, ch, after = mark.start(), mark.group(), mark.end()
         straight = ch != "“" and ch != "”"
         opening = ch == "“" or (straight and (i == 0 or text[i - 1] in _OPENERS))
-        if straight and opening and after < len(text) and text[after] == " " and pending is not None:
-            opening = False  # a lone mark between spaces closes what is open
+        if opening and pending is not None and (after == len(text) or text[after] == " ") and (
+                straight or text[i - 1] in ",.!?"):
+            opening = False  # a lone mark between spaces, or a mistyped `here,“ said`, closes what is open
         if opening:
             if pending is not None:  # re-opened without closing: the earlier quote ended here
                 spans.append((pending, i))
@@ -151,16 +177,60 @@ def find_quotes(loc: int, text: str, resolver, spans: list[tuple[int, int]] | No
         _resolve_speaker(q, text, close, nxt, prev_end, resolver)
         if q.cue is None:
             _participle(q, text, prev_end, resolver)
-        if q.cue is None and not _looks_like_term(q.text):
+        if q.cue is None and not (q.text[:1].isupper() and _looks_like_term(q.text)):  # not a title: ''Today'' show
+            _closing_clause(q, text, close, nxt, resolver)
+            if q.cue is None:
+                _possessor(q, text, resolver)
+        if q.cue is None and not _looks_like_term(q.text) and not _subject_words(q, text, resolver):
             _last_reporting_clause(q, text, prev_end, resolver)
-        if q.cue is None and _looks_like_term(q.text):
-            continue  # scare quotes, titles, nicknames: nobody is quoted
+        if q.cue is None and _looks_like_term(q.text) and (q.text[:1].isupper() or not _subject_words(q, text, resolver)):
+            continue  # titles, names, nicknames, and terms no one in the sentence uses: nobody is quoted
         out.append(q)
     return out
 
 
+def _possessor(q: RawQuote, text: str, resolver) -> None:
+    """`Obama's "if you like your plan, you can keep it" promise`: the words of the one whose they are."""
+    opened = _opening_mark(text, q.start)
+    m = _POSSESSOR.search(text, max(0, opened - 60), opened)
+    if m:
+        _set(q, m, 0, resolver)
+        if getattr(q.speaker, "type", None) not in ("PERSON", "ORG"):
+            q.speaker = q.cue = q.surface = None
+
+
+_POSSESSOR = re.compile(r"(?<![\w'’])(?P<who>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3})(?P<verb>['’]s?)\s$")
+
+
+def _subject_words(q: RawQuote, text: str, resolver) -> bool:
+    """`Clinton supports "appropriate pay raises"`, `Moore thanked him for "stepping up"`: a short lower-case
+    fragment inside a sentence whose subject is a person or organisation is the subject's words (cue: the
+    verb after the subject)."""
+    opened = _opening_mark(text, q.start)
+    start = _sentence_start(text, opened)
+    if start >= opened:
+        return False
+    found = resolver.subject_of(q.loc, opened)
+    if found is None or found[0].type not in ("PERSON", "ORG"):
+        return False
+    at = text.find(found[1], start, opened)
+    verb = _VERB_AFTER_SUBJECT.match(text, at + len(found[1])) if at >= 0 else None
+    if verb is None:
+        return False
+    q.speaker, q.surface, q.cue = found[0], found[1], verb.group("verb")
+    return True
+
+
+# The verb after a sentence's subject: "Trump further summed up", "Sanders has consistently pushed".
+_VERB_AFTER_SUBJECT = re.compile(r"(?:,[^,\"“”]{1,80},)?\s+(?:(?:has|have|had|also|further|then|later|still|even|again|once|[a-z]+ly)\s+){0,2}(?P<verb>[a-z]+)\b")
+
+
 def _looks_like_term(inner: str) -> bool:
+    """Few words, or a few capitalised ones: a term, title or name, unless exclaimed or asked ("Stay there!",
+    not a title such as "Mamma Mia!")."""
     words = inner.split()
+    if inner.rstrip()[-1:] in ("!", "?") and not all(w[:1].isupper() for w in words):
+        return False
     return len(words) <= _SHORT_WORDS or (len(words) <= 6 and inner.rstrip()[-1:] not in ".,!?;:" and
                                           sum(w[:1].isupper() for w in words) * 2 > len(words))
 
@@ -175,7 +245,9 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
             continue  # `said Bill Smith. Tom Jones agreed`: that verb belongs to the next sentence
         if m and ended and pattern is not _ACCORDING and _INTRODUCES.match(after, m.end()):
             break  # `"... stage." Mark Oaten said: "This is ...`: the clause introduces the next quote
-        if m and not (ended and pattern is _AFTER_WHO_VERB and _CLAUSE_GOES_ON.match(after, m.end())):
+        if m and not (ended and pattern is _AFTER_WHO_VERB and (
+                _CLAUSE_GOES_ON.match(after, m.end())  # `"... spin doctors." Graham Robb said the campaign`
+                or nxt < close + 120 and not _ANY_END.search(after, m.end()))):  # `"..." X called Y a "liar."`
             _set(q, m, close, resolver)
             return
     opened = _opening_mark(text, q.start)
@@ -204,6 +276,8 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
             break
     if (m is None or m.end() < opened - 1) and any(text.find(v, before_start, stop) >= 0 for v in _PROGRESSIVES):
         m = _BEFORE_PROGRESSIVE.search(text, before_start, stop)
+    if m is not None and m.group("app") == ",":  # "the schedule, explained Jim Rosenberg, "...": inverted
+        m = _BEFORE_INVERTED.search(text, m.start("app"), stop) or m
     if m and m.end() >= opened - 1:
         _set(q, m, 0, resolver)
         return
@@ -214,6 +288,21 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
         _set(q, m, 0, resolver)
         if getattr(q.speaker, "type", None) not in ("PERSON", "ORG"):  # 'Title: "Fahrenheit 9/11"': no one
             q.speaker = q.cue = q.surface = None
+
+
+def _closing_clause(q: RawQuote, text: str, close: int, nxt: int, resolver) -> None:
+    """`it has used "velvet gloves" in Central Asia, said Nargis Kassenova.`: a reporting clause closing the
+    sentence the quote is in speaks for it."""
+    if q.text.rstrip()[-1:] in (".", "?", "!") or text[close:close + 1] in (".", "?", "!") or \
+            _ANY_VERB.search(text, close, nxt) is None:
+        return  # the quote ended its sentence
+    for pattern in (_LATER_VERB_WHO, _LATER_WHO_VERB):
+        m = pattern.match(text, close, nxt)
+        if m:
+            _set(q, m, 0, resolver)
+            if getattr(q.speaker, "type", None) not in ("PERSON", "ORG"):
+                q.speaker = q.cue = q.surface = None
+            return
 
 
 def _participle(q: RawQuote, text: str, prev_end: int, resolver) -> None:
@@ -286,10 +375,13 @@ def _reports(m: re.Match) -> bool:
     who, verb = m.group("who"), m.group("verb")
     possessive_noun = who.endswith(("'s", "’s")) and verb.endswith("s") and verb not in _S_VERBS \
         and _REPORTED_NEXT.match(m.string, m.end("verb")) is None
-    return who not in _NOT_SPEAKERS and not possessive_noun
+    return who not in _NOT_SPEAKERS and not possessive_noun and _PLURAL_NOUN_SUBJECT.match(m.string, m.end("verb")) is None
 
 
-_REPORTED_NEXT = re.compile(r"\s*(?::|\sthat\b|[\"“])")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:at|in|on|by|for|with|from|of|to|after|before|during|since|over|under)\s+$")
+_REPORTED_NEXT = re.compile(r"\s*(?::|\sthat\b)")  # not a quote: 'Ginsburg's comments "show bias"'
+# "his anti-Muslim remarks were": the "verb" was a plural noun, the subject of the verb after it
+_PLURAL_NOUN_SUBJECT = re.compile(r"(?<=s)\s+(?:were|are|have|had)\b")
 
 
 def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None) -> None:
@@ -308,8 +400,11 @@ def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None
         more = _ROLE_AFTER_NAME.match(m.string, who_start + len(who))
         if more and more.end() > more.start():  # "said the Chelsea star": a player, not the club; "said his
             who = m.string[who_start:more.end()]  # coach Peter Stanley": the coach
-    if who.rsplit(" ", 1)[-1] in ("and", "but") and m.start("verb") > who_start:
-        # "Trump called on her to resign from her post and said": the verb's subject is the sentence's
+    if m.start("verb") > who_start and (who.rsplit(" ", 1)[-1] in ("and", "but") or (
+            who.split(" ", 1)[0].lower() in _DETERMINERS and role_kind(who) is None
+            and _PREPOSITION_BEFORE.search(m.string, max(0, who_start - 12), who_start))):
+        # "Trump called on her to resign from her post and said", "Trump at the time said": the verb's subject
+        # is the sentence's
         found = resolver.subject_of(q.loc if loc is None else loc, offset + who_start)
         if found is not None:
             q.speaker, q.surface, q.cue = found[0], found[1], m.group("verb")
@@ -324,6 +419,7 @@ def _set(q: RawQuote, m: re.Match, offset: int, resolver, loc: int | None = None
         if named:  # `said the company's chief executive, Terry Leahy`, `said the festival's director, Craig Prater`:
             # the name in apposition speaks
             end = offset + named.end()
+            q.surface = m.string[who_start:named.end()].rstrip()
     q.speaker = resolver(q.loc if loc is None else loc, offset + who_start, end, who)
     if q.speaker is None and app == "," and m.start("verb") > who_start and who.split(" ", 1)[0] in ("a", "an"):
         # "The candidate has mocked a disabled reporter, referred to them as "rapists"": a list of what the

@@ -68,13 +68,19 @@ class SpeakerResolver:
         # The person the phrase ends on ("Kasabian's singer Tom Meighan"), else the first in its apposition.
         in_who = [c for mstart, c in inside if mstart < start + len(who) and c.type == "PERSON"]
         person = in_who[-1] if in_who else next((c for _, c in inside if c.type == "PERSON"), None)
+        if person is not None and _HONORIFIC_GENDER.get(who.split(" ", 1)[0]) not in (None, _gender(person)):
+            person = self._namesake(loc, start, person, _HONORIFIC_GENDER[who.split(" ", 1)[0]]) or person
         inside = [c for _, c in inside]
         if person or (inside and kind is None):
             named = person or inside[0]
-            # not a nationality: "said the American" is a person not named here, not "American"
-            return named if named.type in ("PERSON", "ORG", "GPE") else None
-        if kind is None:
-            return None
+            if named.type in ("PERSON", "ORG", "GPE"):
+                return named
+            # not a nationality ("said the American" is a person not named here), unless it is the surname of a
+            # person named before: "Mark Cuban ... Cuban said"
+            return self._namesake(loc, start, None, None, who.rsplit(" ", 1)[-1]) if who[:1].isupper() else None
+        if kind is None:  # a name no entity was found in: the person of that surname named before
+            last = who.rsplit(" ", 1)[-1]
+            return self._namesake(loc, start, None, None, last) if last[:1].isupper() else None
         if kind == "ORG":  # "a Fifa spokesman", "the Tesco website", "an Eton spokesperson": the organisation
             named = next((c for c in inside if c.type == "ORG"), None) or next(  # named in the phrase (a place:
                 (c for c in inside if c.type == "GPE" and "-based" not in who), None)  # its firm, not "Canada-based")
@@ -112,6 +118,16 @@ class SpeakerResolver:
                 return cluster
             fallback = fallback or cluster
         return fallback
+
+    def _namesake(self, loc: int, pos: int, person, gender: str | None, surname: str | None = None):
+        """"Mr. Trump" when the surname was last given to Ivanka Trump: the most recent person named before with
+        that surname (`person`'s, else `surname`) and the honorific's gender (Donald Trump)."""
+        surname = surname or _surname(person.name)
+        for key, cluster in reversed(self.outside):
+            if key < (loc, pos) and cluster.type == "PERSON" and cluster is not person and not cluster.headline_only \
+                    and _surname(cluster.name) == surname and (gender is None or _gender(cluster) == gender):
+                return cluster
+        return None
 
     def _org_called(self, loc: int, pos: int, head: str):
         """"The union said": the most recent organisation in the last 3 paragraphs whose name has that word
@@ -185,8 +201,12 @@ class SpeakerResolver:
                 key, c = persons[-1]
                 if self._fits(c, gender) and self._reports(sentence, key):
                     return c
-            for key, c in persons:
+            for n, (key, c) in enumerate(persons):
                 if key < (loc, pos) and self._fits(c, gender):
+                    asked = persons[n + 1] if n + 1 < len(persons) and sentence != here else None
+                    if asked and self._fits(asked[1], gender) and _ASKED.fullmatch(
+                            self.texts[key[0]], self.outside_ends[key], asked[0][1]):
+                        return asked[1]  # "X asked Y whether ...": the answer after it is Y's
                     return c
             sentence = self._previous_sentence(sentence)
         return None
@@ -340,12 +360,14 @@ _SPEAKS_AFTER = re.compile(rf"(?:,[^,.\"“”]{{1,60}},)?\s+(?:also\s+)?(?:{quo
 # "by All England Club chairman " Tim Phillips: the object of a preposition, a few words on
 _AFTER_PREPOSITION = re.compile(r"\b(?:by|to|with|from|for|of|against|on|at|about|over|beat|beating)"
                                 r"\s(?:[\w\-]+\s){0,4}$")
+_ASKED = re.compile(r"\s+(?:asked|had asked|pressed|questioned)\s+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s*$")
 # A sentence ends at . ! or ? (perhaps inside a closing quote mark) before a capital or an opening quote.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Rev|No)|(?<![\w.])[A-Z])\.[\"”’']?\s*$")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Rev|No|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr)|(?<![\w.])[A-Z])\.[\"”’']?\s*$")
+# an opening adverbial phrase may come first: "In three separate interviews, the justice ..."
 _OPENING_PRONOUN = re.compile(r"(?:(?:But|And|However,|Yet|So|Now|Then|Later,?|Earlier,?|Instead,?|Meanwhile,?|Still,?)"
-                              r"\s+)?(?:(?P<p>[Hh]e|[Ss]he)|(?P<role>[Tt]he(?:\s[\w\-]+){1,3}))\s+(?![\"“])")
+                              r"\s+|(?:In|On|At|After|During|Before|Speaking|Asked|Last)\s[^,.!?\"“”]{1,50},\s+)?(?:(?P<p>[Hh]e|[Ss]he)|(?P<role>[Tt]he(?:\s[\w\-]+){1,3}))\s+(?![\"“])")
 # The role words written right before a name, and the head of an apposition after one (not "a friend of
 # the leader": the role must come before any "of", "for" or "at").
 _ROLE_BEFORE = re.compile(r"(?:[A-Za-z][\w\-]*\s){1,4}$")
@@ -376,6 +398,14 @@ def _gender(cluster) -> str | None:
     if any(m.honorific in _MALE_TITLES for m in cluster.mentions):
         return "m"
     return "m" if first in GIVEN_NAMES else None
+
+
+_HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f", "Miss": "f"}
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if w not in ("Jr.", "Jr", "Sr.", "Sr", "II", "III")]
+    return words[-1] if words else name
 
 
 _FEMALE_TITLES = frozenset("Mrs Mrs. Ms Ms. Miss Lady Dame Baroness Queen Princess Duchess Sister Actress".split())
