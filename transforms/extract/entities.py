@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.extract import gazetteer, lexicon, tables, typer
+from transforms.extract import gazetteer, lexicon, tables
 from transforms.extract.names import GIVEN_NAMES
 from transforms.extract.runs import (
     _ARTICLES,
@@ -451,8 +451,6 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
     if t.guess:
         m.guess = True
         m.cue = bool(_PERSON_BEFORE.search(text, max(0, start - 24), start) or PERSON_AFTER.match(text, end))
-    if (m.guess or type_ == "UNKNOWN" and not t.initial) and not weak and not sport:
-        typer.retype(m, text)  # no rule types it: the learned typer may, from its words and the words around
     return m
 
 
