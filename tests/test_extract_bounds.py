@@ -142,3 +142,12 @@ def test_extract_facts_unexplained_small_town_is_a_place_unless_named_like_a_sur
 def test_extract_facts_a_family_named_in_the_plural_is_its_member_named_in_full():
     ents = {e.name: e for e in extract_facts(article("Bill Clinton spoke. The Clintons left early.")).entities}
     assert [(name, e.type, e.aliases) for name, e in ents.items()] == [("Bill Clinton", "PERSON", ("Clintons",))]
+
+
+
+def test_extract_facts_dictionary_word_after_an_organisation_noun_is_a_name():
+    # a lone word the dictionary has in lower case is no name on its own ("the album Life"), but an organisation's
+    # noun before it introduces one
+    assert _entities("Google paid $50m for the start-up Android last week.") == [("Google", "ORG"), ("Android", "ORG")]
+    assert _entities("He sold the shares to fund manager Vanguard.") == [("Vanguard", "ORG")]
+    assert _entities("It was the album Life that sold best.") == []

@@ -114,7 +114,7 @@ def test_marts_entity_pairs_exact_rows(loaded, tmp_path):
 def test_marts_entity_timeline_exact_rows(loaded, tmp_path):
     assert rows(tmp_path, "SELECT canonical_name, month, dated_by, mentions, articles FROM entity_timeline") == [
         ("Android", date(2005, 8, 1), "published_at", 1, 1),
-        ("Flickr", date(2005, 3, 1), "published_at", 1, 1),
+        ("Flickr", date(2005, 3, 1), "published_at", 2, 1),  # "Yahoo buys Flickr" (title) and the body
         ("Google", date(2005, 1, 1), "published_at", 1, 1),
         ("Google", date(2005, 1, 1), "text_date", 3, 1),  # business/002.txt: undated, "3 January 2005"
         ("Google", date(2005, 8, 1), "published_at", 1, 1),
@@ -141,7 +141,7 @@ def test_marts_articles_and_quotes_by_category_exact_rows(loaded, tmp_path):
     assert rows(tmp_path, "SELECT * FROM articles_by_category") == [
         ("business", 2, 48, 1, date(2005, 1, 12), date(2005, 1, 12), 10, 1, 3, 3),
         ("election", 1, 23, 1, date(2005, 2, 1), date(2005, 2, 1), 4, 1, 1, 1),
-        ("feeds", 2, 20, 2, date(2005, 3, 20), date(2005, 8, 17), 6, 0, 2, 1),
+        ("feeds", 2, 22, 2, date(2005, 3, 20), date(2005, 8, 17), 7, 0, 2, 1),
         (None, 1, 7, 0, None, None, 5, 0, 0, 0),
     ]
     assert rows(tmp_path, "SELECT category, speaker, quote_count, article_count FROM quotes_by_category") == [

@@ -179,10 +179,18 @@ def _dateline_names(loc: int, dateline: re.Match) -> list[Mention]:
 
 
 def _dictionary_word(m: Mention, text: str) -> bool:
-    """A lone word the dictionary has in lower case, with no "the" before it ("the House") and no person's
-    words around it ("the album Musicology by Prince", "Usher said")."""
+    """A lone word the dictionary has in lower case, with no "the" before it ("the House"), no person's
+    words around it ("the album Musicology by Prince", "Usher said") and no organisation's noun before it
+    ("the start-up Android", "the band Oasis", "fund manager Vanguard")."""
     return lexicon.common_word(m.name) and text[max(0, m.start - 4):m.start] != "the " \
-        and not _PERSON_BEFORE.search(text, max(0, m.start - 24), m.start) and not ONLY_A_PERSON_AFTER.match(text, m.end)
+        and not _PERSON_BEFORE.search(text, max(0, m.start - 24), m.start) and not ONLY_A_PERSON_AFTER.match(text, m.end) \
+        and not _ORG_NOUN_BEFORE.search(text, max(0, m.start - 24), m.start)
+
+
+# Nouns that introduce an organisation by name in any news style: the name after them is no common word.
+_ORG_NOUN_BEFORE = re.compile(r"\b(?:company|firm|start-?up|group|bank|carmaker|maker|manufacturer|retailer|brand"
+                              r"|airline|insurer|lender|fund|manager|band|label|club|network|broadcaster|newspaper"
+                              r"|magazine|chain|giant|rival|operator|developer|platform|charity|party)\s$")
 
 
 def _extended(m: Mention, end: int, text: str) -> Mention:
