@@ -82,6 +82,9 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
     shaped, covered = tables.row_mentions(loc, text)
     out.extend(shaped)
     slug = tables.SLUG.match(text) if text[:2].isupper() and mostly_upper(text) else None
+    # An acronym in brackets after a run (" (SNP)") or a club before it ("Traille (Biarritz)") is in one text in
+    # ten: the others skip the looks for them.
+    bracketed = " (" in text
     for run in _RUN.finditer(scan):
         run_text, run_start = run.group(), run.start()
         if dateline and run_start < dateline.end() or covered and _inside(covered, run_start):
@@ -111,7 +114,7 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
             if not run_text:
                 continue
         common = initial and _in_lower_case(_first_word(run_text), body, seen)
-        found = (_defined_by_acronym(text, run) or sport and _club_in_line_up(text, run)
+        found = (bracketed and (_defined_by_acronym(text, run) or sport and _club_in_line_up(text, run))
                  or _resolve_cached(run_text, initial, common, sport))
         for template in found:
             m = _place(template, run_start, loc, weak, text, sport)
@@ -122,7 +125,7 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
             if results and m.type in ("UNKNOWN", "PERSON", "GPE") and m.canonical not in gazetteer.countries():
                 m.type, m.initial, m.guess = "ORG", False, False  # "Leeds 2 Middlesbrough 1": two clubs
             out.append(m)
-        if found and out:  # the last mention, if this run's ("(SNP)" after it)
+        if bracketed and found and out:  # the last mention, if this run's ("(SNP)" after it)
             _link_acronym_definition(text, run.end(), out[-1])
     if shaped:
         out.sort(key=lambda m: m.start)
