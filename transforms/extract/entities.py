@@ -101,19 +101,22 @@ def find_mentions(loc: int, text: str, body: str, weak: bool, sport: bool,
             if out and out[-1].type == "PERSON" and out[-1].end == run_start - 2 and text[out[-1].end] == ",":
                 out[-1] = _extended(out[-1], run.end(), text)
             continue
-        if not weak and _shouted(run_text):  # "SOCCER - LEEDS HOLD CHELSEA", "WASHINGTON (AP) -", "KATE BOULDUAN:"
+        # "SOCCER - LEEDS HOLD CHELSEA", "WASHINGTON (AP) -", "KATE BOULDUAN:"
+        if not weak and run_text.isupper() and _shouted(run_text):
             found = _shouted_names(loc, run_text.title().replace("'S", "'s").replace("’S", "’s"), run_start,
                                    text, sport, body)
             if found is not None:
                 out.extend(found)
                 continue
         initial = _sentence_initial(text, run_start)
-        if _first_word(run_text) in tables.LABELS and (initial or text.startswith((" :", ":"), run.end())):
+        first = _first_word(run_text)
+        if first in tables.LABELS and (initial or text.startswith((" :", ":"), run.end())):
             # "Scorers :", "Results of National ...", "Wales - Tries : Kruger": a section of a results report
             run_text, run_start = _after_label(run_text, run_start)
             if not run_text:
                 continue
-        common = initial and _in_lower_case(_first_word(run_text), body, seen)
+            first = _first_word(run_text)
+        common = initial and _in_lower_case(first, body, seen)
         found = (bracketed and (_defined_by_acronym(text, run) or sport and _club_in_line_up(text, run))
                  or _resolve_cached(run_text, initial, common, sport))
         for template in found:
@@ -341,9 +344,8 @@ def _acronym(token: tuple[str, int], text: str, sport: bool) -> Mention | None:
 
 
 def _shouted(run_text: str) -> bool:
-    """A run in capitals that is not an acronym: a word of five letters or more, or two words of three or more."""
-    if not run_text.isupper():
-        return False
+    """A run in capitals (the caller's test) that is not an acronym: a word of five letters or more, or two words
+    of three or more."""
     long_words = [w for w in run_text.split() if len(w) >= 3 and w.isalpha()]
     return any(len(w) >= 5 for w in long_words) or len(long_words) >= 2
 
@@ -394,7 +396,14 @@ def _followed_by_a_break(needle: str, body: str) -> bool:
     return False
 
 
+# The characters before a run's space that can make it sentence-initial: after any other ("said Blair", "Brown,
+# Blair") the run is mid-sentence, as most are, without the walk back below.
+_INITIAL_CUES = frozenset(" \"“‘'(”’.!?:;-–—•*")
+
+
 def _sentence_initial(text: str, start: int) -> bool:
+    if start >= 2 and text[start - 1] == " " and text[start - 2] not in _INITIAL_CUES:
+        return False
     if start and text[start - 1] in "\"“‘":
         return True  # the first word of a quotation is capitalised like a sentence's
     i = start - 1
