@@ -42,6 +42,7 @@ _RESULT_ROW = re.compile(rf"^{_SIDE} {_SIDE_SCORE}(?: v| -)? {_SIDE}(?: {_SIDE_S
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
+_PLACE_WORD_ENDS = "nrest"  # the last letters of those words: any other before the space rules them out unsearched
 _LOCATED_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|to|from|at|of|visit|visited|visiting)"
                              r"\s(?:the\s)?$")
 # "a stake in Southcorp", "his role in Closer", "a flaw in Firefox": "in" after these is no place.
@@ -441,9 +442,10 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
             or _VERSUS_BEFORE.search(text, max(0, start - 3), start)):
         type_, canonical = "ORG", None  # "Newcastle manager Graeme Souness", "Burnley v Blackburn": the clubs,
         # in short transfer and fixture stories too, which have too few sport words to be read as match reports
-    if type_ in ("UNKNOWN", "GPE") and not text.startswith(("'s", "’s"), end):
-        after_in = _PLACE_BEFORE.search(text, max(0, start - 12), start) and not _HOLDING_BEFORE.search(
-            text, max(0, start - 24), start)
+    possessive = text.startswith(("'s", "’s"), end)
+    if type_ in ("UNKNOWN", "GPE") and not possessive:
+        after_in = text[start - 2:start - 1] in _PLACE_WORD_ENDS and _PLACE_BEFORE.search(
+            text, max(0, start - 12), start) and not _HOLDING_BEFORE.search(text, max(0, start - 24), start)
         if type_ == "UNKNOWN" and after_in:
             type_ = "GPE"  # "a summit in Gyeongju": an unknown name after "in" is a place
         elif type_ == "GPE" and sport and not after_in and canonical in gazetteer.towns():
@@ -457,7 +459,7 @@ def _place(t: Mention, offset: int, loc: int, weak: bool, text: str, sport: bool
             and text.startswith(", ", end) and _in_a_region(text, end + 2):
         type_ = "GPE"  # "Chappaqua, New York", "Deerfield Beach, Fla.", "Eindhoven, Netherlands": a town
     m = Mention(loc, start, end, text[start:end], t.name, type_, canonical, t.honorific, t.initial, weak)
-    m.possessive = text.startswith(("'s", "’s"), end)
+    m.possessive = possessive
     if type_ in ("GPE", "LOC"):
         m.located = _LOCATED_BEFORE.search(text, max(0, start - 16), start) is not None
     if t.guess:
