@@ -267,6 +267,8 @@ def _resolve_speaker(q: RawQuote, text: str, close: int, nxt: int, prev_end: int
         q.speaker = q.cue = q.surface = None
     m = _BEFORE.search(text, before_start, stop) if _ANY_VERB.search(text, before_start, stop) else None
     while m:  # the reporting clause nearest the quote: "When the government announced it, Tony Blair said ..."
+        if _ANY_VERB.search(text, m.end("verb"), stop) is None:
+            break  # no later verb, so no nearer clause (the cheap test saves most of the searches)
         nearer = _BEFORE.search(text, m.end("verb"), stop)
         if nearer is None:
             break
