@@ -359,10 +359,12 @@ def _last_reporting_clause(q: RawQuote, text: str, prev_end: int, resolver) -> N
     clause (and no quote in between) is that clause's speaker's."""
     last = None
     stop = max(prev_end, _opening_mark(text, q.start))
-    verb = _ANY_VERB.search(text, prev_end, stop)
-    if verb is None:
+    verb_ends = [verb.end() for verb in _ANY_VERB.finditer(text, prev_end, stop)]
+    if not verb_ends:
         return
-    for m in _CLAUSE.finditer(text, prev_end, stop):
+    # Every clause ends on a verb, and nothing in one looks past its verb: no clause after the last verb, so
+    # the search stops there instead of trying every word up to the quote.
+    for m in _CLAUSE.finditer(text, prev_end, verb_ends[-1]):
         if _reports(m):
             last = m
     if last is not None:
