@@ -25,7 +25,7 @@ class SpeakerResolver:
     def __init__(self, of_mention, mentions, quoted, texts=None) -> None:
         self.of_mention, self.mentions, self.quoted = of_mention, mentions, quoted
         self.texts = texts or {}
-        self.ordered = None  # built on first use: most texts have no quote to resolve
+        self.built = False  # the indexes below are built on first use: most texts have no quote to resolve
         self.speakers = {}  # (loc, start) of a reporting clause's subject -> its cluster, as resolved
         self.pronouns = {}  # memo: (loc, start) of a sentence-opening pronoun -> its antecedent
         self.sentences = {}  # loc -> sentence start offsets
@@ -35,17 +35,17 @@ class SpeakerResolver:
 
     def _build(self) -> None:
         of_mention, quoted = self.of_mention, self.quoted
-        self.ordered, self.outside, self.outside_ends = [], [], {}
+        self.built, self.outside, self.outside_ends = True, [], {}
         self.ordered_at, self.outside_at, self.persons, self.person_keys = {}, {}, {}, []
         for m in sorted(self.mentions, key=by_place):
             key = (m.loc, m.start)
             cluster = of_mention.get(key)
             if cluster is None:
                 continue
-            self.ordered.append((key, cluster))
             self.ordered_at.setdefault(m.loc, []).append((m.start, m.end, cluster))
             # Antecedents for "he said": outside quotation marks, and not a possessive ("Mr Mallon's arguments").
-            if not m.possessive and not _inside(quoted.get(m.loc, ()), m.start):
+            spans = quoted.get(m.loc)  # most paragraphs have none: no call then
+            if not m.possessive and not (spans and _inside(spans, m.start)):
                 self.outside.append((key, cluster))
                 self.outside_at.setdefault(m.loc, []).append((key, cluster))
                 self.outside_ends[key] = m.end
@@ -60,7 +60,7 @@ class SpeakerResolver:
         return found
 
     def _resolve(self, loc: int, start: int, end: int, who: str):
-        if self.ordered is None:
+        if not self.built:
             self._build()
         kind = quotes.role_kind(who)
         # a mention may start before the phrase: "Sen." Elizabeth Warren, where the grammar's phrase starts later
@@ -293,7 +293,7 @@ class SpeakerResolver:
     def subject_of(self, loc: int, pos: int):
         """(cluster, text) of the subject of the sentence at `pos`: a pronoun or role noun opening it, else the
         first person or organisation named in it before `pos`."""
-        if self.ordered is None:
+        if not self.built:
             self._build()
         sentence = self._sentence_of(loc, pos)
         opener = self._opening_pronoun(sentence)
@@ -311,7 +311,7 @@ class SpeakerResolver:
     def carried_on(self, q):
         """The person a paragraph-opening quote with no cue carries on from: the subject of the paragraph
         before (`Smith praised Jones.` then `"He was unstoppable."` is Smith's)."""
-        if self.ordered is None:
+        if not self.built:
             self._build()
         return self._subject_before(q.loc, q.start, None, look_back=1) if q.loc else None
 
@@ -324,7 +324,7 @@ class SpeakerResolver:
         """The subject of the last sentence between quote `prev` and quote `q` that has a person for subject:
         a reporting clause's speaker, a sentence-opening pronoun's or role noun's antecedent, else the first
         person named in it (outside quotes). Objects ("He praised Jones") are not new speakers."""
-        if self.ordered is None:
+        if not self.built:
             self._build()
         if not self.persons or len(self.persons) == 1 and prev.speaker in self.persons.values():
             return None  # nobody else could have taken over
