@@ -66,7 +66,7 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     if not shouting:
         mentions = _outside_title_case_titles(mentions, texts)
     clusters, headline_clusters, of_mention = aliases.merge(mentions, headline_locs, sport)
-    ents = tuple(_entity(c, locs) for c in _ordered(clusters))
+    ents = _entities(clusters, locs)
     quoted = {i: quotes.quote_spans(text) for i, (_, _, text) in enumerate(texts)}
     resolver = SpeakerResolver(of_mention, mentions, quoted, {i: t for i, (_, _, t) in enumerate(texts)})
 
@@ -89,7 +89,7 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     for (pi, hp, text), text_heads in zip(texts, heads):
         temporals.extend(find_temporals(text, pi, hp, reference_date, text_heads["temporal"], temporals))
     return Facts(ents, facts_quotes, tuple(quantities), tuple(temporals),
-                 headline_entities=tuple(_entity(c, locs) for c in _ordered(headline_clusters)))
+                 headline_entities=_entities(headline_clusters, locs))
 
 
 def _outside_money(mentions: list, quantities: list, locs: list) -> list:
@@ -266,8 +266,11 @@ def _listed_with(mentions: list, titles: set[str], texts: list[str]) -> set[str]
     return listed
 
 
-def _ordered(clusters):
-    return sorted(clusters, key=lambda c: (min(map(by_place, c.mentions)), c.order))
+def _entities(clusters, locs) -> tuple[Entity, ...]:
+    """The clusters as entities, in the order of their first mentions (each cluster's mentions sorted once)."""
+    placed = sorted(((sorted(c.mentions, key=by_place), c) for c in clusters),
+                    key=lambda placed: (by_place(placed[0][0]), placed[1].order))
+    return tuple([_entity(c, mentions, locs) for mentions, c in placed])
 
 
 def _span(loc: int, start: int, end: int, text: str, locs) -> Span:
@@ -275,12 +278,12 @@ def _span(loc: int, start: int, end: int, text: str, locs) -> Span:
     return Span(pi, hp, start, end, text)
 
 
-def _entity(cluster, locs) -> Entity:
-    mentions = sorted(cluster.mentions, key=by_place)
+def _entity(cluster, mentions: list, locs) -> Entity:
     spans = tuple([Span(*locs[m.loc], m.start, m.end, m.text) for m in mentions])
     forms = {m.text for m in mentions}
     forms.update([m.name for m in mentions])
-    return Entity(cluster.name, cluster.type, tuple(sorted(forms - {cluster.name})), spans)
+    forms.discard(cluster.name)
+    return Entity(cluster.name, cluster.type, tuple(sorted(forms)), spans)
 
 
 def _quote(q, locs) -> Quote:
