@@ -95,11 +95,14 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
 def _outside_money(mentions: list, quantities: list, locs: list) -> list:
     """`mentions` less those inside an amount of money: "CHF" in "CHF 300m", "HK" in "HK$20m" is a currency."""
     where = {loc: i for i, loc in enumerate(locs)}
-    money = [(where[(q.span.paragraph_index, q.span.headline_position)], q.span.start, q.span.end)
-             for q in quantities if q.kind == "money"]
+    money: dict[int, list[tuple[int, int]]] = {}  # by text: most mentions share none with an amount
+    for q in quantities:
+        if q.kind == "money":
+            money.setdefault(where[(q.span.paragraph_index, q.span.headline_position)], []).append(
+                (q.span.start, q.span.end))
     if not money:
         return mentions
-    return [m for m in mentions if not any(i == m.loc and s <= m.start and m.end <= e for i, s, e in money)]
+    return [m for m in mentions if m.loc not in money or not any(s <= m.start and m.end <= e for s, e in money[m.loc])]
 
 
 _ORDINAL_BEFORE = re.compile(r"(?<![\w,.])\d{1,3}(?:st|nd|rd|th) $")
