@@ -128,22 +128,27 @@ _LIST_GAP = re.compile(r"(?:,\s\d{1,3})?(?:[,;]\s(?:and\s)?|\sand\s)")
 
 def _people_in_lists(mentions: list, texts) -> None:
     """A lone unexplained name with an age after it, or listed beside people, is a person (even after a ";")."""
-    group = []
-    for m in mentions + [None]:
-        if m is not None and m.type == "UNKNOWN" and texts[m.loc][2].startswith(", ", m.end) \
-                and _AGE_AFTER.match(texts[m.loc][2], m.end):
+    first, prev = 0, None  # the current group of listed names is mentions[first:i]
+    for i, m in enumerate(mentions):
+        text = texts[m.loc][2]
+        if m.type == "UNKNOWN" and text.startswith(", ", m.end) and _AGE_AFTER.match(text, m.end):
             _as_listed_person(m)
-        prev = group[-1] if group else None
-        if m is not None and prev is not None and m.loc == prev.loc and 2 <= m.start - prev.end <= 12 \
-                and _LIST_GAP.fullmatch(texts[m.loc][2], prev.end, m.start):
-            group.append(m)
-            continue
-        if len(group) > 1 and _a_list_of_people(group, texts):
-            for g in group:
-                # not "Unfortunately, John Smith said" (a sentence's first word), nor "Women" (a common word)
-                if not g.initial and not g.common_word and not lexicon.common_word(g.name):
-                    _as_listed_person(g)
-        group = [m] if m is not None else []
+        if prev is None or m.loc != prev.loc or not 2 <= m.start - prev.end <= 12 \
+                or not _LIST_GAP.fullmatch(text, prev.end, m.start):
+            if i - first > 1:
+                _listed_people(mentions[first:i], texts)
+            first = i
+        prev = m
+    if len(mentions) - first > 1:
+        _listed_people(mentions[first:], texts)
+
+
+def _listed_people(group: list, texts) -> None:
+    if _a_list_of_people(group, texts):
+        for g in group:
+            # not "Unfortunately, John Smith said" (a sentence's first word), nor "Women" (a common word)
+            if not g.initial and not g.common_word and not lexicon.common_word(g.name):
+                _as_listed_person(g)
 
 
 def _a_list_of_people(group: list, texts) -> bool:
