@@ -333,7 +333,16 @@ def test_temporal_grammar_kinds_open_with_their_first_letters():
     for branch in branches:
         if branch[0][0] is c.ASSERT and branch[1][0] is c.SUBPATTERN:
             admitted, _ = _first(branch[0][1][1])
-            opens = _first(branch[1:])[0] - admitted
-            assert not {ch for ch in opens if not (ch.isdigit() and "\\d" in admitted)}, branch[1][1][0]
+            assert not _unadmitted(_first(branch[1:])[0], admitted), branch[1][1][0]
             checked += 1
     assert checked == 13
+
+
+def test_temporal_word_starts_admit_every_way_the_grammar_starts():
+    # _matches tries the grammar only at the word starts _WORD_START finds.
+    admitted, _ = _first(re._parser.parse(temporal._WORD_START.pattern))
+    assert not _unadmitted(_first(re._parser.parse(temporal._TEMPORAL.pattern))[0], admitted)
+
+
+def _unadmitted(opens: set[str], admitted: set[str]) -> set[str]:
+    return {ch for ch in opens - admitted if not (ch.isdigit() and "\\d" in admitted)}

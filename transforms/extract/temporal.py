@@ -176,7 +176,9 @@ def _matches(text: str, heads: list[tuple[int, int]]) -> list[re.Match]:
     return found
 
 
-_WORD_START = re.compile(r"(?<![\w-])\w")
+# A word start where some kind of the grammar may start: only the characters the kinds' lookaheads admit
+# ("in", "by", "is" are never tried; a test checks the class against the grammar).
+_WORD_START = re.compile(r"(?<![\w-])[\dA-HJLMNOQRSTVWYac-fhjl-oq-uwy]")
 
 
 def _windows(hits: list[tuple[int, int]], n: int) -> list[list[int]]:
