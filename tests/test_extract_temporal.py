@@ -1,11 +1,13 @@
 """Temporal expressions: kinds, granularity, and dates resolved only when a reference date is given."""
 from __future__ import annotations
 
+import re
 from datetime import date
+from re import _constants as c
 
 from extract_helpers import article
 
-from transforms.extract import extract_facts
+from transforms.extract import extract_facts, temporal
 
 REF = date(2025, 11, 28)  # a Friday
 
@@ -294,3 +296,53 @@ def test_extract_facts_years_later_counts_from_the_last_date():
 
 def test_extract_facts_year_after_a_place_is_still_a_date():
     assert _x("Think of Jimmy Carter in Iowa 1976.") == [("1976", "DATE", "1976")]
+
+
+def _first(items) -> tuple[set[str], bool]:
+    """The characters a parsed regex can start with ("\\d" for any digit), and whether it can match nothing."""
+    first: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            return first | {chr(av)}, False
+        if op is c.IN:
+            for o, a in av:
+                assert o in (c.LITERAL, c.RANGE) or (o, a) == (c.CATEGORY, c.CATEGORY_DIGIT), (o, a)
+                first |= {chr(a)} if o is c.LITERAL else {"\\d"} if o is c.CATEGORY else set(map(chr, range(a[0], a[1] + 1)))
+            return first, False
+        if op is c.SUBPATTERN:
+            opens, empty = _first(av[3])
+        elif op is c.BRANCH:
+            branches = [_first(b) for b in av[1]]
+            opens, empty = set().union(*(f for f, _ in branches)), any(e for _, e in branches)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            opens, empty = _first(av[2])
+            empty = empty or av[0] == 0
+        else:
+            assert op in (c.ASSERT, c.ASSERT_NOT, c.AT), op  # zero-width
+            opens, empty = set(), True
+        first |= opens
+        if not empty:
+            return first, False
+    return first, True
+
+
+def test_temporal_grammar_kinds_open_with_their_first_letters():
+    # Each kind's lookahead lets `re` skip it at once where it cannot start: it must admit every way it starts.
+    branches = next(av for op, av in re._parser.parse(temporal._TEMPORAL.pattern) if op is c.BRANCH)[1]
+    checked = 0
+    for branch in branches:
+        if branch[0][0] is c.ASSERT and branch[1][0] is c.SUBPATTERN:
+            admitted, _ = _first(branch[0][1][1])
+            assert not _unadmitted(_first(branch[1:])[0], admitted), branch[1][1][0]
+            checked += 1
+    assert checked == 13
+
+
+def test_temporal_word_starts_admit_every_way_the_grammar_starts():
+    # _matches tries the grammar only at the word starts _WORD_START finds.
+    admitted, _ = _first(re._parser.parse(temporal._WORD_START.pattern))
+    assert not _unadmitted(_first(re._parser.parse(temporal._TEMPORAL.pattern))[0], admitted)
+
+
+def _unadmitted(opens: set[str], admitted: set[str]) -> set[str]:
+    return {ch for ch in opens - admitted if not (ch.isdigit() and "\\d" in admitted)}

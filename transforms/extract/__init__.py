@@ -66,7 +66,7 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     if not shouting:
         mentions = _outside_title_case_titles(mentions, texts)
     clusters, headline_clusters, of_mention = aliases.merge(mentions, headline_locs, sport)
-    ents = tuple(_entity(c, locs) for c in _ordered(clusters))
+    ents = _entities(clusters, locs)
     quoted = {i: quotes.quote_spans(text) for i, (_, _, text) in enumerate(texts)}
     resolver = SpeakerResolver(of_mention, mentions, quoted, {i: t for i, (_, _, t) in enumerate(texts)})
 
@@ -89,17 +89,20 @@ def extract_facts(article: Article, reference_date: date | None = None) -> Facts
     for (pi, hp, text), text_heads in zip(texts, heads):
         temporals.extend(find_temporals(text, pi, hp, reference_date, text_heads["temporal"], temporals))
     return Facts(ents, facts_quotes, tuple(quantities), tuple(temporals),
-                 headline_entities=tuple(_entity(c, locs) for c in _ordered(headline_clusters)))
+                 headline_entities=_entities(headline_clusters, locs))
 
 
 def _outside_money(mentions: list, quantities: list, locs: list) -> list:
     """`mentions` less those inside an amount of money: "CHF" in "CHF 300m", "HK" in "HK$20m" is a currency."""
     where = {loc: i for i, loc in enumerate(locs)}
-    money = [(where[(q.span.paragraph_index, q.span.headline_position)], q.span.start, q.span.end)
-             for q in quantities if q.kind == "money"]
+    money: dict[int, list[tuple[int, int]]] = {}  # by text: most mentions share none with an amount
+    for q in quantities:
+        if q.kind == "money":
+            money.setdefault(where[(q.span.paragraph_index, q.span.headline_position)], []).append(
+                (q.span.start, q.span.end))
     if not money:
         return mentions
-    return [m for m in mentions if not any(i == m.loc and s <= m.start and m.end <= e for i, s, e in money)]
+    return [m for m in mentions if m.loc not in money or not any(s <= m.start and m.end <= e for s, e in money[m.loc])]
 
 
 _ORDINAL_BEFORE = re.compile(r"(?<![\w,.])\d{1,3}(?:st|nd|rd|th) $")
@@ -125,22 +128,27 @@ _LIST_GAP = re.compile(r"(?:,\s\d{1,3})?(?:[,;]\s(?:and\s)?|\sand\s)")
 
 def _people_in_lists(mentions: list, texts) -> None:
     """A lone unexplained name with an age after it, or listed beside people, is a person (even after a ";")."""
-    group = []
-    for m in mentions + [None]:
-        if m is not None and m.type == "UNKNOWN" and texts[m.loc][2].startswith(", ", m.end) \
-                and _AGE_AFTER.match(texts[m.loc][2], m.end):
+    first, prev = 0, None  # the current group of listed names is mentions[first:i]
+    for i, m in enumerate(mentions):
+        text = texts[m.loc][2]
+        if m.type == "UNKNOWN" and text.startswith(", ", m.end) and _AGE_AFTER.match(text, m.end):
             _as_listed_person(m)
-        prev = group[-1] if group else None
-        if m is not None and prev is not None and m.loc == prev.loc and 2 <= m.start - prev.end <= 12 \
-                and _LIST_GAP.fullmatch(texts[m.loc][2], prev.end, m.start):
-            group.append(m)
-            continue
-        if len(group) > 1 and _a_list_of_people(group, texts):
-            for g in group:
-                # not "Unfortunately, John Smith said" (a sentence's first word), nor "Women" (a common word)
-                if not g.initial and not g.common_word and not lexicon.common_word(g.name):
-                    _as_listed_person(g)
-        group = [m] if m is not None else []
+        if prev is None or m.loc != prev.loc or not 2 <= m.start - prev.end <= 12 \
+                or not _LIST_GAP.fullmatch(text, prev.end, m.start):
+            if i - first > 1:
+                _listed_people(mentions[first:i], texts)
+            first = i
+        prev = m
+    if len(mentions) - first > 1:
+        _listed_people(mentions[first:], texts)
+
+
+def _listed_people(group: list, texts) -> None:
+    if _a_list_of_people(group, texts):
+        for g in group:
+            # not "Unfortunately, John Smith said" (a sentence's first word), nor "Women" (a common word)
+            if not g.initial and not g.common_word and not lexicon.common_word(g.name):
+                _as_listed_person(g)
 
 
 def _a_list_of_people(group: list, texts) -> bool:
@@ -266,8 +274,11 @@ def _listed_with(mentions: list, titles: set[str], texts: list[str]) -> set[str]
     return listed
 
 
-def _ordered(clusters):
-    return sorted(clusters, key=lambda c: (min(map(by_place, c.mentions)), c.order))
+def _entities(clusters, locs) -> tuple[Entity, ...]:
+    """The clusters as entities, in the order of their first mentions (each cluster's mentions sorted once)."""
+    placed = sorted(((sorted(c.mentions, key=by_place), c) for c in clusters),
+                    key=lambda placed: (by_place(placed[0][0]), placed[1].order))
+    return tuple([_entity(c, mentions, locs) for mentions, c in placed])
 
 
 def _span(loc: int, start: int, end: int, text: str, locs) -> Span:
@@ -275,12 +286,12 @@ def _span(loc: int, start: int, end: int, text: str, locs) -> Span:
     return Span(pi, hp, start, end, text)
 
 
-def _entity(cluster, locs) -> Entity:
-    mentions = sorted(cluster.mentions, key=by_place)
+def _entity(cluster, mentions: list, locs) -> Entity:
     spans = tuple([Span(*locs[m.loc], m.start, m.end, m.text) for m in mentions])
     forms = {m.text for m in mentions}
     forms.update([m.name for m in mentions])
-    return Entity(cluster.name, cluster.type, tuple(sorted(forms - {cluster.name})), spans)
+    forms.discard(cluster.name)
+    return Entity(cluster.name, cluster.type, tuple(sorted(forms)), spans)
 
 
 def _quote(q, locs) -> Quote:
