@@ -73,14 +73,6 @@ def lock_path(warehouse: str | Path) -> Path:
     return Path(f"{os.path.realpath(warehouse)}.lock")
 
 
-def current_writer(warehouse: str | Path) -> str:
-    """Who holds the writer lock, as recorded in the lock file (`another run` when it does not say)."""
-    try:
-        return _describe(lock_path(warehouse).read_text(encoding="utf-8"))
-    except OSError:
-        return "another run"
-
-
 def _describe(holder: str) -> str:
     try:
         info = json.loads(holder)

@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import re
 
-from transforms.extract.numbers import DIGITS, TENS, UNITS, WORD_VALUES
+from transforms.extract.numbers import DIGITS, TENS, UNITS, WORD_VALUES, alternation, either_case
 
 SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
-def _either_case(words) -> str:
-    return "|".join(sorted((w for word in words for w in (word, word.capitalize())), key=len, reverse=True))
-
-
-_UNIT_WORDS = "|".join(sorted(UNITS[1:], key=len, reverse=True))
-_SMALL = (rf"(?:(?:{_either_case(TENS)})(?:[- ](?:{'|'.join(UNITS[1:10])})(?![\w]))?|(?:{_either_case(UNITS[1:])})"
+_UNIT_WORDS = alternation(UNITS[1:])
+_SMALL = (rf"(?:(?:{either_case(TENS)})(?:[- ](?:{'|'.join(UNITS[1:10])})(?![\w]))?|(?:{either_case(UNITS[1:])})"
           r"|[Aa]n?(?=[ -](?:hundred|thousand|million|billion)))(?![\w])")
 _SCALE = r"(?:[ -](?:hundred|thousand|million|billion|trillion|dozen)(?![\w]))"  # "two dozen" is 24
 _HALF = r"(?:-and-a-half|\sand\sa\shalf)"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from transforms.extract import lexicon, numwords, triggers, units
-from transforms.extract.numbers import TENS, UNITS
+from transforms.extract.numbers import TENS, UNITS, alternation
 from transforms.extract.numwords import NUMBER
 from transforms.model import Quantity, Span
 
@@ -29,7 +29,7 @@ _QUALIFIERS = ("just over", "just under", "more than", "less than", "fewer than"
                "as many as", "as much as", "nearly", "almost", "about", "around", "approximately", "roughly",
                "some", "over", "under", "an estimated", "estimated", "close to", "below", "above", "between",
                "only", "just", "a further", "another", "well over", "in excess of", "upwards of", "a record")
-_QUAL_RE = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
+_QUAL_RE = alternation(_QUALIFIERS)
 
 _QTY = re.compile(
     rf"(?<![\w{units.SIGN_CHARS}.,/:#-])(?P<minus>[-−](?=\d))?(?:(?P<cur>{units.CURRENCY_PREFIX})\s?)?(?P<num>{NUMBER})"
@@ -42,7 +42,7 @@ _PREFIX_BEFORE = re.compile(rf"(?<![\w$])(?:{units.CURRENCY_PREFIX})\s?$")
 # The words after a number: whole words, an acronym whole too ("6,500 US stores" is not 6,500 "U"; "DJs").
 _AFTER_WORD = re.compile(r"(?:-|\s)(?P<w1>(?:[A-Z]{2,}s?|(?:[a-z](?=[A-Z][a-z]))?[A-Za-z][a-z]*(?:-[a-z]+)*)(?![A-Za-z]))"
                          r"(?:\s(?P<w2>[A-Za-z][a-z]*(?![A-Za-z])))?")
-_CUR_WORD = re.compile(r"[\s-]?(?P<word>" + "|".join(sorted(units.CURRENCY_WORDS, key=len, reverse=True)) +
+_CUR_WORD = re.compile(r"[\s-]?(?P<word>" + alternation(units.CURRENCY_WORDS) +
                        r")(?![A-Za-z])")
 _QUAL_BEFORE = re.compile(rf"(?:^|\s)(?P<q>{_QUAL_RE})\s$", re.I)
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,

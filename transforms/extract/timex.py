@@ -172,6 +172,3 @@ def unanchored_value(kind: str, surface: str) -> str | None:
         return f"XXXX-{code}" if code else None
     return None
 
-
-def season_code(word: str) -> str | None:
-    return _SEASON_CODES.get(word)
