@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import duckdb
 import pytest
 from cli_runner import run_args, run_cli
-from conftest import BBC_GOLD, SEED
+from conftest import BBC_GOLD
 
 from flows.fingerprint import fingerprint_file
 from flows.publish import OldLogHeld, discarded_unless_published, make_private_copy, publish
@@ -90,12 +90,10 @@ def test_make_private_copy_refuses_in_one_line_to_fold_a_log_a_reader_holds(tmp_
         assert con.execute("SELECT x FROM t ORDER BY x").fetchall() == [(1,), (2,)]
 
 
-def test_run_refuses_in_one_line_to_fold_an_old_log_a_reader_holds(cli_env, tmp_path):
+def test_run_refuses_in_one_line_to_fold_an_old_log_a_reader_holds(cli_env, seed_source, tmp_path):
     """`news-etl run` with a log an older release left and a reader connected: one line, exit status 2, nothing
     changed; once the reader is closed the next run folds the log in and loads."""
-    source = tmp_path / "source"
-    source.mkdir()
-    shutil.copy(SEED, source)
+    source = seed_source
     warehouse, lake = tmp_path / "w.duckdb", tmp_path / "lake"
     args = run_args(source, warehouse, lake, "--workers", "1")
     assert run_cli(args, cli_env).returncode == 0

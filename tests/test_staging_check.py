@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from cli_runner import run_args, run_cli, start_cli
-from conftest import BBC_GOLD, SEED
+from conftest import BBC_GOLD
 
 from flows.fingerprint import fingerprint_file
 from flows.lake import Lake
@@ -19,10 +19,8 @@ from schemas.arrow import arrow_schema
 from schemas.tables import BUSINESS_TABLES
 
 
-def test_run_refuses_a_staged_part_truncated_before_the_load(cli_env, tmp_path):
-    source = tmp_path / "source"
-    source.mkdir()
-    shutil.copy(SEED, source)
+def test_run_refuses_a_staged_part_truncated_before_the_load(cli_env, seed_source, tmp_path):
+    source = seed_source
     warehouse, lake = tmp_path / "w.duckdb", tmp_path / "lake"
     args = run_args(source, warehouse, lake, "--workers", "1")
     assert run_cli(args, cli_env).returncode == 0
