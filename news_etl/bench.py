@@ -371,16 +371,14 @@ def _unit_for(name: str) -> str:
 def extraction_figures(corpus: Path, log: Callable[[str], None]) -> list[Figure]:
     """news_etl.extract_bench.bench_extraction over the replicated corpus: the extractor alone, one core, then
     the machine's speed on a fixed workload (news_etl.machine_speed) and the extractor's in units of it."""
-    from news_etl.extract_bench import bench_extraction
+    from news_etl.extract_bench import bench_extraction, in_machine_units
 
     log("bench: extraction only")
     figures = bench_extraction(corpus)
-    loops = reference_loops_per_s()
+    machine = in_machine_units(figures)
     return [Figure(f"extract_only.{name}", value, _unit_for(name)) for name, value in figures.items()] + [
-        Figure("machine.end.reference_loops_per_s", loops, "loops/s"),
-        # The extractor's speed in units of the machine's: comparable across days when the machine's is not.
-        Figure("extract_only.articles_per_reference_loop",
-               round(figures["articles_per_cpu_s"] / loops, 3) if loops else None, "articles/loop")]
+        Figure("machine.end.reference_loops_per_s", machine["reference_loops_per_s"], "loops/s"),
+        Figure("extract_only.articles_per_reference_loop", machine["articles_per_reference_loop"], "articles/loop")]
 
 
 # The gold sets of `make eval`: (name, gold folder, folder of the texts when not beside the gold files).

@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from news_etl.machine_speed import reference_loops_per_s
 from transforms.decode import decode
 from transforms.extract import extract_facts
 from transforms.model import BadInput
@@ -48,8 +49,17 @@ def bench_extraction(corpus_dir: Path, repeat: int = 1) -> dict:
     }
 
 
+def in_machine_units(figures: dict) -> dict:
+    """The machine's speed on a fixed workload, measured now (news_etl.machine_speed), and the extractor's
+    articles per CPU-second in units of it: comparable across days when the machine's speed is not."""
+    loops = reference_loops_per_s()
+    return {"reference_loops_per_s": loops,
+            "articles_per_reference_loop": round(figures["articles_per_cpu_s"] / loops, 3) if loops else None}
+
+
 if __name__ == "__main__":  # python -m news_etl.extract_bench [CORPUS_DIR]
     import sys
 
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared/corpus/bbc"
-    print(bench_extraction(corpus))
+    figures = bench_extraction(corpus)
+    print(figures | in_machine_units(figures))

@@ -132,16 +132,12 @@ def test_rate_and_ratio_guard_against_missing_values():
 
 
 def test_extraction_figures_get_units_from_their_names(monkeypatch):
-    import sys
-    import types
+    from news_etl import bench, extract_bench
 
-    from news_etl import bench
-
-    fake = types.ModuleType("news_etl.extract_bench")
-    fake.bench_extraction = lambda corpus: {"articles": 10, "words": 400, "seconds": 0.5, "articles_per_s": 20.0,
-                                            "words_per_s": 800.0, "cpu_seconds": 0.4, "articles_per_cpu_s": 25.0}
-    monkeypatch.setitem(sys.modules, "news_etl.extract_bench", fake)
-    monkeypatch.setattr(bench, "reference_loops_per_s", lambda: 100.0)
+    monkeypatch.setattr(extract_bench, "bench_extraction", lambda corpus: {
+        "articles": 10, "words": 400, "seconds": 0.5, "articles_per_s": 20.0, "words_per_s": 800.0,
+        "cpu_seconds": 0.4, "articles_per_cpu_s": 25.0})
+    monkeypatch.setattr(extract_bench, "reference_loops_per_s", lambda: 100.0)
     lines = [format_figure(f) for f in bench.extraction_figures(Path("."), log=lambda _: None)]
     assert lines == ["extract_only.articles: 10 articles", "extract_only.words: 400 words",
                      "extract_only.seconds: 0.5 s", "extract_only.articles_per_s: 20.00 articles/s",
